@@ -1,0 +1,47 @@
+package no.samhandling.events.referral;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import no.samhandling.events.DomainEvent;
+import no.samhandling.events.EventType;
+import no.samhandling.events.Events;
+
+/**
+ * A concern was registered into an arena. Carries what routing and reporting need, never who the
+ * child is: a named case is referred to only by its opaque subject id.
+ */
+@EventType("referral.submitted.v1")
+public record ReferralSubmitted(
+        UUID eventId,
+        Instant occurredAt,
+        String municipality,
+        String aggregateId,
+        String arenaId,
+        DiscussionBasis basis,
+        String subjectId,
+        String consentId,
+        String ageBand,
+        String referrerUnitType,
+        List<String> themes,
+        PreventionLevel preventionLevel,
+        IntakePath path,
+        boolean guardiansAttend) implements DomainEvent {
+
+    public ReferralSubmitted {
+        Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
+        Objects.requireNonNull(arenaId, "arenaId");
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(preventionLevel, "preventionLevel");
+        Objects.requireNonNull(path, "path");
+        themes = themes == null ? List.of() : List.copyOf(themes);
+        if (basis == DiscussionBasis.NAMED && (subjectId == null || consentId == null)) {
+            throw new IllegalArgumentException("a named referral needs subjectId and consentId");
+        }
+        if (basis == DiscussionBasis.ANONYMOUS && subjectId != null) {
+            throw new IllegalArgumentException("an anonymous referral carries no subjectId");
+        }
+    }
+}
