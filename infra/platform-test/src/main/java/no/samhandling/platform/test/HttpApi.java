@@ -1,0 +1,86 @@
+package no.samhandling.platform.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for component tests: requests go through the service's whole filter chain. */
+public final class HttpApi {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String token;
+    private final String language;
+
+    private HttpApi(String baseUrl, String token, String language) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.language = language;
+    }
+
+    public static HttpApi at(int port) {
+        return new HttpApi("http://127.0.0.1:" + port, null, null);
+    }
+
+    public static HttpApi at(String baseUrl) {
+        return new HttpApi(baseUrl, null, null);
+    }
+
+    public HttpApi as(String bearerToken) {
+        return new HttpApi(baseUrl, bearerToken, language);
+    }
+
+    public HttpApi inLanguage(String acceptLanguage) {
+        return new HttpApi(baseUrl, token, acceptLanguage);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, content type and body; {@link #json()} parses the body. */
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package no.samhandling.platform.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A component test of one service through its real HTTP API and real topics: the application on a
+ * random port, a real Kafka broker (embedded, KRaft), a MongoDB wire-protocol server in memory,
+ * and tokens verified against the test key pair (see {@link TestTokens}).
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestPropertySource(properties = {
+        "samhandling.security.public-key-location=classpath:samhandling-test/jwt-public.pem",
+        "samhandling.security.issuer=" + TestTokens.ISSUER,
+        "samhandling.security.audience=" + TestTokens.AUDIENCE,
+        "samhandling.events.partitions=1",
+        "samhandling.events.retry.initial-interval=50ms",
+        "samhandling.events.retry.max-interval=200ms",
+        "samhandling.outbox.poll-interval=100ms",
+        "logging.structured.format.console=",
+})
+@WithMongoWireServer
+public @interface ServiceTest {
+}

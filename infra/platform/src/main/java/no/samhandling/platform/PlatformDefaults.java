@@ -1,0 +1,52 @@
+package no.samhandling.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every service shares, added with the lowest precedence so that a service's
+ * {@code application.yml} or the environment can still override each of them. Keeping them here
+ * means five services cannot drift apart on how they consume, expose metrics or log.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "samhandlingPlatformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // Consumers: one durable group per service, failures handled by the platform's DeadLetters.
+        defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
+        defaults.put("spring.cloud.stream.default.content-type", "application/json");
+        defaults.put("spring.cloud.stream.kafka.binder.enable-observation", "true");
+        defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${samhandling.events.partitions:3}");
+        defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${samhandling.events.replication-factor:1}");
+        defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", "true");
+        defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
+        defaults.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
+        defaults.put("spring.kafka.admin.fail-fast", "false");
+        // MongoDB: one database per service.
+        defaults.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/${spring.application.name}");
+        // Problem texts and validation messages in bokmål, nynorsk on Accept-Language: nn.
+        defaults.put("spring.messages.basename", "messages,samhandling/problems");
+        defaults.put("spring.messages.fallback-to-system-locale", "false");
+        defaults.put("spring.messages.encoding", "UTF-8");
+        // Operations: health for probes (public), Prometheus and info behind a token.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "never");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        defaults.put("management.tracing.propagation.type", "w3c");
+        // Structured (ECS JSON) logs with trace ids; log statements never carry personal data.
+        defaults.put("logging.structured.format.console", "${SAMHANDLING_LOG_FORMAT:ecs}");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.shutdown", "graceful");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+}

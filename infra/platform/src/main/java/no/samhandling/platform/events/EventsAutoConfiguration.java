@@ -1,0 +1,112 @@
+package no.samhandling.platform.events;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.BindingProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import no.samhandling.events.Topics;
+
+/** The event backbone every service shares: outbox, relay, consumption, dead letters and topics. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerRetryProperties.class, TopicProperties.class})
+public class EventsAutoConfiguration {
+
+    @Bean
+    CloudEventCodec cloudEventCodec(@Value("${spring.application.name}") String applicationName) {
+        return new CloudEventCodec(applicationName);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, CloudEventCodec codec,
+            OutboxProperties properties, MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Idempotent producer with acks=all: a retried send neither duplicates nor reorders within a partition.
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // Fail fast while the broker is down: the entries wait safely in MongoDB, not in producer memory.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return new OutboxRelay(mongo, template, codec, properties, meters);
+    }
+
+    @Bean
+    TraceContext outboxTraceContext(ObjectProvider<Tracer> tracer) {
+        return new TraceContext(tracer.getIfAvailable());
+    }
+
+    @Bean
+    AggregateStores aggregateStores(MongoTemplate mongo, TraceContext traceContext, OutboxRelay relay) {
+        return new AggregateStores(mongo, traceContext, relay);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoTemplate mongo) {
+        return new ProcessedEvents(mongo);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(ProcessedEvents processed, MeterRegistry meters,
+            @Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
+        return new EventConsumers(processed, group, meters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka, ConsumerRetryProperties retry, MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), retry, meters);
+    }
+
+    /** The four event topics, and a dead-letter topic for every consumer binding of this service. */
+    @Bean
+    KafkaAdmin.NewTopics eventTopics(TopicProperties topics, BindingServiceProperties bindings) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            newTopics.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor()).build());
+        }
+        for (Map.Entry<String, BindingProperties> binding : bindings.getBindings().entrySet()) {
+            if (!binding.getKey().contains("-in-") || binding.getValue().getDestination() == null) {
+                continue;
+            }
+            String group = binding.getValue().getGroup() != null ? binding.getValue().getGroup() : bindings.getGroup(binding.getKey());
+            for (String destination : binding.getValue().getDestination().split(",")) {
+                newTopics.add(TopicBuilder.name(Topics.deadLetterTopic(destination.trim(), group))
+                        .partitions(topics.partitions()).replicas(topics.replicationFactor()).build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
+    }
+}

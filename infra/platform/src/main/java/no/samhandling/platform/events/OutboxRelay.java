@@ -1,0 +1,206 @@
+package no.samhandling.platform.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes the events waiting in aggregate documents and removes each one once Kafka has
+ * acknowledged it (idempotent producer, acks=all). Delivery is at least once: a crash between the
+ * acknowledgement and the removal sends the event again, and consumers deduplicate by event id.
+ *
+ * <p>An aggregate's events are sent one after another and removed only as a prefix, so a failure
+ * never lets a later event overtake an earlier one; different aggregates are sent in parallel.
+ * While the broker is unreachable the entries simply stay in their documents and the relay backs off.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final CloudEventCodec codec;
+    private final OutboxProperties properties;
+    private final MeterRegistry meters;
+    private final Counter failures;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
+            OutboxProperties properties, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.codec = codec;
+        this.properties = properties;
+        this.meters = meters;
+        this.failures = Counter.builder("samhandling.outbox.publish.failures")
+                .description("Attempts to publish an outbox entry that Kafka did not acknowledge")
+                .register(meters);
+    }
+
+    void watch(String collection) {
+        if (collections.add(collection)) {
+            mongo.getCollection(collection).createIndex(new Document(OutboxEntry.FIELD + ".eventId", 1));
+        }
+    }
+
+    /** Called after a save that raised events, so they go out at once instead of at the next poll. */
+    void wakeUp() {
+        wakeUp.release();
+    }
+
+    /**
+     * Publishes what is pending now and reports what happened.
+     * Exposed for tests that drive the relay by hand.
+     */
+    public Pass relayPending() {
+        Pass pass = Pass.NONE;
+        for (String collection : collections) {
+            pass = pass.plus(relayCollection(collection));
+        }
+        return pass;
+    }
+
+    /** The outcome of one pass: entries acknowledged by Kafka, and aggregates whose next entry was not. */
+    public record Pass(int published, int failedAggregates) {
+
+        static final Pass NONE = new Pass(0, 0);
+
+        Pass plus(Pass other) {
+            return new Pass(published + other.published, failedAggregates + other.failedAggregates);
+        }
+    }
+
+    private Pass relayCollection(String collection) {
+        List<Document> documents = mongo.getCollection(collection)
+                .find(Filters.exists(OutboxEntry.FIELD + ".0"))
+                .projection(Projections.include(OutboxEntry.FIELD))
+                .sort(Sorts.ascending("_id"))
+                .limit(properties.batchSize())
+                .into(new ArrayList<>());
+        List<CompletableFuture<Pass>> sends = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            sends.add(relayDocument(collection, document));
+        }
+        Pass pass = Pass.NONE;
+        for (CompletableFuture<Pass> send : sends) {
+            pass = pass.plus(send.join());
+        }
+        return pass;
+    }
+
+    private CompletableFuture<Pass> relayDocument(String collection, Document document) {
+        List<OutboxEntry> entries = document.getList(OutboxEntry.FIELD, Document.class).stream()
+                .map(OutboxEntry::fromDocument)
+                .toList();
+        AtomicInteger acknowledged = new AtomicInteger();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (OutboxEntry entry : entries) {
+            chain = chain.thenCompose(ignored -> kafka.send(codec.toRecord(entry))
+                    .thenAccept(result -> {
+                        acknowledged.incrementAndGet();
+                        meters.counter("samhandling.outbox.published", "topic", entry.topic()).increment();
+                    }));
+        }
+        return chain.handle((ignored, error) -> {
+            int sent = acknowledged.get();
+            if (error != null) {
+                failures.increment();
+                OutboxEntry failed = entries.get(sent);
+                log.warn("Publishing {} {} to {} failed; it stays in the outbox and is retried: {}",
+                        failed.type(), failed.eventId(), failed.topic(), rootMessage(error));
+            }
+            if (sent > 0) {
+                List<String> sentIds = entries.subList(0, sent).stream().map(OutboxEntry::eventId).toList();
+                mongo.getCollection(collection).updateOne(Filters.eq("_id", document.get("_id")),
+                        Updates.pullByFilter(new Document(OutboxEntry.FIELD, Filters.in("eventId", sentIds))));
+            }
+            return new Pass(sent, error == null ? 0 : 1);
+        });
+    }
+
+    private void run() {
+        Duration backoff = properties.retryBackoff();
+        while (running) {
+            boolean failed;
+            try {
+                failed = relayPending().failedAggregates() > 0;
+            } catch (RuntimeException e) {
+                failed = true;
+                log.warn("Outbox relay pass failed, retrying: {}", rootMessage(e));
+            }
+            Duration wait = failed ? backoff : properties.pollInterval();
+            backoff = failed ? min(backoff.multipliedBy(2), properties.maxRetryBackoff()) : properties.retryBackoff();
+            try {
+                if (wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) && !failed) {
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

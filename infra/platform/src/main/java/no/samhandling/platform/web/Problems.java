@@ -1,0 +1,25 @@
+package no.samhandling.platform.web;
+
+import java.net.URI;
+
+/** Stable problem type URIs (RFC 9457): clients branch on these, never on the wording of a title. */
+public final class Problems {
+
+    public static final String PREFIX = "urn:samhandling:problem:";
+
+    public static final URI VALIDATION = type("validation");
+    public static final URI MALFORMED_REQUEST = type("malformed-request");
+    public static final URI NOT_FOUND = type("not-found");
+    public static final URI CONFLICT = type("conflict");
+    public static final URI CONCURRENT_UPDATE = type("concurrent-update");
+    public static final URI UNAUTHENTICATED = type("unauthenticated");
+    public static final URI FORBIDDEN = type("forbidden");
+    public static final URI INTERNAL = type("internal");
+
+    public static URI type(String slug) {
+        return URI.create(PREFIX + slug);
+    }
+
+    private Problems() {
+    }
+}
