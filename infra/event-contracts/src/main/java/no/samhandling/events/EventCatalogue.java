@@ -6,7 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import no.samhandling.events.arena.AgendaPublished;
+import no.samhandling.events.arena.ArenaRegistered;
+import no.samhandling.events.arena.ArenaRetired;
+import no.samhandling.events.arena.ArenaUpdated;
+import no.samhandling.events.arena.MeetingCancelled;
+import no.samhandling.events.arena.MeetingRescheduled;
+import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MemberJoined;
+import no.samhandling.events.arena.MemberLeft;
+import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.consent.ConsentExpired;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.notification.NotificationFailed;
+import no.samhandling.events.notification.NotificationSent;
+import no.samhandling.events.referral.DeviationReported;
+import no.samhandling.events.referral.ReferralAccepted;
+import no.samhandling.events.referral.ReferralAnonymised;
+import no.samhandling.events.referral.ReferralClosed;
+import no.samhandling.events.referral.ReferralDiscussed;
+import no.samhandling.events.referral.ReferralEscalated;
+import no.samhandling.events.referral.ReferralReturned;
+import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.SystemCaseRegistered;
 
 /**
  * Every event type the platform knows, with the topic it travels on. The catalogue is the single
@@ -18,8 +44,37 @@ public final class EventCatalogue {
     private static final Map<Class<?>, EventDefinition> BY_CLASS = new LinkedHashMap<>();
 
     static {
+        register(Topics.ARENA_EVENTS, List.of(
+                ArenaRegistered.class,
+                ArenaUpdated.class,
+                ArenaRetired.class,
+                MemberJoined.class,
+                MemberLeft.class,
+                MeetingScheduled.class,
+                MeetingRescheduled.class,
+                MeetingCancelled.class,
+                AgendaPublished.class,
+                MinutesRecorded.class));
         register(Topics.REFERRAL_EVENTS, List.of(
-                ReferralSubmitted.class));
+                ReferralSubmitted.class,
+                ReferralAccepted.class,
+                ReferralReturned.class,
+                ReferralScheduled.class,
+                ReferralDiscussed.class,
+                ReferralEscalated.class,
+                ReferralClosed.class,
+                ReferralWithdrawn.class,
+                ReferralAnonymised.class,
+                SystemCaseRegistered.class,
+                DeviationReported.class));
+        register(Topics.CONSENT_EVENTS, List.of(
+                ConsentGranted.class,
+                ConsentWithdrawn.class,
+                ConsentExpired.class,
+                SubjectErased.class));
+        register(Topics.NOTIFICATION_EVENTS, List.of(
+                NotificationSent.class,
+                NotificationFailed.class));
     }
 
     private static void register(String topic, List<Class<? extends DomainEvent>> types) {

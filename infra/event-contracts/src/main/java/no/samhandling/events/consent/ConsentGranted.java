@@ -1,0 +1,53 @@
+package no.samhandling.events.consent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import no.samhandling.events.DomainEvent;
+import no.samhandling.events.EventType;
+import no.samhandling.events.Events;
+
+/**
+ * A consent to discuss a child by name was given, limited to some arenas, services and a period.
+ * The aggregate id is the consent id.
+ *
+ * @param subjectId the opaque internal id of the child; the identity behind it lives only in
+ *        consent-service, under a key that is destroyed on erasure
+ * @param arenaIds the arenas that may discuss the child by name, at least one
+ * @param parties codes of the services that may share information, such as {@code SCHOOL}
+ * @param purposeCode what the consent is for, such as {@code INTERDISCIPLINARY_DISCUSSION}
+ * @param validTo the last day the consent holds, or null when it holds until withdrawn
+ */
+@EventType("consent.granted.v1")
+public record ConsentGranted(
+        UUID eventId,
+        Instant occurredAt,
+        String municipality,
+        String aggregateId,
+        String subjectId,
+        List<String> arenaIds,
+        List<String> parties,
+        String purposeCode,
+        LocalDate validFrom,
+        LocalDate validTo,
+        ConsentGiver givenBy) implements DomainEvent {
+
+    public ConsentGranted {
+        Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
+        Objects.requireNonNull(subjectId, "subjectId");
+        arenaIds = arenaIds == null ? List.of() : List.copyOf(arenaIds);
+        if (arenaIds.isEmpty()) {
+            throw new IllegalArgumentException("a consent covers at least one arena");
+        }
+        parties = Events.copyCodes(parties, "parties");
+        Events.requireCode(purposeCode, "purposeCode");
+        Objects.requireNonNull(validFrom, "validFrom");
+        if (validTo != null && validTo.isBefore(validFrom)) {
+            throw new IllegalArgumentException("validTo must not be before validFrom");
+        }
+        Objects.requireNonNull(givenBy, "givenBy");
+    }
+}

@@ -1,0 +1,8 @@
+package no.samhandling.events.referral;
+
+/** Why a named referral lost its link to the child. */
+public enum AnonymisationReason {
+    CONSENT_WITHDRAWN,
+    CONSENT_EXPIRED,
+    SUBJECT_ERASED
+}
