@@ -62,7 +62,7 @@ class AsyncApiDocumentTest {
         assertThat(traits).hasSize(1);
         Map<String, Object> headers = map(resolve(traits.getFirst()), "headers");
         assertThat(list(headers, "required")).containsExactly(
-                "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "content-type");
+                "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "ce_municipality", "content-type");
         assertThat(map(resolve(traits.getFirst()), "bindings")).containsKey("kafka");
     }
 
