@@ -34,7 +34,6 @@ public record ArenaUpdated(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(discussionMode, "discussionMode");
-        Objects.requireNonNull(coordinatorUserId, "coordinatorUserId");
         AgeBand.check(ageFromYears, ageToYears);
         parties = Events.copyCodes(parties, "parties");
     }

@@ -78,7 +78,7 @@ public final class AggregateStore<T extends AggregateRoot> {
             newVersion = 0;
             state.put(VERSION, newVersion);
             state.put(OutboxEntry.FIELD, outbox);
-            mongo.getCollection(collection).insertOne(state);
+            write(() -> mongo.getCollection(collection).insertOne(state));
         } else {
             long expected = aggregate.version();
             newVersion = expected + 1;
@@ -93,7 +93,7 @@ public final class AggregateStore<T extends AggregateRoot> {
                 update.append("$push", new Document(OutboxEntry.FIELD, new Document("$each", outbox)));
             }
             Bson filter = Filters.and(Filters.eq(ID, aggregate.id()), Filters.eq(VERSION, expected));
-            UpdateResult result = mongo.getCollection(collection).updateOne(filter, update);
+            UpdateResult result = write(() -> mongo.getCollection(collection).updateOne(filter, update));
             if (result.getMatchedCount() == 0) {
                 throw new OptimisticLockingFailureException(
                         type.getSimpleName() + " " + aggregate.id() + " was changed concurrently");
@@ -104,6 +104,16 @@ public final class AggregateStore<T extends AggregateRoot> {
             relay.wakeUp();
         }
         return aggregate;
+    }
+
+    /** Raw driver calls bypass the template, so their errors are translated here (duplicate key and so on). */
+    private <R> R write(java.util.function.Supplier<R> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            RuntimeException translated = mongo.getExceptionTranslator().translateExceptionIfPossible(e);
+            throw translated != null ? translated : e;
+        }
     }
 
     private List<Document> outboxEntries(List<DomainEvent> events) {
