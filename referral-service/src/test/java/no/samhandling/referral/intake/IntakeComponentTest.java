@@ -1,0 +1,93 @@
+package no.samhandling.referral.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import no.samhandling.events.Topics;
+import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.platform.events.CloudEventCodec;
+import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TestTokens;
+import no.samhandling.platform.test.TopicProbe;
+
+/** Intake through the real API and topic; run on embedded infrastructure and on containers. */
+abstract class IntakeComponentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    static String referral(String description) {
+        return """
+                {"arenaId": "arena-1", "referrerUnit": "Julsundet skole", "referrerUnitType": "SCHOOL", "ageBand": "6-12",
+                 "themes": ["ABSENCE", "SCHOOL_ENVIRONMENT"], "preventionLevel": "YELLOW",
+                 "measuresTried": [{"description": "Samtale med elev og føresette", "period": "haust 2026", "effect": "Noko betre"}],
+                 "description": "%s", "guardiansAttend": false}""".formatted(description);
+    }
+
+    HttpApi api(String token) {
+        return HttpApi.at(port).as(token);
+    }
+
+    @Test
+    void submitsAnAnonymousReferralAndPublishesReferralSubmitted() {
+        HttpApi.Response created = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("Høgt fråvær over tid"));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        try (TopicProbe probe = new TopicProbe(String.join(",", kafka.getBootstrapServers()), Topics.REFERRAL_EVENTS)) {
+            ConsumerRecord<String, byte[]> record = probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30)).stream()
+                    .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+            ReferralSubmitted event = (ReferralSubmitted) CloudEventCodec.decode(record.headers(), record.value());
+            assertThat(event.basis()).isEqualTo(DiscussionBasis.ANONYMOUS);
+            assertThat(event.themes()).containsExactly("ABSENCE", "SCHOOL_ENVIRONMENT");
+            // The case's free text stays in referral-service; the event carries codes only.
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("fråvær").doesNotContain("Julsundet");
+        }
+    }
+
+    @Test
+    void refusesAnAnonymousReferralWhoseTextHoldsANationalIdNumber() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("Gjeld 01020312345"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("description");
+        assertThat(response.body()).doesNotContain("01020312345");
+    }
+
+    @Test
+    void namesMissingIntakeFields() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals", """
+                {"arenaId": "arena-1", "referrerUnit": "Julsundet skole", "referrerUnitType": "SCHOOL", "ageBand": "7",
+                 "themes": [], "measuresTried": []}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("ageBand", "themes", "preventionLevel", "measuresTried", "guardiansAttend");
+    }
+
+    @Test
+    void guardiansAndLeadersDoNotRegisterThroughTheStaffIntake() {
+        assertThat(api(TestTokens.forRole("GUARDIAN")).post("/referrals", referral("x")).status()).isEqualTo(403);
+        assertThat(api(TestTokens.forRole("LEADER")).post("/referrals", referral("x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherMunicipalityCannotReadTheReferral() {
+        String id = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("x")).json().get("id").asString();
+
+        assertThat(api(TestTokens.token("c", TestTokens.MELHUS, "COORDINATOR")).get("/referrals/" + id).status()).isEqualTo(404);
+        assertThat(api(TestTokens.forRole("COORDINATOR")).get("/referrals/" + id).status()).isEqualTo(200);
+    }
+}

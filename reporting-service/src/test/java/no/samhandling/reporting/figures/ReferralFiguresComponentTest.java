@@ -1,0 +1,133 @@
+package no.samhandling.reporting.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import no.samhandling.events.GoldenFixtures;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.platform.events.CloudEventCodec;
+import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TestTokens;
+
+/** The projection fed through the real broker, read back through the leaders' API. */
+abstract class ReferralFiguresComponentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void countsTheGoldenFixtureOfReferralSubmitted() throws Exception {
+        ReferralSubmitted fixture = GoldenFixtures.event(ReferralSubmitted.class);
+        String year = String.valueOf(fixture.occurredAt().atZone(java.time.ZoneId.of("Europe/Oslo")).getYear());
+        for (int i = 0; i < 5; i++) {
+            producer.send(codec.toRecord(copy(fixture, UUID.randomUUID()))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cell(year, fixture.arenaId()).get("value").asInt()).isEqualTo(5));
+    }
+
+    @Test
+    void countsARedeliveredEventOnce() throws Exception {
+        ReferralSubmitted first = submitted("arena-redelivery", UUID.randomUUID());
+        for (int i = 0; i < 4; i++) {
+            producer.send(codec.toRecord(submitted("arena-redelivery", UUID.randomUUID()))).get();
+        }
+        producer.send(codec.toRecord(first)).get();
+        producer.send(codec.toRecord(first)).get();
+        ReferralSubmitted last = submitted("arena-redelivery", UUID.randomUUID());
+        producer.send(codec.toRecord(last)).get();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cell(thisYear(), "arena-redelivery").get("value").asInt()).isEqualTo(6));
+    }
+
+    @Test
+    void suppressesCountsBelowTheThreshold() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            producer.send(codec.toRecord(submitted("arena-small", UUID.randomUUID()))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode cell = cell(thisYear(), "arena-small");
+            assertThat(cell.get("flag").asString()).isEqualTo("SUPPRESSED");
+            assertThat(cell.has("value") && !cell.get("value").isNull()).isFalse();
+        });
+    }
+
+    @Test
+    void onlyLeadersReadFiguresAndOnlyTheirOwnMunicipality() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            producer.send(codec.toRecord(submitted("arena-tenant", UUID.randomUUID()))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell(thisYear(), "arena-tenant") != null);
+
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("REFERRER")).get("/reports/referrals").status()).isEqualTo(403);
+        JsonNode melhus = HttpApi.at(port).as(TestTokens.token("l", TestTokens.MELHUS, "LEADER")).get("/reports/referrals").json();
+        assertThat(melhus.get("cells").findValuesAsString("arenaId")).doesNotContain("arena-tenant");
+    }
+
+    private JsonNode cell(String year, String arenaId) {
+        JsonNode report = HttpApi.at(port).as(TestTokens.forRole("LEADER")).get("/reports/referrals?year=" + year).json();
+        for (JsonNode cell : report.get("cells")) {
+            if (cell.get("arenaId").asString().equals(arenaId)) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    private static String thisYear() {
+        return String.valueOf(Instant.now().atZone(java.time.ZoneId.of("Europe/Oslo")).getYear());
+    }
+
+    private static ReferralSubmitted submitted(String arenaId, UUID eventId) {
+        return new ReferralSubmitted(eventId, Instant.now(), TestTokens.AUKRA, UUID.randomUUID().toString(), arenaId,
+                no.samhandling.events.referral.DiscussionBasis.ANONYMOUS, null, null, "6-12", "SCHOOL", List.of("ABSENCE"),
+                no.samhandling.events.referral.PreventionLevel.GREEN, no.samhandling.events.referral.IntakePath.STAFF, false);
+    }
+
+    private static ReferralSubmitted copy(ReferralSubmitted e, UUID eventId) {
+        return new ReferralSubmitted(eventId, e.occurredAt(), e.municipality(), UUID.randomUUID().toString(), e.arenaId(), e.basis(),
+                e.subjectId(), e.consentId(), e.ageBand(), e.referrerUnitType(), e.themes(), e.preventionLevel(), e.path(), e.guardiansAttend());
+    }
+}

@@ -1,0 +1,7 @@
+package no.samhandling.reporting.figures;
+
+import no.samhandling.platform.test.ContainerServiceTest;
+
+@ContainerServiceTest
+class ReferralFiguresContainersTest extends ReferralFiguresComponentTest {
+}
