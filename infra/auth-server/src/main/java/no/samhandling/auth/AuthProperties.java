@@ -22,6 +22,7 @@ public record AuthProperties(
         Duration accessTokenTimeToLive,
         WebClient webClient,
         DemoClients demoClients,
+        MetricsClient metricsClient,
         List<DemoUser> users) {
 
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{4}");
@@ -32,6 +33,7 @@ public record AuthProperties(
         Assert.notNull(accessTokenTimeToLive, "samhandling.auth.access-token-time-to-live is required");
         Assert.notNull(webClient, "samhandling.auth.web-client is required");
         Assert.notNull(demoClients, "samhandling.auth.demo-clients is required");
+        Assert.notNull(metricsClient, "samhandling.auth.metrics-client is required");
         Assert.notEmpty(users, "samhandling.auth.users must list at least one demo user");
         var names = new HashSet<String>();
         for (DemoUser user : users) {
@@ -76,6 +78,15 @@ public record AuthProperties(
     }
 
     /** A demo user. Only the username, municipality and roles ever reach a token; there are no names or emails. */
+    /** The machine client a Prometheus scraper uses: scope {@code metrics}, no municipality, no roles. */
+    public record MetricsClient(String clientId, String clientSecret) {
+
+        public MetricsClient {
+            Assert.hasText(clientId, "metrics-client.client-id is required");
+            requireBcrypt(clientSecret, "metrics-client.client-secret");
+        }
+    }
+
     public record DemoUser(String username, String password, String municipality, List<Role> roles) {
 
         public DemoUser {

@@ -60,6 +60,7 @@ class AuthorizationServerConfig {
         for (DemoUser user : properties.users()) {
             clients.add(demoClient(properties.demoClients(), user, tokenSettings));
         }
+        clients.add(metricsClient(properties.metricsClient(), tokenSettings));
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -78,6 +79,18 @@ class AuthorizationServerConfig {
                         // Demo users log in to a local first-party app; a consent screen would only add clicks.
                         .requireAuthorizationConsent(false)
                         .build())
+                .tokenSettings(tokenSettings)
+                .build();
+    }
+
+    private static RegisteredClient metricsClient(AuthProperties.MetricsClient metrics, TokenSettings tokenSettings) {
+        return RegisteredClient.withId(metrics.clientId())
+                .clientId(metrics.clientId())
+                .clientSecret(metrics.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope(SamhandlingTokenCustomizer.METRICS_SCOPE)
                 .tokenSettings(tokenSettings)
                 .build();
     }

@@ -29,10 +29,19 @@ final class SamhandlingTokenCustomizer implements OAuth2TokenCustomizer<JwtEncod
         this.properties = properties;
     }
 
+    static final String METRICS_SCOPE = "metrics";
+
     @Override
     public void customize(JwtEncodingContext context) {
         boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
         if (!accessToken && !ID_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        if (context.getAuthorizedScopes().contains(METRICS_SCOPE)) {
+            // A scraper is no person and belongs to no municipality: it reads metrics and nothing else.
+            if (accessToken) {
+                context.getClaims().audience(List.of(properties.audience()));
+            }
             return;
         }
         DemoUser user = properties.user(username(context))

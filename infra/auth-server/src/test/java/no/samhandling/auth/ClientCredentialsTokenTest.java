@@ -65,6 +65,16 @@ class ClientCredentialsTokenTest {
     }
 
     @Test
+    void prometheusGetsAMetricsTokenWithoutMunicipalityOrRoles() throws Exception {
+        JWTClaimsSet claims = clientCredentialsToken("prometheus", "prometheus").getJWTClaimsSet();
+
+        assertThat(claims.getStringListClaim("scope")).containsExactly("metrics");
+        assertThat(claims.getAudience()).contains("samhandling");
+        assertThat(claims.getClaim("municipality")).isNull();
+        assertThat(claims.getClaim("roles")).isNull();
+    }
+
+    @Test
     void wrongClientSecretIsRejectedWith401() throws Exception {
         mvc.perform(post("/oauth2/token").with(httpBasic("demo-coordinator", "wrong"))
                         .param("grant_type", "client_credentials"))
