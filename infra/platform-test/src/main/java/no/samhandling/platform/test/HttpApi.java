@@ -18,27 +18,35 @@ public final class HttpApi {
     private final String baseUrl;
     private final String token;
     private final String language;
+    private final java.util.Map<String, String> headers;
 
-    private HttpApi(String baseUrl, String token, String language) {
+    private HttpApi(String baseUrl, String token, String language, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.language = language;
+        this.headers = java.util.Map.copyOf(headers);
     }
 
     public static HttpApi at(int port) {
-        return new HttpApi("http://127.0.0.1:" + port, null, null);
+        return new HttpApi("http://127.0.0.1:" + port, null, null, java.util.Map.of());
     }
 
     public static HttpApi at(String baseUrl) {
-        return new HttpApi(baseUrl, null, null);
+        return new HttpApi(baseUrl, null, null, java.util.Map.of());
     }
 
     public HttpApi as(String bearerToken) {
-        return new HttpApi(baseUrl, bearerToken, language);
+        return new HttpApi(baseUrl, bearerToken, language, headers);
     }
 
     public HttpApi inLanguage(String acceptLanguage) {
-        return new HttpApi(baseUrl, token, acceptLanguage);
+        return new HttpApi(baseUrl, token, acceptLanguage, headers);
+    }
+
+    public HttpApi withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new HttpApi(baseUrl, token, language, more);
     }
 
     public Response get(String path) {
@@ -61,6 +69,7 @@ public final class HttpApi {
         if (language != null) {
             builder.header("Accept-Language", language);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
