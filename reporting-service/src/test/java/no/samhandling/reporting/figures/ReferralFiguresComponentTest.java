@@ -6,13 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +20,7 @@ import no.samhandling.events.GoldenFixtures;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 
 /** The projection fed through the real broker, read back through the leaders' API. */
@@ -39,14 +35,11 @@ abstract class ReferralFiguresComponentTest {
     @Autowired
     CloudEventCodec codec;
 
-    KafkaProducer<String, byte[]> producer;
+    TestProducer producer;
 
     @BeforeEach
     void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = new TestProducer(String.join(",", kafka.getBootstrapServers()));
     }
 
     @AfterEach
@@ -55,11 +48,11 @@ abstract class ReferralFiguresComponentTest {
     }
 
     @Test
-    void countsTheGoldenFixtureOfReferralSubmitted() throws Exception {
+    void countsTheGoldenFixtureOfReferralSubmitted() {
         ReferralSubmitted fixture = GoldenFixtures.event(ReferralSubmitted.class);
         String year = String.valueOf(fixture.occurredAt().atZone(java.time.ZoneId.of("Europe/Oslo")).getYear());
         for (int i = 0; i < 5; i++) {
-            producer.send(codec.toRecord(copy(fixture, UUID.randomUUID()))).get();
+            producer.send(codec.toRecord(copy(fixture, UUID.randomUUID())));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -67,24 +60,24 @@ abstract class ReferralFiguresComponentTest {
     }
 
     @Test
-    void countsARedeliveredEventOnce() throws Exception {
+    void countsARedeliveredEventOnce() {
         ReferralSubmitted first = submitted("arena-redelivery", UUID.randomUUID());
         for (int i = 0; i < 4; i++) {
-            producer.send(codec.toRecord(submitted("arena-redelivery", UUID.randomUUID()))).get();
+            producer.send(codec.toRecord(submitted("arena-redelivery", UUID.randomUUID())));
         }
-        producer.send(codec.toRecord(first)).get();
-        producer.send(codec.toRecord(first)).get();
+        producer.send(codec.toRecord(first));
+        producer.send(codec.toRecord(first));
         ReferralSubmitted last = submitted("arena-redelivery", UUID.randomUUID());
-        producer.send(codec.toRecord(last)).get();
+        producer.send(codec.toRecord(last));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(cell(thisYear(), "arena-redelivery").get("value").asInt()).isEqualTo(6));
     }
 
     @Test
-    void suppressesCountsBelowTheThreshold() throws Exception {
+    void suppressesCountsBelowTheThreshold() {
         for (int i = 0; i < 4; i++) {
-            producer.send(codec.toRecord(submitted("arena-small", UUID.randomUUID()))).get();
+            producer.send(codec.toRecord(submitted("arena-small", UUID.randomUUID())));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -95,9 +88,9 @@ abstract class ReferralFiguresComponentTest {
     }
 
     @Test
-    void onlyLeadersReadFiguresAndOnlyTheirOwnMunicipality() throws Exception {
+    void onlyLeadersReadFiguresAndOnlyTheirOwnMunicipality() {
         for (int i = 0; i < 5; i++) {
-            producer.send(codec.toRecord(submitted("arena-tenant", UUID.randomUUID()))).get();
+            producer.send(codec.toRecord(submitted("arena-tenant", UUID.randomUUID())));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> cell(thisYear(), "arena-tenant") != null);
 

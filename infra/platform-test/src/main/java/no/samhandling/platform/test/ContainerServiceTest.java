@@ -23,15 +23,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Testcontainers(disabledWithoutDocker = true)
 @ImportTestcontainers(ServiceContainers.class)
-@TestPropertySource(properties = {
-        "samhandling.security.public-key-location=classpath:samhandling-test/jwt-public.pem",
-        "samhandling.security.issuer=" + TestTokens.ISSUER,
-        "samhandling.security.audience=" + TestTokens.AUDIENCE,
-        "samhandling.events.partitions=1",
-        "samhandling.events.retry.initial-interval=50ms",
-        "samhandling.events.retry.max-interval=200ms",
-        "samhandling.outbox.poll-interval=100ms",
-        "logging.structured.format.console=",
-})
+@TestPropertySource(locations = "classpath:samhandling-test/service-test.properties")
 public @interface ContainerServiceTest {
 }

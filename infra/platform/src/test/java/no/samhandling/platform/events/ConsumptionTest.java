@@ -7,15 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +25,7 @@ import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.platform.test.ServiceTest;
+import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.platform.testapp.ReceivedEvents;
 import no.samhandling.platform.testapp.TestApplication;
@@ -52,14 +48,11 @@ class ConsumptionTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
-    KafkaProducer<String, byte[]> producer;
+    TestProducer producer;
 
     @BeforeEach
     void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = new TestProducer(brokers);
     }
 
     @AfterEach
@@ -68,14 +61,14 @@ class ConsumptionTest {
     }
 
     @Test
-    void handlesARedeliveredEventOnlyOnce() throws Exception {
+    void handlesARedeliveredEventOnlyOnce() {
         ReferralSubmitted event = submitted("arena-1");
         ReferralSubmitted later = new ReferralSubmitted(UUID.randomUUID(), Instant.now(), "1547", event.aggregateId(), "arena-1",
                 DiscussionBasis.ANONYMOUS, null, null, "6-12", "SCHOOL", List.of(), PreventionLevel.GREEN, IntakePath.STAFF, false);
 
-        producer.send(codec.toRecord(event)).get();
-        producer.send(codec.toRecord(event)).get();
-        producer.send(codec.toRecord(later)).get();
+        producer.send(codec.toRecord(event));
+        producer.send(codec.toRecord(event));
+        producer.send(codec.toRecord(later));
 
         // Same key, same partition: once the later event is handled, both copies of the first were seen.
         await().atMost(Duration.ofSeconds(30)).until(() -> received.handled().contains(later));
@@ -84,7 +77,7 @@ class ConsumptionTest {
     }
 
     @Test
-    void deadLettersAnUnreadableRecordAtOnceWithItsHeadersAndTheError() throws Exception {
+    void deadLettersAnUnreadableRecordAtOnceWithItsHeadersAndTheError() {
         ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.REFERRAL_EVENTS, "some-key",
                 "{not json".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
@@ -94,7 +87,7 @@ class ConsumptionTest {
         garbage.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add("x-origin", "consumption-test".getBytes(StandardCharsets.UTF_8));
 
-        producer.send(garbage).get();
+        producer.send(garbage);
 
         try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
             ConsumerRecord<String, byte[]> dead = probe.awaitRecord(
@@ -109,10 +102,10 @@ class ConsumptionTest {
     }
 
     @Test
-    void retriesAFailingHandlerABoundedNumberOfTimesThenDeadLettersIt() throws Exception {
+    void retriesAFailingHandlerABoundedNumberOfTimesThenDeadLettersIt() {
         ReferralSubmitted event = submitted(ReceivedEvents.FAILING_ARENA);
 
-        producer.send(codec.toRecord(event)).get();
+        producer.send(codec.toRecord(event));
 
         try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
             probe.awaitRecord(record -> event.eventId().toString().equals(TopicProbe.header(record, "ce_id")), Duration.ofSeconds(30));
