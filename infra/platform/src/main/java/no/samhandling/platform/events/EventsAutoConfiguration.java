@@ -70,8 +70,8 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo) {
-        return new ProcessedEvents(mongo);
+    ProcessedEvents processedEvents(MongoTemplate mongo, TopicProperties topics) {
+        return new ProcessedEvents(mongo, topics.processedRetention());
     }
 
     @Bean

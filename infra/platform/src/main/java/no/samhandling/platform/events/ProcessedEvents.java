@@ -23,8 +23,12 @@ public final class ProcessedEvents {
 
     private final MongoTemplate mongo;
 
-    ProcessedEvents(MongoTemplate mongo) {
+    ProcessedEvents(MongoTemplate mongo, java.time.Duration retention) {
         this.mongo = mongo;
+        // Marks only need to outlive the topics' retention: older records can no longer be redelivered.
+        mongo.getCollection(COLLECTION).createIndex(new Document("processedAt", 1),
+                new com.mongodb.client.model.IndexOptions().name("processedAt_ttl")
+                        .expireAfter(retention.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
     }
 
     public boolean isProcessed(String group, UUID eventId) {

@@ -45,6 +45,9 @@ class ConsumptionTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
@@ -74,6 +77,14 @@ class ConsumptionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> received.handled().contains(later));
         assertThat(received.handled()).filteredOn(e -> e.eventId().equals(event.eventId())).hasSize(1);
         assertThat(meters.counter("samhandling.events.duplicates", "type", "referral.submitted.v1").count()).isPositive();
+    }
+
+    @Test
+    void forgetsHandledEventsAfterTheRetention() {
+        org.bson.Document index = mongo.getCollection(ProcessedEvents.COLLECTION).listIndexes().into(new java.util.ArrayList<>())
+                .stream().filter(i -> "processedAt_ttl".equals(i.getString("name"))).findFirst().orElseThrow();
+
+        assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isEqualTo(Duration.ofDays(30).toSeconds());
     }
 
     @Test
