@@ -1,0 +1,159 @@
+package no.samhandling.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Loads Aukra's arena catalogue and a few anonymous referrals through the services' public APIs, once per data
+ * directory. Going through the APIs (not the database) means the events flow and the reports fill up as in use.
+ */
+final class DemoData {
+
+    static final String ARENAS = "demo/aukra-arenas.json";
+    static final String REFERRALS = "demo/referrals.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+
+    DemoData(HttpClient http) {
+        this.http = http;
+    }
+
+    /** Loads the demo data unless an earlier run did; the marker is written only after everything succeeded. */
+    static void loadOnce(DataLayout layout, Consumer<String> progress) {
+        if (Files.exists(layout.demoLoadedMarker())) {
+            progress.accept("Demo data already loaded (delete " + layout.demoLoadedMarker() + " to load it again)");
+            return;
+        }
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            new DemoData(http).load(progress);
+            Files.writeString(layout.demoLoadedMarker(), Instant.now() + "\n");
+        } catch (IOException e) {
+            throw new LocalSystemException("Demo data: " + e.getMessage(), e);
+        }
+    }
+
+    static JsonNode read(String resource) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + resource);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
+    }
+
+    private void load(Consumer<String> progress) {
+        String admin = accessToken(http, "demo-admin", "demo");
+        String referrer = accessToken(http, "demo-referrer", "demo");
+
+        JsonNode arenas = read(ARENAS);
+        for (JsonNode arena : arenas) {
+            // 409: the arena exists from an earlier, interrupted load; the catalogue is keyed by externalKey.
+            send(post(Service.ARENA.baseUrl() + "/arenas", admin, arena), Set.of(409),
+                    "arena " + arena.path("externalKey").asString());
+        }
+        Map<String, String> arenaIds = arenaIdsByExternalKey(admin);
+
+        JsonNode referrals = read(REFERRALS);
+        for (JsonNode referral : referrals) {
+            String key = referral.path("arenaExternalKey").asString();
+            String arenaId = arenaIds.get(key);
+            if (arenaId == null) {
+                throw new LocalSystemException("Demo data: GET /arenas has no arena with externalKey " + key);
+            }
+            ObjectNode body = ((ObjectNode) referral).deepCopy();
+            body.remove("arenaExternalKey");
+            body.put("arenaId", arenaId);
+            send(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), Set.of(), "referral into " + key);
+        }
+        progress.accept("Demo data loaded: " + arenas.size() + " Aukra arenas, " + referrals.size() + " referrals");
+    }
+
+    private Map<String, String> arenaIdsByExternalKey(String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Service.ARENA.baseUrl() + "/arenas"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        JsonNode body = JSON.readTree(send(request, Set.of(), "arena list"));
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode arena : body) {
+            ids.put(arena.path("externalKey").asString(), arena.path("id").asString());
+        }
+        return ids;
+    }
+
+    /** Client credentials grant against the local authorization server; demo clients all have secret "demo". */
+    static String accessToken(HttpClient http, String clientId, String secret) {
+        String basic = Base64.getEncoder()
+                .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(LocalSystem.AUTH_ISSUER + "/oauth2/token"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=" + URLEncoder.encode("client_credentials", StandardCharsets.UTF_8)))
+                .build();
+        String body = send(http, request, Set.of(), "token for " + clientId);
+        String token = JSON.readTree(body).path("access_token").asString("");
+        if (token.isEmpty()) {
+            throw new LocalSystemException("Demo data: the token response for " + clientId + " has no access_token");
+        }
+        return token;
+    }
+
+    private static HttpRequest post(String url, String token, JsonNode body) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+    }
+
+    private String send(HttpRequest request, Set<Integer> alsoAccepted, String what) {
+        return send(http, request, alsoAccepted, what);
+    }
+
+    /** Any status other than 2xx (or one accepted explicitly) fails the load, showing the problem details. */
+    private static String send(HttpClient http, HttpRequest request, Set<Integer> alsoAccepted, String what) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 != 2 && !alsoAccepted.contains(status)) {
+                throw new LocalSystemException("Demo data: " + request.method() + " " + request.uri() + " (" + what
+                        + ") answered " + status + "\n" + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new LocalSystemException("Demo data: " + request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalSystemException("Interrupted while loading demo data", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package no.samhandling.local;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link LocalSystem#start()} started. {@link #stop()} (or close) stops it in reverse order: services,
+ * then the authorization server, then Kafka, then MongoDB. Safe to call more than once and from a shutdown hook.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    private final Path dataDir;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private Path launcherPidFile;
+    private MongoWireServer mongo;
+    private KafkaBroker kafka;
+    private boolean stopped;
+    private Duration startupTime = Duration.ZERO;
+
+    RunningSystem(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** The data directory (Kafka log dir, MongoDB file, auth key, one log file per process). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** From {@code start()} to everything healthy and the demo data loaded. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public String kafkaBootstrapServers() {
+        return KafkaBroker.BOOTSTRAP_SERVERS;
+    }
+
+    public String mongoUri() {
+        return MongoWireServer.uri();
+    }
+
+    /** A client-credentials access token from the local authorization server, e.g. for "demo-coordinator". */
+    public String accessToken(String clientId, String secret) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return DemoData.accessToken(http, clientId, secret);
+        }
+    }
+
+    public synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Stops everything that was started, newest first; holds the lock so that nothing starts meanwhile. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        // All services get SIGTERM at once and share one grace period; they do not depend on each other.
+        List<ServiceProcess> applications = services.reversed().stream()
+                .filter(s -> s.service() != Service.AUTH_SERVER).toList();
+        stopTogether(applications);
+        services.stream().filter(s -> s.service() == Service.AUTH_SERVER).findFirst()
+                .ifPresent(auth -> stopTogether(List.of(auth)));
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (mongo != null) {
+            mongo.stop();
+        }
+        if (launcherPidFile != null) {
+            try {
+                Files.deleteIfExists(launcherPidFile);
+            } catch (IOException e) {
+                // A stale pid names a dead process, which the next start's port check ignores.
+            }
+        }
+    }
+
+    private static void stopTogether(List<ServiceProcess> processes) {
+        processes.forEach(p -> p.process().requestStop());
+        long deadline = System.nanoTime() + ServiceProcess.STOP_GRACE.toNanos();
+        for (ServiceProcess p : processes) {
+            if (!p.process().awaitStop(deadline)) {
+                System.err.println(p.service().artifactId() + " did not stop within "
+                        + ServiceProcess.STOP_GRACE.toSeconds() + " s and was killed");
+            }
+        }
+    }
+
+    /** Lets a second launcher on the same data directory say that this one is running. */
+    synchronized void recordLauncherPid(Path file) {
+        try {
+            Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
+            launcherPidFile = file;
+        } catch (IOException e) {
+            throw new LocalSystemException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void add(MongoWireServer server) {
+        if (stopped) {
+            server.stop();
+            throw interrupted();
+        }
+        mongo = server;
+    }
+
+    synchronized void add(KafkaBroker broker) {
+        if (stopped) {
+            broker.stop();
+            throw interrupted();
+        }
+        kafka = broker;
+    }
+
+    synchronized void add(ServiceProcess service) {
+        if (stopped) {
+            service.process().stop(ServiceProcess.STOP_GRACE);
+            throw interrupted();
+        }
+        services.add(service);
+    }
+
+    synchronized void startedIn(Duration duration) {
+        startupTime = duration;
+    }
+
+    /** The child JVMs, for the launcher's watch over processes that die after start-up. */
+    synchronized List<ChildProcess> children() {
+        List<ChildProcess> children = new ArrayList<>();
+        Optional.ofNullable(kafka).ifPresent(k -> children.add(k.process()));
+        services.forEach(s -> children.add(s.process()));
+        return children;
+    }
+
+    private static LocalSystemException interrupted() {
+        return new LocalSystemException("Stopped while starting");
+    }
+}

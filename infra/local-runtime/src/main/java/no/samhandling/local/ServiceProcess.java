@@ -1,0 +1,125 @@
+package no.samhandling.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One Spring Boot service running from its exec jar as a child JVM. */
+final class ServiceProcess {
+
+    /** Spring Boot's graceful shutdown finishes in-flight requests and stops its consumers within this. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Service service;
+    private final ChildProcess process;
+    private final long startedAt = System.nanoTime();
+
+    private ServiceProcess(Service service, ChildProcess process) {
+        this.service = service;
+        this.process = process;
+    }
+
+    static ServiceProcess start(Service service, Path jar, DataLayout layout) {
+        List<String> command = List.of(
+                ChildProcess.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        return new ServiceProcess(service, ChildProcess.start(service.artifactId(), command, environment(service, layout), layout));
+    }
+
+    /** Environment overrides of each service's application.yml, pointing it at the local infrastructure. */
+    static Map<String, String> environment(Service service, DataLayout layout) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("SAMHANDLING_SECURITY_ISSUER", LocalSystem.AUTH_ISSUER);
+        if (service == Service.AUTH_SERVER) {
+            env.put("SAMHANDLING_AUTH_ISSUER", LocalSystem.AUTH_ISSUER);
+            // The signing key survives restarts, so tokens issued before a restart stay valid.
+            env.put("SAMHANDLING_AUTH_KEY_FILE", layout.authKeyFile().toString());
+            return env;
+        }
+        env.put("SAMHANDLING_SECURITY_JWK_SET_URI", LocalSystem.AUTH_ISSUER + "/oauth2/jwks");
+        env.put("SPRING_MONGODB_URI", MongoWireServer.uri() + "/" + service.artifactId());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);
+        // The Kafka binder of Spring Cloud Stream reads its own property when it is set anywhere.
+        env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", KafkaBroker.BOOTSTRAP_SERVERS);
+        return env;
+    }
+
+    Service service() {
+        return service;
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    /** True once actuator health answers 200 with status UP. */
+    boolean isHealthy(HttpClient http) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.healthUrl()))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    && "UP".equals(JSON.readTree(response.body()).path("status").asString(""));
+        } catch (java.io.IOException | JacksonException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalSystemException("Interrupted while waiting for " + service.artifactId(), e);
+        }
+    }
+
+    /**
+     * Polls all services until each is UP; fails as soon as one exits, or at the deadline, naming the
+     * service and showing the end of its log.
+     */
+    static void awaitHealthy(List<ServiceProcess> services, Duration timeout, Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            while (!waiting.isEmpty()) {
+                for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
+                    ServiceProcess service = iterator.next();
+                    if (!service.process.isAlive()) {
+                        throw new LocalSystemException(service.service.artifactId() + " exited with code "
+                                + service.process.exitValue() + " while starting\n" + service.process.tail());
+                    }
+                    if (service.isHealthy(http)) {
+                        progress.accept(String.format("%s is up on port %d (%.1f s)", service.service.artifactId(),
+                                service.service.port(), (System.nanoTime() - service.startedAt) / 1e9));
+                        iterator.remove();
+                    }
+                }
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    StringBuilder message = new StringBuilder("Timed out after " + timeout.toSeconds() + " s:");
+                    for (ServiceProcess late : waiting) {
+                        message.append("\n").append(late.service.artifactId()).append(" did not report UP on ")
+                                .append(late.service.healthUrl()).append("\n").append(late.process.tail());
+                    }
+                    throw new LocalSystemException(message.toString());
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalSystemException("Interrupted while waiting for the services", e);
+        }
+    }
+}

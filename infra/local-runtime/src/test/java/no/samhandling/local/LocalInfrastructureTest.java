@@ -1,0 +1,166 @@
+package no.samhandling.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+/** Kafka and MongoDB on their real, fixed ports, as the services will find them. */
+class LocalInfrastructureTest {
+
+    private static final String TOPIC = "local-runtime.check";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void servesKafkaAndMongoAndKeepsTheirDataAcrossARestart() throws Exception {
+        LocalSystem system = new LocalSystem(infrastructureIn(dataDir), line -> System.out.println("local-system " + line));
+        String value = "checked " + UUID.randomUUID();
+        String clusterId;
+        FileTime formattedAt;
+
+        try (RunningSystem running = system.start()) {
+            clusterId = clusterId();
+            formattedAt = Files.getLastModifiedTime(dataDir.resolve("kafka/logs/meta.properties"));
+            createTopic();
+            produce(value);
+            assertThat(consumeAll("first-start")).containsExactly(value);
+
+            try (MongoClient mongo = MongoClients.create(running.mongoUri())) {
+                // The handshake command drivers send; mongo-java-server has no "hello".
+                Document hello = mongo.getDatabase("admin").runCommand(new Document("isMaster", 1));
+                assertThat(hello.getInteger("maxWireVersion")).isEqualTo(13);
+                collection(mongo).insertOne(new Document("_id", "persisted").append("value", value));
+                assertThat(collection(mongo).find(Filters.eq("_id", "persisted")).first())
+                        .containsEntry("value", value);
+            }
+        }
+
+        assertThat(Ports.isFree(9092)).as("Kafka released its port").isTrue();
+        assertThat(Ports.isFree(27017)).as("MongoDB released its port").isTrue();
+
+        try (RunningSystem running = system.start()) {
+            assertThat(clusterId()).as("the formatted log dir is reused").isEqualTo(clusterId);
+            assertThat(Files.getLastModifiedTime(dataDir.resolve("kafka/logs/meta.properties"))).isEqualTo(formattedAt);
+            assertThat(consumeAll("second-start")).containsExactly(value);
+            try (MongoClient mongo = MongoClients.create(running.mongoUri())) {
+                assertThat(collection(mongo).find(Filters.eq("_id", "persisted")).first())
+                        .containsEntry("value", value);
+            }
+        }
+    }
+
+    @Test
+    void refusesToStartWhenAFixedPortIsTakenAndStartsNothing() throws IOException {
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), KafkaBroker.CONTROLLER_PORT));
+
+            assertThatThrownBy(() -> new LocalSystem(infrastructureIn(dataDir), line -> { }).start())
+                    .isInstanceOf(LocalSystemException.class)
+                    .hasMessageContaining("9093 (needed by Kafka controller)");
+        }
+        assertThat(Ports.isFree(MongoWireServer.PORT)).isTrue();
+        assertThat(dataDir.resolve("logs/kafka.log")).doesNotExist();
+    }
+
+    @Test
+    void namesTheMissingJarsAndTheBuildCommandBeforeStartingAnything(@TempDir Path emptyRepo) {
+        Settings settings = Settings.defaults().withRepoDir(emptyRepo).withDataDir(dataDir);
+
+        assertThatThrownBy(() -> new LocalSystem(settings, line -> { }).start())
+                .isInstanceOf(LocalSystemException.class)
+                .hasMessageContaining("arena-service/target/arena-service-<version>-exec.jar")
+                .hasMessageContaining("infra/auth-server/target/auth-server-<version>-exec.jar")
+                .hasMessageContaining("./mvnw -B -q install -DskipTests");
+        assertThat(Ports.isFree(MongoWireServer.PORT)).isTrue();
+    }
+
+    private static Settings infrastructureIn(Path dataDir) {
+        return Settings.defaults().withDataDir(dataDir).withInfrastructureOnly(true);
+    }
+
+    private static MongoCollection<Document> collection(MongoClient mongo) {
+        return mongo.getDatabase("local-runtime-test").getCollection("checks");
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalSystem.KAFKA_BOOTSTRAP_SERVERS));
+    }
+
+    private static String clusterId() throws Exception {
+        try (Admin admin = admin()) {
+            return admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void createTopic() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void produce(String value) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalSystem.KAFKA_BOOTSTRAP_SERVERS,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(TOPIC, "key", value)).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads the topic from the beginning with a fresh group until a record arrives or ten seconds pass. */
+    private static List<String> consumeAll(String group) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalSystem.KAFKA_BOOTSTRAP_SERVERS,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(Set.of(TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
