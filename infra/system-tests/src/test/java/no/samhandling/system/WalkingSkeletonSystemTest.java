@@ -1,0 +1,122 @@
+package no.samhandling.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import no.samhandling.local.LocalSystem;
+import no.samhandling.local.RunningSystem;
+import no.samhandling.local.Service;
+import no.samhandling.local.Settings;
+import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TopicProbe;
+
+/**
+ * The whole system as the README's run command starts it (real Kafka broker, MongoDB wire server,
+ * authorization server, all five services, demo data), driven only through public interfaces:
+ * tokens from the authorization server, REST, and Kafka as any client reads it.
+ */
+class WalkingSkeletonSystemTest {
+
+    static final String PRESCHOOL_TEAM = "aukra-0-6-tverrfagleg-forskoleteam";
+
+    @TempDir
+    static Path dataDir;
+
+    static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        Path repo = Path.of("").toAbsolutePath().resolve("../..").normalize();
+        system = new LocalSystem(Settings.defaults().withRepoDir(repo).withDataDir(dataDir).withDemoData(true)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.stop();
+        }
+    }
+
+    @Test
+    void aSubmittedReferralReachesTheLeadersFiguresThroughTheBroker() {
+        HttpApi referrer = HttpApi.at(Service.REFERRAL.baseUrl()).as(system.accessToken("demo-referrer", "demo"));
+        HttpApi leader = HttpApi.at(Service.REPORTING.baseUrl()).as(system.accessToken("demo-leader", "demo"));
+        String arenaId = HttpApi.at(Service.ARENA.baseUrl()).as(system.accessToken("demo-referrer", "demo"))
+                .get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0).get("id").asString();
+        int before = await().atMost(Duration.ofSeconds(30)).until(() -> submitted(leader, arenaId), count -> count >= 5);
+
+        HttpApi.Response created = referrer.post("/referrals", """
+                {"arenaId": "%s", "referrerUnit": "Barnebo barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
+                 "themes": ["LANGUAGE"], "preventionLevel": "GREEN",
+                 "measuresTried": [{"description": "Språkgruppe", "period": "haust 2026", "effect": "Lite endring"}],
+                 "guardiansAttend": true}""".formatted(arenaId));
+
+        assertThat(created.status()).isEqualTo(201);
+        String referralId = created.json().get("id").asString();
+        long submittedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> submitted(leader, arenaId) == before + 1);
+        System.out.printf("Referral visible in reporting-service after %d ms%n", (System.nanoTime() - submittedAt) / 1_000_000);
+
+        try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), "referral.events")) {
+            ConsumerRecord<String, byte[]> record = probe.awaitRecord(r -> referralId.equals(r.key()), Duration.ofSeconds(10))
+                    .stream().filter(r -> referralId.equals(r.key())).findFirst().orElseThrow();
+            assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("referral.submitted.v1");
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/samhandling/referral-service");
+            assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(referralId);
+            assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
+            assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
+            assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void theBrokerHoldsTheFourEventTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
+            Set<String> topics = admin.listTopics().names().get();
+            assertThat(topics).contains("arena.events", "referral.events", "consent.events", "notification.events");
+        }
+    }
+
+    @Test
+    void everyServiceIsHealthyAndExposesPrometheus() {
+        String admin = system.accessToken("demo-admin", "demo");
+        for (Service service : Service.values()) {
+            assertThat(HttpApi.at(service.baseUrl()).get("/actuator/health").json().get("status").asString())
+                    .as(service.name()).isEqualTo("UP");
+            assertThat(HttpApi.at(service.baseUrl()).as(admin).get("/actuator/prometheus").body())
+                    .as(service.name()).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    void theWholeAukraCatalogueIsLoaded() {
+        JsonNode arenas = HttpApi.at(Service.ARENA.baseUrl()).as(system.accessToken("demo-coordinator", "demo")).get("/arenas").json();
+
+        assertThat(arenas.size()).isGreaterThanOrEqualTo(20);
+        assertThat(arenas.findValuesAsString("externalKey")).contains(PRESCHOOL_TEAM);
+    }
+
+    private static int submitted(HttpApi leader, String arenaId) {
+        for (JsonNode cell : leader.get("/reports/referrals").json().get("cells")) {
+            if (cell.get("arenaId").asString().equals(arenaId) && cell.get("value") != null && !cell.get("value").isNull()) {
+                return cell.get("value").asInt();
+            }
+        }
+        return 0;
+    }
+}
