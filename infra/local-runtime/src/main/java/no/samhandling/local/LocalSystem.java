@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Starts the whole system on one machine without Docker: a MongoDB wire server in this JVM, Apache Kafka
  * (KRaft) as a child JVM, then the authorization server and the five services from their exec jars.
  *
- * <p>From the repository root, after {@code ./mvnw -B -q install -DskipTests}:
+ * <p>From the repository root, after {@code ./mvnw -q package -DskipTests}:
  * {@code java -jar infra/local-runtime/target/local-runtime.jar}. From a test:
  * {@code try (RunningSystem system = new LocalSystem(settings).start()) { ... }}.
  */
@@ -130,7 +130,7 @@ public final class LocalSystem {
         if (!missing.isEmpty()) {
             throw new LocalSystemException("Missing service jars below " + settings.repoDir() + ":\n  "
                     + String.join("\n  ", missing)
-                    + "\nBuild them first, from the repository root: ./mvnw -B -q install -DskipTests"
+                    + "\nBuild them first, from the repository root: ./mvnw -q package -DskipTests"
                     + "\n(or point --repo-dir at the repository root)");
         }
         return jars;

@@ -105,7 +105,7 @@ class LocalInfrastructureTest {
                 .isInstanceOf(LocalSystemException.class)
                 .hasMessageContaining("arena-service/target/arena-service-<version>-exec.jar")
                 .hasMessageContaining("infra/auth-server/target/auth-server-<version>-exec.jar")
-                .hasMessageContaining("./mvnw -B -q install -DskipTests");
+                .hasMessageContaining("./mvnw -q package -DskipTests");
         assertThat(Ports.isFree(MongoWireServer.PORT)).isTrue();
     }
 
