@@ -1,0 +1,198 @@
+package no.samhandling.arena.meetings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import no.samhandling.events.arena.AgendaPublished;
+import no.samhandling.events.arena.MeetingCancelled;
+import no.samhandling.events.arena.MeetingRescheduled;
+import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MinutesItem;
+import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.platform.events.AggregateRoot;
+
+/**
+ * One meeting of an arena: its time and place, who takes part, the referrals on its agenda and
+ * the minutes that end it. Every change raises an event on {@code arena.events}; the calendar
+ * sequence rises with each change so that invitations are replaced, not duplicated.
+ */
+@Document("meetings")
+class Meeting extends AggregateRoot {
+
+    enum Status {
+        SCHEDULED,
+        CANCELLED,
+        HELD
+    }
+
+    /** Who takes part; guardians come in only for their own child's case, when its consent allows. */
+    enum ParticipantKind {
+        MEMBER,
+        GUEST
+    }
+
+    record Participant(String userId, ParticipantKind kind) {
+    }
+
+    record AgendaItem(String referralId, Instant addedAt) {
+    }
+
+    /** What the coordinator wrote for one agenda item; the text stays here and never enters an event. */
+    record MinutesEntry(String referralId, String topic, String outcomeCode, String outcome, Assignment assignment) {
+
+        boolean hasAssignment() {
+            return assignment != null;
+        }
+    }
+
+    /** Who does what, by when, and when the arena follows up (Melhus: written responsibility assignment). */
+    record Assignment(String responsibleUserId, String responsibleService, String task, LocalDate dueDate, LocalDate followUpDate) {
+    }
+
+    private String arenaId;
+    private Instant startsAt;
+    private Instant endsAt;
+    private String location;
+    private Status status;
+    private int sequence;
+    private List<Participant> participants = new ArrayList<>();
+    private List<AgendaItem> agenda = new ArrayList<>();
+    private Instant agendaPublishedAt;
+    private List<MinutesEntry> minutes = new ArrayList<>();
+    private Instant minutesClosedAt;
+    private String cancellationReason;
+
+    Meeting() {
+    }
+
+    static Meeting schedule(String municipality, String arenaId, Instant startsAt, Instant endsAt, String location,
+            List<Participant> participants, Instant now) {
+        Meeting meeting = new Meeting();
+        meeting.id = UUID.randomUUID().toString();
+        meeting.municipality = municipality;
+        meeting.arenaId = arenaId;
+        meeting.startsAt = startsAt;
+        meeting.endsAt = endsAt;
+        meeting.location = location;
+        meeting.status = Status.SCHEDULED;
+        meeting.sequence = 0;
+        meeting.participants = new ArrayList<>(participants);
+        meeting.raise(new MeetingScheduled(UUID.randomUUID(), now, municipality, meeting.id, arenaId, startsAt, endsAt,
+                location, meeting.participantIds(), 0));
+        return meeting;
+    }
+
+    void reschedule(Instant newStart, Instant newEnd, String newLocation, Instant now) {
+        requireStatus(Status.SCHEDULED, "meeting.not-scheduled");
+        startsAt = newStart;
+        endsAt = newEnd;
+        location = newLocation;
+        sequence++;
+        raise(new MeetingRescheduled(UUID.randomUUID(), now, municipality, id, arenaId, startsAt, endsAt, location,
+                participantIds(), sequence));
+    }
+
+    void cancel(String reasonCode, Instant now) {
+        requireStatus(Status.SCHEDULED, "meeting.not-scheduled");
+        status = Status.CANCELLED;
+        cancellationReason = reasonCode;
+        sequence++;
+        raise(new MeetingCancelled(UUID.randomUUID(), now, municipality, id, arenaId, startsAt, reasonCode,
+                agenda.isEmpty() && NO_CASES.equals(reasonCode), participantIds(), sequence));
+    }
+
+    static final String NO_CASES = "NO_CASES_REGISTERED";
+
+    /** Adds a referral accepted for this meeting; adding it again changes nothing. */
+    boolean addToAgenda(String referralId, Instant now) {
+        requireStatus(Status.SCHEDULED, "meeting.not-scheduled");
+        if (agenda.stream().anyMatch(item -> item.referralId().equals(referralId))) {
+            return false;
+        }
+        agenda.add(new AgendaItem(referralId, now));
+        return true;
+    }
+
+    void publishAgenda(Instant now) {
+        requireStatus(Status.SCHEDULED, "meeting.not-scheduled");
+        agendaPublishedAt = now;
+        raise(new AgendaPublished(UUID.randomUUID(), now, municipality, id, arenaId, agendaReferralIds()));
+    }
+
+    void draftMinutes(List<MinutesEntry> entries) {
+        if (status == Status.CANCELLED || minutesClosedAt != null) {
+            throw MeetingProblem.conflict("meeting.minutes-closed");
+        }
+        for (MinutesEntry entry : entries) {
+            if (entry.referralId() != null && agenda.stream().noneMatch(item -> item.referralId().equals(entry.referralId()))) {
+                throw MeetingProblem.conflict("meeting.minutes-referral-not-on-agenda", entry.referralId());
+            }
+        }
+        minutes = new ArrayList<>(entries);
+    }
+
+    /**
+     * Closes the minutes. Items without a responsibility assignment block closing unless the
+     * coordinator explicitly accepts them; either way they are counted in the event.
+     */
+    void closeMinutes(boolean acceptItemsWithoutAssignment, Instant now) {
+        if (status == Status.CANCELLED || minutesClosedAt != null) {
+            throw MeetingProblem.conflict("meeting.minutes-closed");
+        }
+        if (minutes.isEmpty()) {
+            throw MeetingProblem.conflict("meeting.minutes-empty");
+        }
+        List<Integer> missing = itemsWithoutAssignment();
+        if (!missing.isEmpty() && !acceptItemsWithoutAssignment) {
+            throw MeetingProblem.missingAssignments(missing);
+        }
+        minutesClosedAt = now;
+        status = Status.HELD;
+        List<MinutesItem> items = minutes.stream().map(entry -> new MinutesItem(entry.referralId(), entry.outcomeCode(),
+                entry.hasAssignment(),
+                entry.hasAssignment() ? entry.assignment().responsibleUserId() : null,
+                entry.hasAssignment() ? entry.assignment().responsibleService() : null,
+                entry.hasAssignment() ? entry.assignment().dueDate() : null,
+                entry.hasAssignment() ? entry.assignment().followUpDate() : null)).toList();
+        raise(new MinutesRecorded(UUID.randomUUID(), now, municipality, id, arenaId, items, missing.size()));
+    }
+
+    List<Integer> itemsWithoutAssignment() {
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < minutes.size(); i++) {
+            if (!minutes.get(i).hasAssignment()) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
+    private void requireStatus(Status required, String messageKey) {
+        if (status != required) {
+            throw MeetingProblem.conflict(messageKey, status.name());
+        }
+    }
+
+    private List<String> participantIds() {
+        return participants.stream().map(Participant::userId).toList();
+    }
+
+    private List<String> agendaReferralIds() {
+        return agenda.stream().map(AgendaItem::referralId).toList();
+    }
+
+    String arenaId() {
+        return arenaId;
+    }
+
+    MeetingView view() {
+        return new MeetingView(id, arenaId, startsAt, endsAt, location, status.name(), sequence, List.copyOf(participants),
+                agendaReferralIds(), agendaPublishedAt, List.copyOf(minutes), itemsWithoutAssignment(), minutesClosedAt,
+                cancellationReason);
+    }
+}

@@ -1,0 +1,186 @@
+package no.samhandling.arena.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import no.samhandling.events.DomainEvent;
+import no.samhandling.events.Topics;
+import no.samhandling.events.arena.AgendaPublished;
+import no.samhandling.events.arena.MeetingCancelled;
+import no.samhandling.events.arena.MeetingRescheduled;
+import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.platform.events.CloudEventCodec;
+import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TestProducer;
+import no.samhandling.platform.test.TestTokens;
+import no.samhandling.platform.test.TopicProbe;
+
+/** Meetings through the real API and topics: scheduling, agenda from referral events, minutes. */
+abstract class MeetingComponentTest {
+
+    static final String START = "2026-12-01T08:00:00Z";
+    static final String END = "2026-12-01T09:30:00Z";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    HttpApi coordinator() {
+        return HttpApi.at(port).as(TestTokens.forRole("COORDINATOR"));
+    }
+
+    String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    String scheduleMeeting(String arenaId) {
+        HttpApi.Response created = coordinator().post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus, møterom 2",
+                 "participants": [{"userId": "member", "kind": "MEMBER"}, {"userId": "ppt-kontakt", "kind": "GUEST"}]}"""
+                .formatted(START, END));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    @Test
+    void schedulesReschedulesAndCancelsWithARisingCalendarSequence() {
+        String id = scheduleMeeting("arena-a");
+
+        HttpApi.Response moved = coordinator().post("/meetings/" + id + "/reschedule", """
+                {"startsAt": "2026-12-08T08:00:00Z", "endsAt": "2026-12-08T09:30:00Z", "location": "Gossen skule"}""");
+        HttpApi.Response cancelled = coordinator().post("/meetings/" + id + "/cancel", """
+                {"reasonCode": "NO_CASES_REGISTERED"}""");
+
+        assertThat(moved.json().get("sequence").asInt()).isEqualTo(1);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        List<DomainEvent> events = eventsOf(id, 3);
+        assertThat(events).hasExactlyElementsOfTypes(MeetingScheduled.class, MeetingRescheduled.class, MeetingCancelled.class);
+        MeetingCancelled cancellation = (MeetingCancelled) events.get(2);
+        assertThat(cancellation.sequence()).isEqualTo(2);
+        assertThat(cancellation.noCasesRegistered()).isTrue();
+        assertThat(cancellation.participantUserIds()).containsExactly("member", "ppt-kontakt");
+
+        HttpApi.Response again = coordinator().post("/meetings/" + id + "/reschedule", """
+                {"startsAt": "2026-12-09T08:00:00Z", "endsAt": "2026-12-09T09:30:00Z"}""");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).isEqualTo("urn:samhandling:problem:meeting-state");
+    }
+
+    @Test
+    void putsReferralsScheduledForTheMeetingOnItsAgendaOnceAndPublishesIt() {
+        String id = scheduleMeeting("arena-b");
+        String referralId = UUID.randomUUID().toString();
+        ReferralScheduled scheduled = new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, "arena-b", id);
+
+        try (TestProducer producer = new TestProducer(brokers())) {
+            producer.send(codec.toRecord(scheduled));
+            producer.send(codec.toRecord(scheduled));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(id).size() == 1);
+        assertThat(agendaOf(id)).containsExactly(referralId);
+        coordinator().post("/meetings/" + id + "/agenda/publish", "");
+        AgendaPublished published = (AgendaPublished) eventsOf(id, 2).get(1);
+        assertThat(published.referralIds()).containsExactly(referralId);
+    }
+
+    @Test
+    void flagsMinutesItemsWithoutAResponsibilityAssignmentAndWillNotCloseThemSilently() {
+        String id = scheduleMeeting("arena-c");
+        String referralId = UUID.randomUUID().toString();
+        coordinator().post("/meetings/" + id + "/agenda/items", "{\"referralId\": \"" + referralId + "\"}");
+
+        HttpApi.Response draft = coordinator().put("/meetings/" + id + "/minutes", """
+                {"items": [
+                  {"referralId": "%s", "outcomeCode": "MEASURES_AGREED", "outcome": "Skolen held fram med tett oppfølging av fråvær.",
+                   "assignment": {"responsibleService": "SCHOOL", "task": "Kontaktlærar ringjer heim kvar måndag", "dueDate": "2027-01-15", "followUpDate": "2027-02-02"}},
+                  {"topic": "Rutine for overgang barnehage–skule", "outcomeCode": "FOLLOW_UP_LATER", "outcome": "Takast opp att i februar."}
+                ]}""".formatted(referralId));
+        assertThat(draft.json().get("itemsWithoutAssignment").get(0).asInt()).isEqualTo(1);
+
+        HttpApi.Response refused = coordinator().post("/meetings/" + id + "/minutes/close", "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:samhandling:problem:missing-responsibility-assignment");
+        assertThat(refused.json().get("itemsWithoutAssignment").get(0).asInt()).isEqualTo(1);
+
+        HttpApi.Response closed = coordinator().post("/meetings/" + id + "/minutes/close", """
+                {"acceptItemsWithoutAssignment": true}""");
+        assertThat(closed.json().get("status").asString()).isEqualTo("HELD");
+
+        ConsumerRecord<String, byte[]> record = recordsOf(id, 2).get(1);
+        MinutesRecorded minutes = (MinutesRecorded) CloudEventCodec.decode(record.headers(), record.value());
+        assertThat(minutes.itemsWithoutAssignment()).isEqualTo(1);
+        assertThat(minutes.items().getFirst().referralId()).isEqualTo(referralId);
+        assertThat(minutes.items().getFirst().responsibleService()).isEqualTo("SCHOOL");
+        // What was said and agreed stays in arena-service; the event carries codes and dates only.
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("fråvær").doesNotContain("Kontaktlærar");
+    }
+
+    @Test
+    void refusesMinutesAboutAReferralThatIsNotOnTheAgenda() {
+        String id = scheduleMeeting("arena-d");
+
+        HttpApi.Response response = coordinator().put("/meetings/" + id + "/minutes", """
+                {"items": [{"referralId": "not-on-agenda", "outcomeCode": "DISCUSSED", "outcome": "x"}]}""");
+
+        assertThat(response.status()).isEqualTo(409);
+    }
+
+    @Test
+    void namesInvalidFieldsOfAMeeting() {
+        HttpApi.Response response = coordinator().post("/arenas/arena-e/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "GUARDIAN"}]}""".formatted(END, START));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("participants[0].kind");
+    }
+
+    @Test
+    void onlyCoordinatorsRunMeetingsAndOnlyTheArenaReadsThem() {
+        String id = scheduleMeeting("arena-f");
+
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).post("/meetings/" + id + "/cancel",
+                "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("REFERRER")).get("/meetings/" + id).status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/meetings/" + id).status()).isEqualTo(200);
+        assertThat(HttpApi.at(port).as(TestTokens.token("c", TestTokens.MELHUS, "COORDINATOR")).get("/meetings/" + id).status())
+                .isEqualTo(404);
+    }
+
+    private List<String> agendaOf(String meetingId) {
+        JsonNode agenda = coordinator().get("/meetings/" + meetingId).json().get("agenda");
+        return agenda.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private List<DomainEvent> eventsOf(String meetingId, int count) {
+        return recordsOf(meetingId, count).stream().map(r -> CloudEventCodec.decode(r.headers(), r.value())).toList();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsOf(String meetingId, int count) {
+        try (TopicProbe probe = new TopicProbe(brokers(), Topics.ARENA_EVENTS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    probe.drain(Duration.ofMillis(300)).stream().filter(r -> meetingId.equals(r.key())).count() >= count);
+            return probe.drain(Duration.ZERO).stream().filter(r -> meetingId.equals(r.key())).toList();
+        }
+    }
+}
