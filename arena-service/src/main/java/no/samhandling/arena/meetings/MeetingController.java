@@ -37,7 +37,7 @@ class MeetingController {
     @PreAuthorize(RUN)
     ResponseEntity<MeetingView> scheduleMeeting(@PathVariable String arenaId,
             @Valid @RequestBody MeetingRequests.ScheduleMeeting request, Caller caller) {
-        MeetingView meeting = meetings.scheduleMeeting(caller.municipality(), arenaId, request);
+        MeetingView meeting = meetings.scheduleMeeting(caller, arenaId, request);
         return ResponseEntity.created(URI.create("/meetings/" + meeting.id())).body(meeting);
     }
 
@@ -45,48 +45,48 @@ class MeetingController {
     @PreAuthorize(READ)
     List<MeetingView> list(@PathVariable String arenaId, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, Caller caller) {
-        return meetings.list(caller.municipality(), arenaId, from, to);
+        return meetings.list(caller, arenaId, from, to);
     }
 
     @GetMapping("/meetings/{id}")
     @PreAuthorize(READ)
     MeetingView find(@PathVariable String id, Caller caller) {
-        return meetings.find(caller.municipality(), id);
+        return meetings.find(caller, id);
     }
 
     @PostMapping("/meetings/{id}/reschedule")
     @PreAuthorize(RUN)
     MeetingView rescheduleMeeting(@PathVariable String id, @Valid @RequestBody MeetingRequests.RescheduleMeeting request, Caller caller) {
-        return meetings.rescheduleMeeting(caller.municipality(), id, request);
+        return meetings.rescheduleMeeting(caller, id, request);
     }
 
     @PostMapping("/meetings/{id}/cancel")
     @PreAuthorize(RUN)
     MeetingView cancelMeeting(@PathVariable String id, @Valid @RequestBody MeetingRequests.CancelMeeting request, Caller caller) {
-        return meetings.cancelMeeting(caller.municipality(), id, request.reasonCode());
+        return meetings.cancelMeeting(caller, id, request.reasonCode());
     }
 
     @PostMapping("/meetings/{id}/agenda/items")
     @PreAuthorize(RUN)
     MeetingView addToAgenda(@PathVariable String id, @Valid @RequestBody MeetingRequests.AddAgendaItem request, Caller caller) {
-        return meetings.addToAgenda(caller.municipality(), id, request.referralId());
+        return meetings.addToAgenda(caller, id, request.referralId());
     }
 
     @PostMapping("/meetings/{id}/agenda/publish")
     @PreAuthorize(RUN)
     MeetingView publishAgenda(@PathVariable String id, Caller caller) {
-        return meetings.publishAgenda(caller.municipality(), id);
+        return meetings.publishAgenda(caller, id);
     }
 
     @PutMapping("/meetings/{id}/minutes")
     @PreAuthorize(RUN)
     MeetingView draftMinutes(@PathVariable String id, @Valid @RequestBody MeetingRequests.MinutesDraft request, Caller caller) {
-        return meetings.draftMinutes(caller.municipality(), id, request);
+        return meetings.draftMinutes(caller, id, request);
     }
 
     @PostMapping("/meetings/{id}/minutes/close")
     @PreAuthorize(RUN)
     MeetingView closeMinutes(@PathVariable String id, @RequestBody(required = false) MeetingRequests.CloseMinutes request, Caller caller) {
-        return meetings.closeMinutes(caller.municipality(), id, request != null && Boolean.TRUE.equals(request.acceptItemsWithoutAssignment()));
+        return meetings.closeMinutes(caller, id, request != null && Boolean.TRUE.equals(request.acceptItemsWithoutAssignment()));
     }
 }

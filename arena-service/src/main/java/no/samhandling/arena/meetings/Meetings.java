@@ -13,7 +13,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import no.samhandling.arena.catalogue.ArenaLookup;
+import no.samhandling.arena.membership.Memberships;
 import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.web.ProblemException;
@@ -26,21 +30,34 @@ class Meetings {
     private static final int CONCURRENT_UPDATE_ATTEMPTS = 3;
 
     private final AggregateStore<Meeting> meetings;
+    private final ArenaLookup arenas;
+    private final Memberships memberships;
     private final Clock clock;
 
-    Meetings(AggregateStores stores, Clock clock) {
+    Meetings(AggregateStores stores, ArenaLookup arenas, Memberships memberships, Clock clock) {
         this.meetings = stores.of(Meeting.class);
+        this.arenas = arenas;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
-    MeetingView scheduleMeeting(String municipality, String arenaId, MeetingRequests.ScheduleMeeting request) {
-        List<Meeting.Participant> participants = request.participants() == null ? List.of()
-                : request.participants().stream().map(p -> new Meeting.Participant(p.userId(), p.kind())).distinct().toList();
-        return meetings.save(Meeting.schedule(municipality, arenaId, request.startsAt(), request.endsAt(), request.location(),
-                participants, clock.instant())).view();
+    /** The arena's members are invited; guests named in the request come in addition. */
+    MeetingView scheduleMeeting(Caller caller, String arenaId, MeetingRequests.ScheduleMeeting request) {
+        arenas.requireArena(caller.municipality(), arenaId);
+        requireAccess(caller, arenaId, true);
+        java.util.Map<String, Meeting.Participant> participants = new java.util.LinkedHashMap<>();
+        memberships.memberIds(caller.municipality(), arenaId)
+                .forEach(userId -> participants.put(userId, new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER)));
+        if (request.participants() != null) {
+            request.participants().forEach(p -> participants.putIfAbsent(p.userId(), new Meeting.Participant(p.userId(), p.kind())));
+        }
+        return meetings.save(Meeting.schedule(caller.municipality(), arenaId, request.startsAt(), request.endsAt(),
+                request.location(), List.copyOf(participants.values()), clock.instant())).view();
     }
 
-    List<MeetingView> list(String municipality, String arenaId, Instant from, Instant to) {
+    List<MeetingView> list(Caller caller, String arenaId, Instant from, Instant to) {
+        requireAccess(caller, arenaId, false);
+        String municipality = caller.municipality();
         Criteria criteria = Criteria.where("municipality").is(municipality).and("arenaId").is(arenaId);
         if (from != null || to != null) {
             Criteria window = Criteria.where("startsAt");
@@ -55,38 +72,38 @@ class Meetings {
         return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(Meeting::view).toList();
     }
 
-    MeetingView find(String municipality, String meetingId) {
-        return load(municipality, meetingId).view();
+    MeetingView find(Caller caller, String meetingId) {
+        return load(caller, meetingId, false).view();
     }
 
-    MeetingView rescheduleMeeting(String municipality, String meetingId, MeetingRequests.RescheduleMeeting request) {
-        return change(municipality, meetingId, meeting -> meeting.reschedule(request.startsAt(), request.endsAt(),
+    MeetingView rescheduleMeeting(Caller caller, String meetingId, MeetingRequests.RescheduleMeeting request) {
+        return change(caller, meetingId, meeting -> meeting.reschedule(request.startsAt(), request.endsAt(),
                 request.location(), clock.instant()));
     }
 
-    MeetingView cancelMeeting(String municipality, String meetingId, String reasonCode) {
-        return change(municipality, meetingId, meeting -> meeting.cancel(reasonCode, clock.instant()));
+    MeetingView cancelMeeting(Caller caller, String meetingId, String reasonCode) {
+        return change(caller, meetingId, meeting -> meeting.cancel(reasonCode, clock.instant()));
     }
 
-    MeetingView addToAgenda(String municipality, String meetingId, String referralId) {
-        return change(municipality, meetingId, meeting -> meeting.addToAgenda(referralId, clock.instant()));
+    MeetingView addToAgenda(Caller caller, String meetingId, String referralId) {
+        return change(caller, meetingId, meeting -> meeting.addToAgenda(referralId, clock.instant()));
     }
 
-    MeetingView publishAgenda(String municipality, String meetingId) {
-        return change(municipality, meetingId, meeting -> meeting.publishAgenda(clock.instant()));
+    MeetingView publishAgenda(Caller caller, String meetingId) {
+        return change(caller, meetingId, meeting -> meeting.publishAgenda(clock.instant()));
     }
 
-    MeetingView draftMinutes(String municipality, String meetingId, MeetingRequests.MinutesDraft draft) {
+    MeetingView draftMinutes(Caller caller, String meetingId, MeetingRequests.MinutesDraft draft) {
         List<Meeting.MinutesEntry> entries = draft.items().stream().map(item -> new Meeting.MinutesEntry(
                 item.referralId(), item.topic(), item.outcomeCode(), item.outcome(),
                 item.assignment() == null ? null : new Meeting.Assignment(item.assignment().responsibleUserId(),
                         item.assignment().responsibleService(), item.assignment().task(), item.assignment().dueDate(),
                         item.assignment().followUpDate()))).toList();
-        return change(municipality, meetingId, meeting -> meeting.draftMinutes(entries));
+        return change(caller, meetingId, meeting -> meeting.draftMinutes(entries));
     }
 
-    MeetingView closeMinutes(String municipality, String meetingId, boolean acceptItemsWithoutAssignment) {
-        return change(municipality, meetingId, meeting -> meeting.closeMinutes(acceptItemsWithoutAssignment, clock.instant()));
+    MeetingView closeMinutes(Caller caller, String meetingId, boolean acceptItemsWithoutAssignment) {
+        return change(caller, meetingId, meeting -> meeting.closeMinutes(acceptItemsWithoutAssignment, clock.instant()));
     }
 
     /**
@@ -108,14 +125,30 @@ class Meetings {
         }
     }
 
-    private Meeting load(String municipality, String meetingId) {
-        return meetings.find(municipality, meetingId).orElseThrow(() -> ProblemException.notFound("Møte", meetingId));
+    private Meeting load(Caller caller, String meetingId, boolean write) {
+        Meeting meeting = meetings.find(caller.municipality(), meetingId)
+                .orElseThrow(() -> ProblemException.notFound("Møte", meetingId));
+        requireAccess(caller, meeting.arenaId(), write);
+        return meeting;
+    }
+
+    /**
+     * Need-to-know: only the arena's members see its meetings, whose minutes concern children.
+     * An administrator may run a meeting for the arena (schedule, move, cancel) without being one.
+     */
+    private void requireAccess(Caller caller, String arenaId, boolean write) {
+        if (write && caller.has(Role.ADMIN)) {
+            return;
+        }
+        if (!memberships.isMember(caller.municipality(), arenaId, caller.subject())) {
+            throw new org.springframework.security.access.AccessDeniedException("Not a member of the arena");
+        }
     }
 
     /** Load, change and save; a concurrent change is retried on fresh state a few times. */
-    private MeetingView change(String municipality, String meetingId, Consumer<Meeting> change) {
+    private MeetingView change(Caller caller, String meetingId, Consumer<Meeting> change) {
         for (int attempt = 1; ; attempt++) {
-            Meeting meeting = load(municipality, meetingId);
+            Meeting meeting = load(caller, meetingId, true);
             change.accept(meeting);
             try {
                 return meetings.save(meeting).view();

@@ -53,10 +53,25 @@ abstract class MeetingComponentTest {
         return String.join(",", kafka.getBootstrapServers());
     }
 
+    /** A registered arena whose members are the test's coordinator and member. */
+    String arena() {
+        String key = "arena-" + UUID.randomUUID().toString().substring(0, 8);
+        String arenaId = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas", """
+                {"externalKey": "%s", "name": "Skoleteam", "level": "INDIVIDUAL", "ageBand": {"from": 6, "to": 18},
+                 "mandate": "Alle saker blir drøfta anonymt", "parties": ["PPT", "SCHOOL"], "meetingFrequency": "kvar tredje tysdag",
+                 "meetingOwner": "Rektor", "discussionMode": "ANONYMOUS_ONLY"}""".formatted(key)).json().get("id").asString();
+        for (String member : List.of("coordinator", "member")) {
+            HttpApi.Response joined = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas/" + arenaId + "/members", """
+                    {"userId": "%s", "party": "SCHOOL", "role": "%s"}""".formatted(member, member.toUpperCase()));
+            assertThat(joined.status()).isEqualTo(201);
+        }
+        return arenaId;
+    }
+
     String scheduleMeeting(String arenaId) {
         HttpApi.Response created = coordinator().post("/arenas/" + arenaId + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus, møterom 2",
-                 "participants": [{"userId": "member", "kind": "MEMBER"}, {"userId": "ppt-kontakt", "kind": "GUEST"}]}"""
+                 "participants": [{"userId": "ppt-kontakt", "kind": "GUEST"}]}"""
                 .formatted(START, END));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asString();
@@ -64,7 +79,7 @@ abstract class MeetingComponentTest {
 
     @Test
     void schedulesReschedulesAndCancelsWithARisingCalendarSequence() {
-        String id = scheduleMeeting("arena-a");
+        String id = scheduleMeeting(arena());
 
         HttpApi.Response moved = coordinator().post("/meetings/" + id + "/reschedule", """
                 {"startsAt": "2026-12-08T08:00:00Z", "endsAt": "2026-12-08T09:30:00Z", "location": "Gossen skule"}""");
@@ -78,7 +93,7 @@ abstract class MeetingComponentTest {
         MeetingCancelled cancellation = (MeetingCancelled) events.get(2);
         assertThat(cancellation.sequence()).isEqualTo(2);
         assertThat(cancellation.noCasesRegistered()).isTrue();
-        assertThat(cancellation.participantUserIds()).containsExactly("member", "ppt-kontakt");
+        assertThat(cancellation.participantUserIds()).containsExactly("coordinator", "member", "ppt-kontakt");
 
         HttpApi.Response again = coordinator().post("/meetings/" + id + "/reschedule", """
                 {"startsAt": "2026-12-09T08:00:00Z", "endsAt": "2026-12-09T09:30:00Z"}""");
@@ -88,9 +103,9 @@ abstract class MeetingComponentTest {
 
     @Test
     void putsReferralsScheduledForTheMeetingOnItsAgendaOnceAndPublishesIt() {
-        String id = scheduleMeeting("arena-b");
+        String id = scheduleMeeting(arena());
         String referralId = UUID.randomUUID().toString();
-        ReferralScheduled scheduled = new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, "arena-b", id);
+        ReferralScheduled scheduled = new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, "arena", id);
 
         try (TestProducer producer = new TestProducer(brokers())) {
             producer.send(codec.toRecord(scheduled));
@@ -106,7 +121,7 @@ abstract class MeetingComponentTest {
 
     @Test
     void flagsMinutesItemsWithoutAResponsibilityAssignmentAndWillNotCloseThemSilently() {
-        String id = scheduleMeeting("arena-c");
+        String id = scheduleMeeting(arena());
         String referralId = UUID.randomUUID().toString();
         coordinator().post("/meetings/" + id + "/agenda/items", "{\"referralId\": \"" + referralId + "\"}");
 
@@ -138,7 +153,7 @@ abstract class MeetingComponentTest {
 
     @Test
     void refusesMinutesAboutAReferralThatIsNotOnTheAgenda() {
-        String id = scheduleMeeting("arena-d");
+        String id = scheduleMeeting(arena());
 
         HttpApi.Response response = coordinator().put("/meetings/" + id + "/minutes", """
                 {"items": [{"referralId": "not-on-agenda", "outcomeCode": "DISCUSSED", "outcome": "x"}]}""");
@@ -148,7 +163,7 @@ abstract class MeetingComponentTest {
 
     @Test
     void namesInvalidFieldsOfAMeeting() {
-        HttpApi.Response response = coordinator().post("/arenas/arena-e/meetings", """
+        HttpApi.Response response = coordinator().post("/arenas/" + arena() + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "GUARDIAN"}]}""".formatted(END, START));
 
         assertThat(response.status()).isEqualTo(400);
@@ -156,15 +171,46 @@ abstract class MeetingComponentTest {
     }
 
     @Test
-    void onlyCoordinatorsRunMeetingsAndOnlyTheArenaReadsThem() {
-        String id = scheduleMeeting("arena-f");
+    void onlyCoordinatorsRunMeetingsAndOnlyTheArenasMembersReadThem() {
+        String id = scheduleMeeting(arena());
 
         assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).post("/meetings/" + id + "/cancel",
                 "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
         assertThat(HttpApi.at(port).as(TestTokens.forRole("REFERRER")).get("/meetings/" + id).status()).isEqualTo(403);
         assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/meetings/" + id).status()).isEqualTo(200);
+        // A member of another arena has no need to know.
+        assertThat(HttpApi.at(port).as(TestTokens.token("another-member", TestTokens.AUKRA, "MEMBER")).get("/meetings/" + id).status())
+                .isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.token("another-coordinator", TestTokens.AUKRA, "COORDINATOR"))
+                .post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
         assertThat(HttpApi.at(port).as(TestTokens.token("c", TestTokens.MELHUS, "COORDINATOR")).get("/meetings/" + id).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aMeetingNeedsAnArenaOfTheMunicipality() {
+        HttpApi.Response response = coordinator().post("/arenas/no-such-arena/meetings", """
+                {"startsAt": "%s", "endsAt": "%s"}""".formatted(START, END));
+
+        assertThat(response.status()).isEqualTo(404);
+    }
+
+    @Test
+    void membersJoinAndLeaveWithEvents() {
+        String arenaId = arena();
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+
+        assertThat(admin.post("/arenas/" + arenaId + "/members", """
+                {"userId": "member", "party": "SCHOOL", "role": "MEMBER"}""").status()).isEqualTo(409);
+        assertThat(admin.post("/arenas/" + arenaId + "/members", """
+                {"userId": "x", "party": "ikkje ein kode", "role": "MEMBER"}""").json().get("errors").findValuesAsString("field"))
+                .containsExactly("party");
+        HttpApi.Response left = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).delete("/arenas/" + arenaId + "/members/member");
+
+        assertThat(left.status()).isEqualTo(200);
+        assertThat(eventsOf(arenaId, 4)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ArenaRegistered", "MemberJoined", "MemberJoined", "MemberLeft");
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/arenas/" + arenaId + "/meetings").status()).isEqualTo(403);
     }
 
     private List<String> agendaOf(String meetingId) {

@@ -1,0 +1,59 @@
+package no.samhandling.arena.membership;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import no.samhandling.arena.catalogue.ArenaLookup;
+import no.samhandling.events.arena.MemberRole;
+import no.samhandling.platform.events.AggregateStore;
+import no.samhandling.platform.events.AggregateStores;
+
+/** Arena membership; also answers who should be invited to an arena's meetings. */
+@Service
+public class Memberships {
+
+    private final AggregateStore<ArenaMembership> memberships;
+    private final ArenaLookup arenas;
+    private final Clock clock;
+
+    Memberships(AggregateStores stores, ArenaLookup arenas, Clock clock) {
+        this.memberships = stores.of(ArenaMembership.class);
+        this.arenas = arenas;
+        this.clock = clock;
+    }
+
+    List<ArenaMembership.Member> members(String municipality, String arenaId) {
+        arenas.requireArena(municipality, arenaId);
+        return load(municipality, arenaId).members();
+    }
+
+    List<ArenaMembership.Member> join(String municipality, String arenaId, String userId, String party, MemberRole role) {
+        arenas.requireArena(municipality, arenaId);
+        ArenaMembership membership = load(municipality, arenaId);
+        membership.join(userId, party, role, clock.instant());
+        return memberships.save(membership).members();
+    }
+
+    List<ArenaMembership.Member> leave(String municipality, String arenaId, String userId) {
+        arenas.requireArena(municipality, arenaId);
+        ArenaMembership membership = load(municipality, arenaId);
+        membership.leave(userId, clock.instant());
+        return memberships.save(membership).members();
+    }
+
+    /** The user ids a new meeting of the arena invites by default. */
+    public List<String> memberIds(String municipality, String arenaId) {
+        return load(municipality, arenaId).members().stream().map(ArenaMembership.Member::userId).toList();
+    }
+
+    /** Whether the user may see the arena's meetings: only its members (need-to-know). */
+    public boolean isMember(String municipality, String arenaId, String userId) {
+        return load(municipality, arenaId).members().stream().anyMatch(member -> member.userId().equals(userId));
+    }
+
+    private ArenaMembership load(String municipality, String arenaId) {
+        return memberships.find(municipality, arenaId).orElseGet(() -> ArenaMembership.of(municipality, arenaId));
+    }
+}
