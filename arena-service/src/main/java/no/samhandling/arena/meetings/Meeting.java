@@ -66,12 +66,14 @@ class Meeting extends AggregateRoot {
     private List<MinutesEntry> minutes = new ArrayList<>();
     private Instant minutesClosedAt;
     private String cancellationReason;
+    /** Cancel automatically this many days ahead when nothing is on the agenda; null: never. */
+    private Integer cancelIfNoCasesDaysBefore;
 
     Meeting() {
     }
 
     static Meeting schedule(String municipality, String arenaId, Instant startsAt, Instant endsAt, String location,
-            List<Participant> participants, Instant now) {
+            List<Participant> participants, Integer cancelIfNoCasesDaysBefore, Instant now) {
         Meeting meeting = new Meeting();
         meeting.id = UUID.randomUUID().toString();
         meeting.municipality = municipality;
@@ -82,6 +84,7 @@ class Meeting extends AggregateRoot {
         meeting.status = Status.SCHEDULED;
         meeting.sequence = 0;
         meeting.participants = new ArrayList<>(participants);
+        meeting.cancelIfNoCasesDaysBefore = cancelIfNoCasesDaysBefore;
         meeting.raise(new MeetingScheduled(UUID.randomUUID(), now, municipality, meeting.id, arenaId, startsAt, endsAt,
                 location, meeting.participantIds(), 0));
         return meeting;
@@ -107,6 +110,12 @@ class Meeting extends AggregateRoot {
     }
 
     static final String NO_CASES = "NO_CASES_REGISTERED";
+
+    /** Whether the arena's rule says to call this meeting off now: it is close and nothing is on its agenda. */
+    boolean dueForCancellationForLackOfCases(Instant now) {
+        return status == Status.SCHEDULED && cancelIfNoCasesDaysBefore != null && agenda.isEmpty()
+                && !now.isBefore(startsAt.minus(java.time.Duration.ofDays(cancelIfNoCasesDaysBefore)));
+    }
 
     /** Adds a referral accepted for this meeting; adding it again changes nothing. */
     boolean addToAgenda(String referralId, Instant now) {
@@ -193,6 +202,6 @@ class Meeting extends AggregateRoot {
     MeetingView view() {
         return new MeetingView(id, arenaId, startsAt, endsAt, location, status.name(), sequence, List.copyOf(participants),
                 agendaReferralIds(), agendaPublishedAt, List.copyOf(minutes), itemsWithoutAssignment(), minutesClosedAt,
-                cancellationReason);
+                cancellationReason, cancelIfNoCasesDaysBefore);
     }
 }

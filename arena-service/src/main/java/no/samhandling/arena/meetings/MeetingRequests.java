@@ -20,7 +20,8 @@ final class MeetingRequests {
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
             @Size(max = 200) String location,
-            @Size(max = 100) List<@NotNull @Valid ParticipantRequest> participants) {
+            @Size(max = 100) List<@NotNull @Valid ParticipantRequest> participants,
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(60) Integer cancelIfNoCasesDaysBefore) {
 
         @AssertTrue(message = "{meeting.ends-before-start}")
         boolean isEndAfterStart() {

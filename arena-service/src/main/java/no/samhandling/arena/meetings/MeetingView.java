@@ -18,5 +18,6 @@ record MeetingView(
         List<Meeting.MinutesEntry> minutes,
         List<Integer> itemsWithoutAssignment,
         Instant minutesClosedAt,
-        String cancellationReason) {
+        String cancellationReason,
+        Integer cancelIfNoCasesDaysBefore) {
 }

@@ -52,7 +52,7 @@ class Meetings {
             request.participants().forEach(p -> participants.putIfAbsent(p.userId(), new Meeting.Participant(p.userId(), p.kind())));
         }
         return meetings.save(Meeting.schedule(caller.municipality(), arenaId, request.startsAt(), request.endsAt(),
-                request.location(), List.copyOf(participants.values()), clock.instant())).view();
+                request.location(), List.copyOf(participants.values()), request.cancelIfNoCasesDaysBefore(), clock.instant())).view();
     }
 
     List<MeetingView> list(Caller caller, String arenaId, Instant from, Instant to) {
@@ -123,6 +123,30 @@ class Meetings {
         } catch (ProblemException notOpen) {
             log.warn("Referral scheduled to meeting {} which is not open for its agenda; skipped", event.meetingId());
         }
+    }
+
+    /**
+     * Calls off the meetings that are close and still have nothing on their agenda, where the
+     * arena's rule asks for it. Returns how many were cancelled.
+     */
+    int cancelMeetingsWithoutCases() {
+        Instant now = clock.instant();
+        Query due = Query.query(Criteria.where("status").is(Meeting.Status.SCHEDULED.name())
+                .and("cancelIfNoCasesDaysBefore").ne(null)
+                .and("agenda").size(0));
+        int cancelled = 0;
+        for (Meeting meeting : meetings.find(due)) {
+            if (meeting.dueForCancellationForLackOfCases(now)) {
+                try {
+                    meeting.cancel(Meeting.NO_CASES, now);
+                    meetings.save(meeting);
+                    cancelled++;
+                } catch (OptimisticLockingFailureException changedMeanwhile) {
+                    // Someone changed it (perhaps added a case); the next run decides again.
+                }
+            }
+        }
+        return cancelled;
     }
 
     private Meeting load(Caller caller, String meetingId, boolean write) {

@@ -187,6 +187,32 @@ abstract class MeetingComponentTest {
                 .isEqualTo(404);
     }
 
+    @Autowired
+    Meetings meetings;
+
+    @Test
+    void callsOffAMeetingWithNoCasesWhenItsRuleSaysSoButKeepsOneWithACase() {
+        String arenaId = arena();
+        String soon = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String soonEnd = Instant.now().plus(Duration.ofDays(2)).plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String empty = coordinator().post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "cancelIfNoCasesDaysBefore": 3}""".formatted(soon, soonEnd)).json().get("id").asString();
+        String withCase = coordinator().post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "cancelIfNoCasesDaysBefore": 3}""".formatted(soon, soonEnd)).json().get("id").asString();
+        coordinator().post("/meetings/" + withCase + "/agenda/items", "{\"referralId\": \"r-1\"}");
+        String later = coordinator().post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "2027-03-02T08:00:00Z", "endsAt": "2027-03-02T09:00:00Z", "cancelIfNoCasesDaysBefore": 3}""")
+                .json().get("id").asString();
+
+        meetings.cancelMeetingsWithoutCases();
+
+        assertThat(coordinator().get("/meetings/" + empty).json().get("cancellationReason").asString()).isEqualTo("NO_CASES_REGISTERED");
+        assertThat(coordinator().get("/meetings/" + withCase).json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(coordinator().get("/meetings/" + later).json().get("status").asString()).isEqualTo("SCHEDULED");
+        MeetingCancelled cancelled = (MeetingCancelled) eventsOf(empty, 2).get(1);
+        assertThat(cancelled.noCasesRegistered()).isTrue();
+    }
+
     @Test
     void aMeetingNeedsAnArenaOfTheMunicipality() {
         HttpApi.Response response = coordinator().post("/arenas/no-such-arena/meetings", """
