@@ -66,27 +66,43 @@ class Meeting extends AggregateRoot {
     private List<MinutesEntry> minutes = new ArrayList<>();
     private Instant minutesClosedAt;
     private String cancellationReason;
+    /** The rule that planned this meeting (a fingerprint); absent for ad-hoc meetings. */
+    private String plannedBy;
     /** Cancel automatically this many days ahead when nothing is on the agenda; null: never. */
     private Integer cancelIfNoCasesDaysBefore;
 
     Meeting() {
     }
 
+    /** An ad-hoc meeting. */
     static Meeting schedule(String municipality, String arenaId, Instant startsAt, Instant endsAt, String location,
             List<Participant> participants, Integer cancelIfNoCasesDaysBefore, Instant now) {
+        return create(UUID.randomUUID().toString(), municipality, arenaId, startsAt, endsAt, location, participants,
+                cancelIfNoCasesDaysBefore, null, now);
+    }
+
+    /** A meeting generated from the arena's rhythm, with an id derived from the arena and its planned start. */
+    static Meeting plan(String id, String municipality, String arenaId, Instant startsAt, Instant endsAt, String location,
+            List<Participant> participants, Integer cancelIfNoCasesDaysBefore, String plannedBy, Instant now) {
+        return create(id, municipality, arenaId, startsAt, endsAt, location, participants, cancelIfNoCasesDaysBefore,
+                plannedBy, now);
+    }
+
+    private static Meeting create(String id, String municipality, String arenaId, Instant startsAt, Instant endsAt,
+            String location, List<Participant> participants, Integer cancelIfNoCasesDaysBefore, String plannedBy, Instant now) {
         Meeting meeting = new Meeting();
-        meeting.id = UUID.randomUUID().toString();
+        meeting.id = id;
         meeting.municipality = municipality;
         meeting.arenaId = arenaId;
         meeting.startsAt = startsAt;
         meeting.endsAt = endsAt;
         meeting.location = location;
         meeting.status = Status.SCHEDULED;
-        meeting.sequence = 0;
         meeting.participants = new ArrayList<>(participants);
         meeting.cancelIfNoCasesDaysBefore = cancelIfNoCasesDaysBefore;
-        meeting.raise(new MeetingScheduled(UUID.randomUUID(), now, municipality, meeting.id, arenaId, startsAt, endsAt,
-                location, meeting.participantIds(), 0));
+        meeting.plannedBy = plannedBy;
+        meeting.raise(new MeetingScheduled(UUID.randomUUID(), now, municipality, id, arenaId, startsAt, endsAt, location,
+                meeting.participantIds(), 0));
         return meeting;
     }
 
