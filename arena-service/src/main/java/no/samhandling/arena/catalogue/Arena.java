@@ -2,12 +2,15 @@ package no.samhandling.arena.catalogue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import no.samhandling.events.arena.ArenaLevel;
 import no.samhandling.events.arena.ArenaRegistered;
+import no.samhandling.events.arena.ArenaRetired;
+import no.samhandling.events.arena.ArenaUpdated;
 import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.platform.events.AggregateRoot;
 
@@ -30,39 +33,109 @@ class Arena extends AggregateRoot {
     private List<Party> parties;
     private String partiesText;
     private String meetingFrequency;
-    private String meetingOwner;
+    private String meetingOwnerRole;
+    private String meetingOwnerText;
+    private String coordinatorUserId;
     private DiscussionMode discussionMode;
+    private List<String> whoMayRegister;
+    private boolean measuresRequiredFirst;
+    /** The target's id for events and links, and its external key for the import format; keys never change. */
+    private String escalationArenaId;
+    private String escalatesTo;
+    private boolean nameSensitive;
     private String location;
     private Status status;
+    private String replacementArenaId;
 
     Arena() {
     }
 
-    static Arena register(String municipality, RegisterArena request, Instant now) {
+    /**
+     * @param id chosen by the caller, so that an import can link new arenas to each other before storing any
+     * @param escalationArenaId the resolved id of {@code request.escalatesTo()}
+     */
+    static Arena register(String id, String municipality, RegisterArena request, String escalationArenaId, Instant now) {
         Arena arena = new Arena();
-        arena.id = UUID.randomUUID().toString();
+        arena.id = id;
         arena.municipality = municipality;
         arena.externalKey = request.externalKey();
-        arena.name = request.name().strip();
-        arena.level = request.level();
-        arena.ageFrom = request.ageBand().from();
-        arena.ageTo = request.ageBand().to();
-        arena.mandate = request.mandate();
-        arena.legalBasis = request.legalBasis();
-        arena.parties = List.copyOf(request.parties());
-        arena.partiesText = request.partiesText();
-        arena.meetingFrequency = request.meetingFrequency();
-        arena.meetingOwner = request.meetingOwner();
-        arena.discussionMode = request.discussionMode();
-        arena.location = request.location();
         arena.status = Status.ACTIVE;
+        arena.apply(request.normalized(), escalationArenaId);
         arena.raise(new ArenaRegistered(UUID.randomUUID(), now, municipality, arena.id, arena.name, arena.level,
-                arena.ageFrom, arena.ageTo, arena.parties.stream().map(Party::name).toList(), arena.discussionMode, null, false, null));
+                arena.ageFrom, arena.ageTo, arena.partyCodes(), arena.discussionMode, arena.escalationArenaId,
+                arena.nameSensitive, arena.coordinatorUserId));
         return arena;
     }
 
+    /** Replaces the catalogue entry; returns false, raising nothing, when the entry already says the same. */
+    boolean update(RegisterArena request, String escalationArenaId, Instant now) {
+        RegisterArena entry = request.normalized();
+        if (entry.equals(entry()) && Objects.equals(escalationArenaId, this.escalationArenaId)) {
+            return false;
+        }
+        apply(entry, escalationArenaId);
+        raise(new ArenaUpdated(UUID.randomUUID(), now, municipality, id, name, level, ageFrom, ageTo, partyCodes(),
+                discussionMode, this.escalationArenaId, nameSensitive, coordinatorUserId));
+        return true;
+    }
+
+    void retire(String replacementArenaId, Instant now) {
+        status = Status.RETIRED;
+        this.replacementArenaId = replacementArenaId;
+        raise(new ArenaRetired(UUID.randomUUID(), now, municipality, id, replacementArenaId));
+    }
+
+    boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    String externalKey() {
+        return externalKey;
+    }
+
+    String escalatesTo() {
+        return escalatesTo;
+    }
+
+    /** The stored entry in the shape of the request, normalised, for comparison with an incoming row. */
+    RegisterArena entry() {
+        return new RegisterArena(externalKey, name, level, new RegisterArena.AgeBand(ageFrom, ageTo), mandate, legalBasis, parties,
+                partiesText, meetingFrequency, new RegisterArena.MeetingOwner(meetingOwnerRole, meetingOwnerText), coordinatorUserId,
+                discussionMode, new RegisterArena.IntakeRules(whoMayRegister, measuresRequiredFirst), escalatesTo, nameSensitive,
+                location).normalized();
+    }
+
     ArenaView view() {
-        return new ArenaView(id, externalKey, name, level, new RegisterArena.AgeBand(ageFrom, ageTo), mandate, legalBasis,
-                parties, partiesText, meetingFrequency, meetingOwner, discussionMode, location, status.name());
+        return new ArenaView(id, version == null ? 0 : version, externalKey, name, level, new RegisterArena.AgeBand(ageFrom, ageTo),
+                mandate, legalBasis, parties, partiesText, meetingFrequency,
+                new RegisterArena.MeetingOwner(meetingOwnerRole, meetingOwnerText), coordinatorUserId, discussionMode,
+                new RegisterArena.IntakeRules(whoMayRegister, measuresRequiredFirst), escalationArenaId, escalatesTo, nameSensitive,
+                location, status.name(), replacementArenaId);
+    }
+
+    private void apply(RegisterArena entry, String escalationArenaId) {
+        name = entry.name();
+        level = entry.level();
+        ageFrom = entry.ageBand().from();
+        ageTo = entry.ageBand().to();
+        mandate = entry.mandate();
+        legalBasis = entry.legalBasis();
+        parties = entry.parties();
+        partiesText = entry.partiesText();
+        meetingFrequency = entry.meetingFrequency();
+        meetingOwnerRole = entry.meetingOwner().role();
+        meetingOwnerText = entry.meetingOwner().text();
+        coordinatorUserId = entry.coordinatorUserId();
+        discussionMode = entry.discussionMode();
+        whoMayRegister = entry.intake().whoMayRegister();
+        measuresRequiredFirst = entry.intake().measuresRequiredFirst();
+        escalatesTo = entry.escalatesTo();
+        this.escalationArenaId = escalationArenaId;
+        nameSensitive = entry.nameSensitive();
+        location = entry.location();
+    }
+
+    private List<String> partyCodes() {
+        return parties.stream().map(Party::name).toList();
     }
 }

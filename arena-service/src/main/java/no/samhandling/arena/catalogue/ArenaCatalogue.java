@@ -2,9 +2,15 @@ package no.samhandling.arena.catalogue;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -16,7 +22,7 @@ import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.web.ProblemException;
 
-/** Registers and finds arenas; every operation is scoped to one municipality. */
+/** Registers, changes, retires and finds arenas; every operation is scoped to one municipality. */
 @Service
 class ArenaCatalogue {
 
@@ -32,22 +38,105 @@ class ArenaCatalogue {
     }
 
     ArenaView registerArena(String municipality, RegisterArena request) {
+        Map<String, Arena> byKey = byExternalKey(municipality);
+        String escalationArenaId = checkEscalation(byKey, request);
         try {
-            return arenas.save(Arena.register(municipality, request, clock.instant())).view();
+            return arenas.save(Arena.register(UUID.randomUUID().toString(), municipality, request, escalationArenaId, clock.instant()))
+                    .view();
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("arena.duplicate-key", request.externalKey());
         }
     }
 
-    List<ArenaView> list(String municipality, String externalKey) {
+    /**
+     * Replaces an arena's entry. With {@code expectedVersion} the write fails if anyone changed the arena since
+     * that version was read; without it the last writer wins, which suits a single administrator.
+     */
+    ArenaView updateArena(String municipality, String id, RegisterArena request, Long expectedVersion) {
+        Arena arena = arenas.find(municipality, id).orElseThrow(() -> ProblemException.notFound("Arena", id));
+        if (expectedVersion != null && !expectedVersion.equals(arena.version())) {
+            throw new OptimisticLockingFailureException("Arena " + id + " is at another version");
+        }
+        if (!arena.isActive()) {
+            throw ProblemException.conflict("arena.retired", arena.externalKey());
+        }
+        if (!arena.externalKey().equals(request.externalKey())) {
+            // The key is how imports find the arena again; changing it would orphan the row.
+            throw ProblemException.invalid("externalKey", "arena.external-key.immutable");
+        }
+        String escalationArenaId = checkEscalation(byExternalKey(municipality), request);
+        if (arena.update(request, escalationArenaId, clock.instant())) {
+            arenas.save(arena);
+        }
+        return arena.view();
+    }
+
+    ArenaView retireArena(String municipality, String id, String replacementArenaId) {
+        Arena arena = arenas.find(municipality, id).orElseThrow(() -> ProblemException.notFound("Arena", id));
+        if (!arena.isActive()) {
+            throw ProblemException.conflict("arena.retired", arena.externalKey());
+        }
+        if (replacementArenaId != null) {
+            boolean usable = !replacementArenaId.equals(id)
+                    && arenas.find(municipality, replacementArenaId).map(Arena::isActive).orElse(false);
+            if (!usable) {
+                throw ProblemException.invalid("replacementArenaId", "arena.replacement.invalid");
+            }
+        }
+        arena.retire(replacementArenaId, clock.instant());
+        return arenas.save(arena).view();
+    }
+
+    List<ArenaView> search(String municipality, ArenaSearch search) {
         Criteria criteria = Criteria.where("municipality").is(municipality);
-        if (externalKey != null) {
-            criteria = criteria.and("externalKey").is(externalKey);
+        criteria = criteria.and("status").is((search.status() == null ? Arena.Status.ACTIVE : search.status()).name());
+        if (search.externalKey() != null) {
+            criteria = criteria.and("externalKey").is(search.externalKey());
+        }
+        if (search.age() != null) {
+            criteria = criteria.and("ageFrom").lte(search.age()).and("ageTo").gte(search.age());
+        }
+        if (search.level() != null) {
+            criteria = criteria.and("level").is(search.level().name());
+        }
+        if (search.party() != null) {
+            criteria = criteria.and("parties").is(search.party().name());
+        }
+        if (search.q() != null && !search.q().isBlank()) {
+            // Quoted: the text is the user's, never a pattern.
+            Pattern text = Pattern.compile(Pattern.quote(search.q().strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            criteria = criteria.orOperator(Criteria.where("name").regex(text), Criteria.where("mandate").regex(text),
+                    Criteria.where("partiesText").regex(text));
         }
         return arenas.find(Query.query(criteria).with(Sort.by("name"))).stream().map(Arena::view).toList();
     }
 
     Optional<ArenaView> find(String municipality, String id) {
         return arenas.find(municipality, id).map(Arena::view);
+    }
+
+    /** Every arena of the municipality, retired ones included, by external key. */
+    Map<String, Arena> byExternalKey(String municipality) {
+        return arenas.find(Query.query(Criteria.where("municipality").is(municipality))).stream()
+                .collect(Collectors.toMap(Arena::externalKey, Function.identity()));
+    }
+
+    void store(Arena arena) {
+        arenas.save(arena);
+    }
+
+    /** The id of the arena the request escalates to, after checking that the link leads somewhere and not in a circle. */
+    private static String checkEscalation(Map<String, Arena> byKey, RegisterArena request) {
+        if (request.escalatesTo() == null || request.escalatesTo().isBlank()) {
+            return null;
+        }
+        EscalationLinks links = new EscalationLinks();
+        byKey.values().stream().filter(Arena::isActive).forEach(arena -> links.put(arena.externalKey(), arena.escalatesTo()));
+        links.put(request.externalKey(), request.escalatesTo());
+        EscalationLinks.Fault fault = links.faultOf(request.externalKey());
+        if (fault != null) {
+            throw ProblemException.invalid("escalatesTo", fault.messageKey, request.escalatesTo());
+        }
+        return byKey.get(request.escalatesTo()).id();
     }
 }

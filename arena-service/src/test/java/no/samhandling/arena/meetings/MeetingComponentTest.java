@@ -59,7 +59,7 @@ abstract class MeetingComponentTest {
         String arenaId = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas", """
                 {"externalKey": "%s", "name": "Skoleteam", "level": "INDIVIDUAL", "ageBand": {"from": 6, "to": 18},
                  "mandate": "Alle saker blir drøfta anonymt", "parties": ["PPT", "SCHOOL"], "meetingFrequency": "kvar tredje tysdag",
-                 "meetingOwner": "Rektor", "discussionMode": "ANONYMOUS_ONLY"}""".formatted(key)).json().get("id").asString();
+                 "meetingOwner": {"role": "Rektor"}, "discussionMode": "ANONYMOUS_ONLY"}""".formatted(key)).json().get("id").asString();
         for (String member : List.of("coordinator", "member")) {
             HttpApi.Response joined = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas/" + arenaId + "/members", """
                     {"userId": "%s", "party": "SCHOOL", "role": "%s"}""".formatted(member, member.toUpperCase()));

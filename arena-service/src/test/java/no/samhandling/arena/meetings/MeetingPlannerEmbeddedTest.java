@@ -96,7 +96,7 @@ class MeetingPlannerEmbeddedTest {
         String arenaId = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas", """
                 {"externalKey": "%s", "name": "Ressursteam", "level": "INDIVIDUAL", "ageBand": {"from": 6, "to": 16},
                  "mandate": "Drøfte skulenærvær og skulemiljø", "parties": ["SCHOOL", "HEALTH_STATION"],
-                 "meetingFrequency": "Kvar tredje tysdag à 1 ½ time", "meetingOwner": "Miljørettleiar", "discussionMode": "ANONYMOUS_ONLY"}"""
+                 "meetingFrequency": "Kvar tredje tysdag à 1 ½ time", "meetingOwner": {"role": "Miljørettleiar i skolen", "text": "leiar teamet saman med skoleleiinga"}, "discussionMode": "ANONYMOUS_ONLY"}"""
                 .formatted(key)).json().get("id").asString();
         HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas/" + arenaId + "/members", """
                 {"userId": "coordinator", "party": "SCHOOL", "role": "COORDINATOR"}""");

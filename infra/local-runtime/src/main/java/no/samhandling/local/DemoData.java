@@ -9,10 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -22,12 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Loads Aukra's arena catalogue and a few anonymous referrals through the services' public APIs, once per data
- * directory. Going through the APIs (not the database) means the events flow and the reports fill up as in use.
+ * Imports the Aukra and Melhus arena catalogues and posts a few anonymous referrals through the services' public
+ * APIs, once per data directory. Going through the APIs (not the database) means the events flow and the reports
+ * fill up as in use. The catalogues are arena-service's own files, read from the repository, so there is one copy.
  */
 final class DemoData {
 
-    static final String ARENAS = "demo/aukra-arenas.json";
+    /** Where arena-service keeps the catalogues, relative to the repository root. */
+    static final Path CATALOGUES = Path.of("arena-service", "src", "main", "resources", "catalogues");
+    static final String AUKRA_CATALOGUE = "aukra-1547.json";
+    static final String MELHUS_CATALOGUE = "melhus-5028.json";
     static final String REFERRALS = "demo/referrals.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,16 +70,49 @@ final class DemoData {
         }
     }
 
+    /** A catalogue file of arena-service, found from the launcher's code location or the working directory. */
+    static JsonNode catalogue(String file) {
+        Path path = catalogueDirectory().resolve(file);
+        try {
+            return JSON.readTree(Files.readString(path));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + path, e);
+        }
+    }
+
+    /**
+     * The launcher runs from {@code infra/local-runtime/target} (jar or classes) or from the repository root, so the
+     * catalogues are found by walking up from either until the repository's arena-service appears.
+     */
+    static Path catalogueDirectory() {
+        List<Path> starts = new java.util.ArrayList<>();
+        try {
+            starts.add(Path.of(DemoData.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // No usable code location (unusual class loader): the working directory still works.
+        }
+        starts.add(Path.of("").toAbsolutePath());
+        for (Path start : starts) {
+            for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                if (Files.isDirectory(dir.resolve(CATALOGUES))) {
+                    return dir.resolve(CATALOGUES);
+                }
+            }
+        }
+        throw new LocalSystemException("Demo data: no " + CATALOGUES + " above " + starts);
+    }
+
     private void load(Consumer<String> progress) {
         String admin = accessToken(http, "demo-admin", "demo");
         String referrer = accessToken(http, "demo-referrer", "demo");
+        // Melhus has no demo administrator; a coordinator may import too.
+        String melhusCoordinator = accessToken(http, "demo-melhus-coordinator", "demo");
 
-        JsonNode arenas = read(ARENAS);
-        for (JsonNode arena : arenas) {
-            // 409: the arena exists from an earlier, interrupted load; the catalogue is keyed by externalKey.
-            send(post(Service.ARENA.baseUrl() + "/arenas", admin, arena), Set.of(409),
-                    "arena " + arena.path("externalKey").asString());
-        }
+        // Imports are idempotent by externalKey, so an earlier, interrupted load is simply completed.
+        JsonNode aukra = catalogue(AUKRA_CATALOGUE);
+        send(post(Service.ARENA.baseUrl() + "/arenas/import", admin, aukra), Set.of(), "Aukra catalogue import");
+        JsonNode melhus = catalogue(MELHUS_CATALOGUE);
+        send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusCoordinator, melhus), Set.of(), "Melhus catalogue import");
         Map<String, String> arenaIds = arenaIdsByExternalKey(admin);
 
         JsonNode referrals = read(REFERRALS);
@@ -88,7 +127,8 @@ final class DemoData {
             body.put("arenaId", arenaId);
             send(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), Set.of(), "referral into " + key);
         }
-        progress.accept("Demo data loaded: " + arenas.size() + " Aukra arenas, " + referrals.size() + " referrals");
+        progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
+                + " Melhus arenas, " + referrals.size() + " referrals");
     }
 
     private Map<String, String> arenaIdsByExternalKey(String token) {

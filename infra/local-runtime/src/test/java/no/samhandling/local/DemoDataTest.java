@@ -16,8 +16,12 @@ import tools.jackson.databind.JsonNode;
 
 class DemoDataTest {
 
+    /** The import format's row fields (arena-service's catalogues/catalogue-import.schema.json). */
+    private static final Set<String> REQUIRED_ARENA_FIELDS = Set.of("externalKey", "name", "level", "ageBand", "mandate",
+            "parties", "meetingFrequency", "meetingOwner", "discussionMode");
     private static final Set<String> ARENA_FIELDS = Set.of("externalKey", "name", "level", "ageBand", "mandate",
-            "legalBasis", "parties", "partiesText", "meetingFrequency", "meetingOwner", "discussionMode", "location");
+            "legalBasis", "parties", "partiesText", "meetingFrequency", "meetingOwner", "coordinatorUserId", "discussionMode",
+            "intake", "escalatesTo", "nameSensitive", "location", "rhythm");
     /** arena-service's Party codes; the plan's own wording goes to partiesText. */
     private static final Set<String> PARTIES = Set.of("KINDERGARTEN", "SCHOOL", "AFTER_SCHOOL", "PPT", "HEALTH_STATION",
             "GP", "CHILD_WELFARE", "NAV", "MENTAL_HEALTH_AND_SUBSTANCE", "POLICE", "IMMIGRATION_AND_INTEGRATION",
@@ -31,11 +35,14 @@ class DemoDataTest {
     /** Aukra's seed catalogue: 4 arenas for 0–6, 6 for 6–18, 5 for 0–25 individual level, 9 for 0–25 system level. */
     private static final int AUKRA_ARENAS = 24;
 
-    private final JsonNode arenas = DemoData.read(DemoData.ARENAS);
+    private final JsonNode aukra = DemoData.catalogue(DemoData.AUKRA_CATALOGUE);
+    private final JsonNode arenas = aukra.path("arenas");
     private final JsonNode referrals = DemoData.read(DemoData.REFERRALS);
 
     @Test
     void holdsTheWholeAukraCatalogueWithUniqueKeys() {
+        assertThat(aukra.path("municipality").asString()).isEqualTo("1547");
+        assertThat(DemoData.catalogue(DemoData.MELHUS_CATALOGUE).path("municipality").asString()).isEqualTo("5028");
         assertThat(arenas.isArray()).isTrue();
         assertThat(arenas.size()).isGreaterThanOrEqualTo(AUKRA_ARENAS);
         List<String> keys = new ArrayList<>();
@@ -47,10 +54,11 @@ class DemoDataTest {
     }
 
     @Test
-    void everyArenaHasEveryFieldOfTheArenaRequest() {
+    void everyArenaHasTheFieldsOfTheImportFormat() {
         for (JsonNode arena : arenas) {
             String key = arena.path("externalKey").asString();
-            assertThat(fieldNames(arena)).as(key).isEqualTo(ARENA_FIELDS);
+            assertThat(fieldNames(arena)).as(key).containsAll(REQUIRED_ARENA_FIELDS);
+            assertThat(ARENA_FIELDS).as(key).containsAll(fieldNames(arena));
             int from = arena.path("ageBand").path("from").asInt(-1);
             int to = arena.path("ageBand").path("to").asInt(-1);
             assertThat(key).matches("aukra-" + from + "-" + to + "-[a-z0-9]+(-[a-z0-9]+)*");
@@ -58,11 +66,13 @@ class DemoDataTest {
             assertThat(to).as(key).isBetween(from + 1, 25);
             assertThat(arena.path("level").asString()).as(key).isIn(LEVELS);
             assertThat(arena.path("discussionMode").asString()).as(key).isIn(DISCUSSION_MODES);
-            for (String field : List.of("name", "mandate", "partiesText", "meetingFrequency", "meetingOwner")) {
+            for (String field : List.of("name", "mandate", "partiesText", "meetingFrequency")) {
                 assertCleanText(key + "." + field, arena.path(field));
             }
+            assertCleanText(key + ".meetingOwner.role", arena.path("meetingOwner").path("role"));
+            assertCleanText(key + ".meetingOwner.text", arena.path("meetingOwner").path("text"));
             for (String optional : List.of("legalBasis", "location")) {
-                if (!arena.path(optional).isNull()) {
+                if (!arena.path(optional).isMissingNode() && !arena.path(optional).isNull()) {
                     assertCleanText(key + "." + optional, arena.path(optional));
                 }
             }

@@ -1,0 +1,7 @@
+package no.samhandling.arena.catalogue;
+
+import no.samhandling.platform.test.ServiceTest;
+
+@ServiceTest
+class ArenaImportEmbeddedTest extends ArenaImportComponentTest {
+}
