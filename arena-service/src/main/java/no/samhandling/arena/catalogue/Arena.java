@@ -12,6 +12,8 @@ import no.samhandling.events.arena.ArenaRegistered;
 import no.samhandling.events.arena.ArenaRetired;
 import no.samhandling.events.arena.ArenaUpdated;
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.arena.rhythm.Language;
+import no.samhandling.arena.rhythm.RhythmSpec;
 import no.samhandling.platform.events.AggregateRoot;
 
 /** A standing collaboration arena of one municipality, as its own plan describes it. */
@@ -46,6 +48,8 @@ class Arena extends AggregateRoot {
     private String location;
     private Status status;
     private String replacementArenaId;
+    private RhythmSpec rhythm;
+    private Integer cancelIfNoCasesDaysBefore;
 
     Arena() {
     }
@@ -102,7 +106,7 @@ class Arena extends AggregateRoot {
         return new RegisterArena(externalKey, name, level, new RegisterArena.AgeBand(ageFrom, ageTo), mandate, legalBasis, parties,
                 partiesText, meetingFrequency, new RegisterArena.MeetingOwner(meetingOwnerRole, meetingOwnerText), coordinatorUserId,
                 discussionMode, new RegisterArena.IntakeRules(whoMayRegister, measuresRequiredFirst), escalatesTo, nameSensitive,
-                location).normalized();
+                location, rhythm, cancelIfNoCasesDaysBefore).normalized();
     }
 
     ArenaView view() {
@@ -110,7 +114,7 @@ class Arena extends AggregateRoot {
                 mandate, legalBasis, parties, partiesText, meetingFrequency,
                 new RegisterArena.MeetingOwner(meetingOwnerRole, meetingOwnerText), coordinatorUserId, discussionMode,
                 new RegisterArena.IntakeRules(whoMayRegister, measuresRequiredFirst), escalationArenaId, escalatesTo, nameSensitive,
-                location, status.name(), replacementArenaId);
+                location, status.name(), replacementArenaId, rhythm, describe(rhythm), cancelIfNoCasesDaysBefore);
     }
 
     private void apply(RegisterArena entry, String escalationArenaId) {
@@ -133,6 +137,19 @@ class Arena extends AggregateRoot {
         this.escalationArenaId = escalationArenaId;
         nameSensitive = entry.nameSensitive();
         location = entry.location();
+        rhythm = entry.rhythm();
+        cancelIfNoCasesDaysBefore = entry.cancelIfNoCasesDaysBefore();
+    }
+
+    /** What the meeting planner needs; a retired arena has no rhythm any more. */
+    ArenaLookup.Schedule schedule() {
+        return new ArenaLookup.Schedule(municipality, id, isActive() ? rhythm : null, location, cancelIfNoCasesDaysBefore);
+    }
+
+    /** The rule as a sentence in the caller's written standard (bokmål, or nynorsk on Accept-Language: nn). */
+    private static String describe(RhythmSpec rhythm) {
+        return rhythm == null ? null
+                : rhythm.toRule().describe(Language.of(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     private List<String> partyCodes() {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -28,20 +29,23 @@ class ArenaCatalogue {
 
     private final AggregateStore<Arena> arenas;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    ArenaCatalogue(AggregateStores stores, MongoTemplate mongo, Clock clock) {
+    ArenaCatalogue(AggregateStores stores, MongoTemplate mongo, Clock clock, ApplicationEventPublisher publisher) {
         this.arenas = stores.of(Arena.class);
         this.clock = clock;
+        this.publisher = publisher;
         // An external key names one arena per municipality: it makes registration and import idempotent.
         mongo.indexOps(Arena.class).createIndex(new Index().on("municipality", Sort.Direction.ASC)
                 .on("externalKey", Sort.Direction.ASC).unique().named("municipality_externalKey"));
     }
 
     ArenaView registerArena(String municipality, RegisterArena request) {
+        request.checkRhythm();
         Map<String, Arena> byKey = byExternalKey(municipality);
         String escalationArenaId = checkEscalation(byKey, request);
         try {
-            return arenas.save(Arena.register(UUID.randomUUID().toString(), municipality, request, escalationArenaId, clock.instant()))
+            return store(Arena.register(UUID.randomUUID().toString(), municipality, request, escalationArenaId, clock.instant()))
                     .view();
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("arena.duplicate-key", request.externalKey());
@@ -53,6 +57,7 @@ class ArenaCatalogue {
      * that version was read; without it the last writer wins, which suits a single administrator.
      */
     ArenaView updateArena(String municipality, String id, RegisterArena request, Long expectedVersion) {
+        request.checkRhythm();
         Arena arena = arenas.find(municipality, id).orElseThrow(() -> ProblemException.notFound("Arena", id));
         if (expectedVersion != null && !expectedVersion.equals(arena.version())) {
             throw new OptimisticLockingFailureException("Arena " + id + " is at another version");
@@ -66,7 +71,7 @@ class ArenaCatalogue {
         }
         String escalationArenaId = checkEscalation(byExternalKey(municipality), request);
         if (arena.update(request, escalationArenaId, clock.instant())) {
-            arenas.save(arena);
+            store(arena);
         }
         return arena.view();
     }
@@ -84,7 +89,7 @@ class ArenaCatalogue {
             }
         }
         arena.retire(replacementArenaId, clock.instant());
-        return arenas.save(arena).view();
+        return store(arena).view();
     }
 
     List<ArenaView> search(String municipality, ArenaSearch search) {
@@ -121,8 +126,11 @@ class ArenaCatalogue {
                 .collect(Collectors.toMap(Arena::externalKey, Function.identity()));
     }
 
-    void store(Arena arena) {
+    /** Every write of an arena goes through here, so that its meetings follow its rhythm. */
+    Arena store(Arena arena) {
         arenas.save(arena);
+        publisher.publishEvent(new ArenaLookup.ScheduleChanged(arena.schedule()));
+        return arena;
     }
 
     /** The id of the arena the request escalates to, after checking that the link leads somewhere and not in a circle. */

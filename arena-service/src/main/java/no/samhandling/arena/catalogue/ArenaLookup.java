@@ -2,6 +2,7 @@ package no.samhandling.arena.catalogue;
 
 import org.springframework.stereotype.Component;
 
+import no.samhandling.arena.rhythm.RhythmSpec;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.web.ProblemException;
@@ -14,6 +15,23 @@ public class ArenaLookup {
 
     ArenaLookup(AggregateStores stores) {
         this.arenas = stores.of(Arena.class);
+    }
+
+    /** What an arena says about its meetings: the rhythm (absent when it has none or is retired) and its policy. */
+    public record Schedule(String municipality, String arenaId, RhythmSpec rhythm, String location,
+            Integer cancelIfNoCasesDaysBefore) {
+    }
+
+    /** Published in-process after an arena was written, so that its meetings can be planned again. */
+    public record ScheduleChanged(Schedule schedule) {
+    }
+
+    /** The schedules of every active arena with a rhythm, for the periodic planning run. */
+    public java.util.List<Schedule> rhythmicSchedules() {
+        return arenas.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("status").is(Arena.Status.ACTIVE.name())
+                                .and("rhythm").ne(null)))
+                .stream().map(Arena::schedule).toList();
     }
 
     /** @throws ProblemException 404 when the municipality has no such arena */

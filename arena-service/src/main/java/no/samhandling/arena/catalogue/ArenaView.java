@@ -32,5 +32,8 @@ record ArenaView(
         boolean nameSensitive,
         String location,
         String status,
-        String replacementArenaId) {
+        String replacementArenaId,
+        no.samhandling.arena.rhythm.RhythmSpec rhythm,
+        String rhythmDescription,
+        Integer cancelIfNoCasesDaysBefore) {
 }

@@ -122,6 +122,13 @@ class CatalogueImporter {
                     .forEach(errors::add);
             return null;
         }
+        try {
+            row.checkRhythm();
+        } catch (ProblemException invalidRhythm) {
+            errors.add(error(index, key, String.valueOf(invalidRhythm.properties().get("field")), invalidRhythm.messageKey(),
+                    invalidRhythm.arguments()));
+            return null;
+        }
         return row;
     }
 

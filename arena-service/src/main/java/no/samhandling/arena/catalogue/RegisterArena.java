@@ -14,7 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.samhandling.events.arena.ArenaLevel;
+import no.samhandling.arena.rhythm.InvalidRhythmException;
+import no.samhandling.arena.rhythm.RhythmSpec;
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.platform.web.ProblemException;
 
 /**
  * One row of a municipality's arena overview: the body of {@code POST /arenas} and {@code PUT /arenas/{id}},
@@ -37,7 +40,23 @@ record RegisterArena(
         @Valid IntakeRules intake,
         @Size(max = 120) String escalatesTo,
         Boolean nameSensitive,
-        @Size(max = 500) String location) {
+        @Size(max = 500) String location,
+        RhythmSpec rhythm,
+        @Min(1) @Max(60) Integer cancelIfNoCasesDaysBefore) {
+
+    /**
+     * Rejects a meeting rhythm that cannot be expressed, naming its field ({@code rhythm.interval}),
+     * rather than approximating it.
+     */
+    void checkRhythm() {
+        if (rhythm != null) {
+            try {
+                rhythm.toRule();
+            } catch (InvalidRhythmException e) {
+                throw ProblemException.invalid(e.field(), e.messageKey(), e.arguments().toArray());
+            }
+        }
+    }
 
     /** Ages in whole years, inclusive; the seeds use 0–6, 6–18 and 0–25. */
     record AgeBand(@NotNull @Min(0) @Max(25) Integer from, @NotNull @Min(0) @Max(25) Integer to) {
@@ -86,7 +105,7 @@ record RegisterArena(
                 blankToNull(partiesText), meetingFrequency, new MeetingOwner(meetingOwner.role(), blankToNull(meetingOwner.text())),
                 blankToNull(coordinatorUserId), discussionMode,
                 intake == null ? IntakeRules.OPEN : new IntakeRules(List.copyOf(intake.whoMayRegister()), Boolean.TRUE.equals(intake.measuresRequiredFirst())),
-                blankToNull(escalatesTo), Boolean.TRUE.equals(nameSensitive), blankToNull(location));
+                blankToNull(escalatesTo), Boolean.TRUE.equals(nameSensitive), blankToNull(location), rhythm, cancelIfNoCasesDaysBefore);
     }
 
     private static String blankToNull(String text) {

@@ -116,6 +116,29 @@ class Meeting extends AggregateRoot {
                 participantIds(), sequence));
     }
 
+    /**
+     * Invites the arena's current members and keeps invited guests. A change is a new version of
+     * the invitation (the calendar sequence rises), so newcomers get it and those who left lose it.
+     */
+    boolean inviteMembers(List<String> memberIds, Instant now) {
+        if (status != Status.SCHEDULED) {
+            return false;
+        }
+        List<Participant> updated = new ArrayList<>();
+        memberIds.forEach(userId -> updated.add(new Participant(userId, ParticipantKind.MEMBER)));
+        participants.stream()
+                .filter(p -> p.kind() == ParticipantKind.GUEST && !memberIds.contains(p.userId()))
+                .forEach(updated::add);
+        if (updated.equals(participants)) {
+            return false;
+        }
+        participants = updated;
+        sequence++;
+        raise(new MeetingRescheduled(UUID.randomUUID(), now, municipality, id, arenaId, startsAt, endsAt, location,
+                participantIds(), sequence));
+        return true;
+    }
+
     void cancel(String reasonCode, Instant now) {
         requireStatus(Status.SCHEDULED, "meeting.not-scheduled");
         status = Status.CANCELLED;

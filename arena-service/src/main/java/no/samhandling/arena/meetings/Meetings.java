@@ -125,6 +125,21 @@ class Meetings {
         }
     }
 
+    /** The arena's members changed: its coming meetings invite the members it has now. */
+    @org.springframework.context.event.EventListener
+    void on(Memberships.MembersChanged changed) {
+        Instant now = clock.instant();
+        Query coming = Query.query(Criteria.where("municipality").is(changed.municipality())
+                .and("arenaId").is(changed.arenaId())
+                .and("status").is(Meeting.Status.SCHEDULED.name())
+                .and("startsAt").gt(now));
+        for (Meeting meeting : meetings.find(coming)) {
+            if (meeting.inviteMembers(changed.memberIds(), now)) {
+                meetings.save(meeting);
+            }
+        }
+    }
+
     /**
      * Calls off the meetings that are close and still have nothing on their agenda, where the
      * arena's rule asks for it. Returns how many were cancelled.

@@ -17,11 +17,17 @@ public class Memberships {
     private final AggregateStore<ArenaMembership> memberships;
     private final ArenaLookup arenas;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    Memberships(AggregateStores stores, ArenaLookup arenas, Clock clock) {
+    Memberships(AggregateStores stores, ArenaLookup arenas, Clock clock, org.springframework.context.ApplicationEventPublisher publisher) {
         this.memberships = stores.of(ArenaMembership.class);
         this.arenas = arenas;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** Published in-process after the members of an arena changed, so that its coming meetings invite them. */
+    public record MembersChanged(String municipality, String arenaId, List<String> memberIds) {
     }
 
     List<ArenaMembership.Member> members(String municipality, String arenaId) {
@@ -33,14 +39,20 @@ public class Memberships {
         arenas.requireArena(municipality, arenaId);
         ArenaMembership membership = load(municipality, arenaId);
         membership.join(userId, party, role, clock.instant());
-        return memberships.save(membership).members();
+        return announce(memberships.save(membership)).members();
     }
 
     List<ArenaMembership.Member> leave(String municipality, String arenaId, String userId) {
         arenas.requireArena(municipality, arenaId);
         ArenaMembership membership = load(municipality, arenaId);
         membership.leave(userId, clock.instant());
-        return memberships.save(membership).members();
+        return announce(memberships.save(membership)).members();
+    }
+
+    private ArenaMembership announce(ArenaMembership membership) {
+        publisher.publishEvent(new MembersChanged(membership.municipality(), membership.id(),
+                membership.members().stream().map(ArenaMembership.Member::userId).toList()));
+        return membership;
     }
 
     /** The user ids a new meeting of the arena invites by default. */

@@ -152,15 +152,39 @@ abstract class ArenaImportComponentTest {
     }
 
     @Test
-    void acceptsARhythmPerArenaForTheScheduleThatComesLater() {
+    void rejectsARhythmThatCannotBeExpressedNamingItsField() {
         String row = ArenaRows.row("h-a").json();
-        String withRhythm = row.substring(0, row.lastIndexOf('}')) + ", \"rhythm\": {\"kind\": \"EVERY_NTH_WEEKDAY\", \"n\": 3}}";
+        String withRhythm = row.substring(0, row.lastIndexOf('}'))
+                + ", \"rhythm\": {\"pattern\": \"EVERY_N_WEEKS\", \"interval\": 0, \"weekday\": \"TUESDAY\", \"anchorDate\": \"2026-08-18\"}}";
         String file = "{\"municipality\": \"1205\", \"source\": \"plan\", \"arenas\": [" + withRhythm + "]}";
 
         HttpApi.Response response = as("1205", "ADMIN").post("/arenas/import", file);
 
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("rhythm.interval");
+        assertThat(as("1205", "ADMIN").get("/arenas").json()).isEmpty();
+    }
+
+    @Test
+    void plansTheMeetingsOfAnImportedArenaFromItsRhythmAndDescribesTheRule() {
+        String row = ArenaRows.row("h-b").json();
+        String withRhythm = row.substring(0, row.lastIndexOf('}'))
+                + ", \"rhythm\": {\"pattern\": \"NTH_WEEKDAY_OF_MONTH\", \"nth\": 1, \"weekday\": \"THURSDAY\", \"duration\": \"PT1H30M\"}}";
+        String file = "{\"municipality\": \"1206\", \"source\": \"plan\", \"arenas\": [" + withRhythm + "]}";
+
+        HttpApi.Response response = as("1206", "ADMIN").post("/arenas/import", file);
+
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().get("created").asInt()).isEqualTo(1);
+        String arenaId = response.json().get("rows").get(0).get("id").asString();
+        assertThat(as("1206", "ADMIN").inLanguage("nn").get("/arenas/" + arenaId).json().get("rhythmDescription").asString())
+                .isEqualTo("første torsdag kvar månad, 1 t 30 min");
+        // An administrator runs meetings without being a member, but reading them takes membership.
+        as("1206", "ADMIN").post("/arenas/" + arenaId + "/members", """
+                {"userId": "admin-1206", "party": "SCHOOL", "role": "COORDINATOR"}""");
+        tools.jackson.databind.JsonNode meetings = as("1206", "ADMIN").get("/arenas/" + arenaId + "/meetings").json();
+        assertThat(meetings.size()).isGreaterThan(3);
+        assertThat(meetings.valueStream().map(m -> java.time.Instant.parse(m.get("startsAt").asString())
+                .atZone(java.time.ZoneId.of("Europe/Oslo")).getDayOfWeek())).containsOnly(java.time.DayOfWeek.THURSDAY);
     }
 
     @Test

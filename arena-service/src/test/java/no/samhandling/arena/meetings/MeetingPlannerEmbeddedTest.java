@@ -65,6 +65,20 @@ class MeetingPlannerEmbeddedTest {
     }
 
     @Test
+    void aMemberWhoJoinsLaterIsInvitedToTheComingMeetings() {
+        String arenaId = arenaWithCoordinator();
+        planner.planMeetings(new MeetingPlanner.ArenaSchedule(TestTokens.AUKRA, arenaId, EVERY_THIRD_TUESDAY, null, null));
+
+        HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post("/arenas/" + arenaId + "/members", """
+                {"userId": "helsesjukepleiar", "party": "HEALTH_STATION", "role": "MEMBER"}""");
+
+        assertThat(meetings(arenaId)).allSatisfy(meeting -> {
+            assertThat(meeting.get("participants").findValuesAsString("userId")).containsExactly("coordinator", "helsesjukepleiar");
+            assertThat(meeting.get("sequence").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void planningAgainCreatesNothingNew() {
         String arenaId = arenaWithCoordinator();
         MeetingPlanner.ArenaSchedule schedule = new MeetingPlanner.ArenaSchedule(TestTokens.AUKRA, arenaId, EVERY_THIRD_TUESDAY, null, null);

@@ -114,6 +114,9 @@ final class DemoData {
         JsonNode melhus = catalogue(MELHUS_CATALOGUE);
         send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusCoordinator, melhus), Set.of(), "Melhus catalogue import");
         Map<String, String> arenaIds = arenaIdsByExternalKey(admin);
+        // Need-to-know: only an arena's members see its meetings, so the demo users join every arena of their municipality.
+        enrol(admin, aukra, arenaIds, Map.of("coordinator", "COORDINATOR", "member", "MEMBER"));
+        enrol(melhusCoordinator, melhus, arenaIdsByExternalKey(melhusCoordinator), Map.of("melhus-coordinator", "COORDINATOR"));
 
         JsonNode referrals = read(REFERRALS);
         for (JsonNode referral : referrals) {
@@ -129,6 +132,19 @@ final class DemoData {
         }
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
                 + " Melhus arenas, " + referrals.size() + " referrals");
+    }
+
+    /** Adds the users to every arena of the catalogue, for the arena's first party; 409 means already a member. */
+    private void enrol(String token, JsonNode catalogue, Map<String, String> arenaIds, Map<String, String> roleByUser) {
+        for (JsonNode arena : catalogue.path("arenas")) {
+            String arenaId = arenaIds.get(arena.path("externalKey").asString());
+            String party = arena.path("parties").path(0).asString();
+            for (Map.Entry<String, String> user : new java.util.TreeMap<>(roleByUser).entrySet()) {
+                ObjectNode body = JSON.createObjectNode().put("userId", user.getKey()).put("party", party).put("role", user.getValue());
+                send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", token, body), Set.of(409),
+                        "membership of " + user.getKey() + " in " + arena.path("externalKey").asString());
+            }
+        }
     }
 
     private Map<String, String> arenaIdsByExternalKey(String token) {

@@ -111,6 +111,26 @@ class WalkingSkeletonSystemTest {
         assertThat(arenas.findValuesAsString("externalKey")).contains(PRESCHOOL_TEAM);
     }
 
+    @Test
+    void everyAukraArenaWithAFixedRhythmListsItsMeetingsForTheComingHalfYear() {
+        HttpApi coordinator = HttpApi.at(Service.ARENA.baseUrl()).as(system.accessToken("demo-coordinator", "demo"));
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant horizon = now.plus(Duration.ofDays(183));
+        int withMeetings = 0;
+        for (JsonNode arena : coordinator.get("/arenas").json()) {
+            String pattern = arena.path("rhythm").path("pattern").asString();
+            JsonNode meetings = coordinator.get("/arenas/" + arena.get("id").asString() + "/meetings?from=" + now + "&to=" + horizon).json();
+            if (pattern.equals("ON_DEMAND") || pattern.equals("AGREED_AT_MEETING")) {
+                assertThat(meetings.size()).as(arena.get("externalKey").asString()).isZero();
+            } else {
+                assertThat(meetings.size()).as(arena.get("externalKey").asString()).isPositive();
+                assertThat(meetings.get(0).get("participants").findValuesAsString("userId")).contains("coordinator", "member");
+                withMeetings++;
+            }
+        }
+        assertThat(withMeetings).isGreaterThanOrEqualTo(18);
+    }
+
     private static int submitted(HttpApi leader, String arenaId) {
         for (JsonNode cell : leader.get("/reports/referrals").json().get("cells")) {
             if (cell.get("arenaId").asString().equals(arenaId) && cell.get("value") != null && !cell.get("value").isNull()) {

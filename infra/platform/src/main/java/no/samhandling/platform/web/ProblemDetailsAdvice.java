@@ -52,7 +52,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleProblem(ProblemException exception) {
         ProblemDetail problem = ProblemDetail.forStatus(exception.status());
         problem.setType(exception.type());
-        problem.setTitle(text(exception.messageKey() + ".title", new Object[0]));
+        problem.setTitle(titleOf(exception));
         problem.setDetail(text(exception.messageKey(), exception.arguments()));
         exception.properties().forEach(problem::setProperty);
         if (exception.properties().containsKey("field")) {
@@ -135,6 +135,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setType(Problems.type("http-" + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A key's own title if it has one; otherwise the generic title of its problem type. */
+    private String titleOf(ProblemException exception) {
+        String title = messages.getMessage(exception.messageKey() + ".title", null, null, locale());
+        if (title != null) {
+            return title;
+        }
+        return Problems.VALIDATION.equals(exception.type())
+                ? text("problem.validation.title", new Object[0])
+                : exception.status().getReasonPhrase();
     }
 
     private ResponseEntity<ProblemDetail> validation(List<FieldError> errors) {
