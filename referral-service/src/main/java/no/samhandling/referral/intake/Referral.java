@@ -9,15 +9,41 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
+import no.samhandling.events.referral.ReferralAccepted;
+import no.samhandling.events.referral.ReferralClosed;
+import no.samhandling.events.referral.ReferralDiscussed;
+import no.samhandling.events.referral.ReferralEscalated;
+import no.samhandling.events.referral.ReferralReturned;
+import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.web.ProblemException;
+
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
 import no.samhandling.platform.events.AggregateRoot;
 
 /** A concern registered into an arena. */
 @Document("referrals")
 class Referral extends AggregateRoot {
 
+    /** submitted → accepted | returned → scheduled → discussed → follow-up → closed; escalated; withdrawn. */
     enum Status {
-        SUBMITTED
+        SUBMITTED,
+        ACCEPTED,
+        RETURNED,
+        SCHEDULED,
+        DISCUSSED,
+        FOLLOW_UP,
+        CLOSED,
+        ESCALATED,
+        WITHDRAWN;
+
+        boolean isOpen() {
+            return this != RETURNED && this != CLOSED && this != ESCALATED && this != WITHDRAWN;
+        }
     }
 
     private String arenaId;
@@ -33,6 +59,13 @@ class Referral extends AggregateRoot {
     private boolean guardiansAttend;
     private Status status;
     private Instant submittedAt;
+    private String meetingId;
+    private String reasonCode;
+    private String reasonText;
+    private String outcomeCode;
+    private java.time.LocalDate followUpDate;
+    private String escalatedFrom;
+    private String escalatedTo;
 
     Referral() {
     }
@@ -60,8 +93,108 @@ class Referral extends AggregateRoot {
         return referral;
     }
 
+    /** The same concern, brought to the arena the first one escalates to; its id is derived so a retry finds it. */
+    Referral escalateTo(String targetArenaId, String coordinator, Instant now) {
+        requireStatus(Set.of(Status.ACCEPTED, Status.SCHEDULED, Status.DISCUSSED, Status.FOLLOW_UP));
+        Referral escalated = new Referral();
+        escalated.id = UUID.nameUUIDFromBytes(("escalation|" + id + "|" + targetArenaId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        escalated.municipality = municipality;
+        escalated.arenaId = targetArenaId;
+        escalated.referrerSubject = coordinator;
+        escalated.referrerUnit = referrerUnit;
+        escalated.referrerUnitType = referrerUnitType;
+        escalated.basis = basis;
+        escalated.ageBand = ageBand;
+        escalated.themes = themes;
+        escalated.preventionLevel = preventionLevel;
+        escalated.measuresTried = measuresTried;
+        escalated.description = description;
+        escalated.guardiansAttend = guardiansAttend;
+        escalated.status = Status.SUBMITTED;
+        escalated.submittedAt = now;
+        escalated.escalatedFrom = id;
+        escalated.raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, escalated.id, targetArenaId, basis, null, null,
+                ageBand, referrerUnitType, themes, preventionLevel, IntakePath.STAFF, guardiansAttend));
+        status = Status.ESCALATED;
+        escalatedTo = escalated.id;
+        raise(new ReferralEscalated(UUID.randomUUID(), now, municipality, id, arenaId, targetArenaId, escalated.id));
+        return escalated;
+    }
+
+    void accept(String coordinator, Instant now) {
+        requireStatus(Set.of(Status.SUBMITTED));
+        status = Status.ACCEPTED;
+        raise(new ReferralAccepted(UUID.randomUUID(), now, municipality, id, arenaId, coordinator));
+    }
+
+    /** Back to the referrer with a reason, for example that measures must be tried locally first (Melhus). */
+    void returnToReferrer(String reasonCode, String reasonText, String coordinator, Instant now) {
+        requireStatus(Set.of(Status.SUBMITTED));
+        status = Status.RETURNED;
+        this.reasonCode = reasonCode;
+        this.reasonText = reasonText;
+        raise(new ReferralReturned(UUID.randomUUID(), now, municipality, id, arenaId, reasonCode, coordinator));
+    }
+
+    /** On a meeting's agenda; a referral whose meeting was called off can be scheduled to another. */
+    void scheduleTo(String meetingId, Instant now) {
+        requireStatus(Set.of(Status.ACCEPTED, Status.SCHEDULED));
+        status = Status.SCHEDULED;
+        this.meetingId = meetingId;
+        raise(new ReferralScheduled(UUID.randomUUID(), now, municipality, id, arenaId, meetingId));
+    }
+
+    /** From the meeting's minutes; with a follow-up date the case stays open for follow-up. */
+    boolean discussed(String meetingId, String outcomeCode, boolean hasAssignment, java.time.LocalDate followUpDate, Instant now) {
+        if (status != Status.SCHEDULED || !meetingId.equals(this.meetingId)) {
+            return false;
+        }
+        this.outcomeCode = outcomeCode;
+        this.followUpDate = followUpDate;
+        status = followUpDate != null ? Status.FOLLOW_UP : Status.DISCUSSED;
+        raise(new ReferralDiscussed(UUID.randomUUID(), now, municipality, id, arenaId, meetingId, outcomeCode, hasAssignment, followUpDate));
+        return true;
+    }
+
+    void close(String reasonCode, Instant now) {
+        requireStatus(Set.of(Status.DISCUSSED, Status.FOLLOW_UP));
+        status = Status.CLOSED;
+        this.reasonCode = reasonCode;
+        raise(new ReferralClosed(UUID.randomUUID(), now, municipality, id, arenaId, reasonCode));
+    }
+
+    void withdraw(WithdrawingParty party, Instant now) {
+        if (!status.isOpen()) {
+            throw invalidTransition();
+        }
+        status = Status.WITHDRAWN;
+        raise(new ReferralWithdrawn(UUID.randomUUID(), now, municipality, id, arenaId, party));
+    }
+
+    boolean submittedBy(String subject) {
+        return referrerSubject.equals(subject);
+    }
+
+    String arenaId() {
+        return arenaId;
+    }
+
+    private void requireStatus(Set<Status> allowed) {
+        if (!allowed.contains(status)) {
+            throw invalidTransition();
+        }
+    }
+
+    private ProblemException invalidTransition() {
+        return new ProblemException(HttpStatus.CONFLICT, INVALID_TRANSITION, "referral.invalid-transition",
+                new Object[] {status.name()}, java.util.Map.of("currentStatus", status.name()));
+    }
+
+    static final java.net.URI INVALID_TRANSITION = no.samhandling.platform.web.Problems.type("invalid-transition");
+
     ReferralView view() {
         return new ReferralView(id, arenaId, basis, referrerUnit, referrerUnitType, ageBand, themes, preventionLevel,
-                measuresTried, description, guardiansAttend, status.name(), submittedAt);
+                measuresTried, description, guardiansAttend, status.name(), submittedAt, meetingId, reasonCode, reasonText,
+                outcomeCode, followUpDate, escalatedFrom, escalatedTo);
     }
 }

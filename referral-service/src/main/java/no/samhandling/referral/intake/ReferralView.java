@@ -20,5 +20,12 @@ record ReferralView(
         String description,
         boolean guardiansAttend,
         String status,
-        Instant submittedAt) {
+        Instant submittedAt,
+        String meetingId,
+        String reasonCode,
+        String reasonText,
+        String outcomeCode,
+        java.time.LocalDate followUpDate,
+        String escalatedFrom,
+        String escalatedTo) {
 }

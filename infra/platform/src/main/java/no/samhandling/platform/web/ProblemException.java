@@ -26,7 +26,15 @@ public class ProblemException extends RuntimeException {
         this.messageKey = messageKey;
         this.arguments = arguments == null ? new Object[0] : arguments.clone();
         this.properties = properties == null ? Map.of() : Map.copyOf(properties);
+        for (String reserved : STANDARD_MEMBERS) {
+            if (this.properties.containsKey(reserved)) {
+                throw new IllegalArgumentException("'" + reserved + "' is a standard problem member, not an extension");
+            }
+        }
     }
+
+    /** RFC 9457's own members; an extension of the same name would overwrite them (a status of "SUBMITTED"). */
+    private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status", "detail", "instance");
 
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "problem.not-found", new Object[] {what, id}, Map.of());

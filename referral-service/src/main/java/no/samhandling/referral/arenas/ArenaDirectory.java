@@ -1,0 +1,63 @@
+package no.samhandling.referral.arenas;
+
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import no.samhandling.events.arena.ArenaRegistered;
+import no.samhandling.events.arena.ArenaRetired;
+import no.samhandling.events.arena.ArenaUpdated;
+
+/**
+ * What referral-service knows of arenas, from arena.events: whether one exists and is active,
+ * and where it escalates to. Each event sets the arena's current facts, so a redelivery changes nothing.
+ */
+@Component
+public class ArenaDirectory {
+
+    static final String COLLECTION = "arena_directory";
+
+    /** One arena as the referral lifecycle needs it. */
+    public record KnownArena(String id, String municipality, String escalationArenaId, boolean active) {
+    }
+
+    private final MongoTemplate mongo;
+
+    ArenaDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void on(ArenaRegistered event) {
+        record(event.municipality(), event.aggregateId(), event.escalationArenaId());
+    }
+
+    public void on(ArenaUpdated event) {
+        record(event.municipality(), event.aggregateId(), event.escalationArenaId());
+    }
+
+    public void on(ArenaRetired event) {
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", event.aggregateId()),
+                Updates.combine(Updates.set("municipality", event.municipality()), Updates.set("active", false)),
+                new UpdateOptions().upsert(true));
+    }
+
+    public Optional<KnownArena> find(String municipality, String arenaId) {
+        Document arena = mongo.getCollection(COLLECTION)
+                .find(Filters.and(Filters.eq("_id", arenaId), Filters.eq("municipality", municipality))).first();
+        return Optional.ofNullable(arena).map(found -> new KnownArena(found.getString("_id"), found.getString("municipality"),
+                found.getString("escalationArenaId"), Boolean.TRUE.equals(found.getBoolean("active"))));
+    }
+
+    private void record(String municipality, String arenaId, String escalationArenaId) {
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", arenaId),
+                Updates.combine(Updates.set("municipality", municipality), Updates.set("escalationArenaId", escalationArenaId),
+                        Updates.set("active", true)),
+                new UpdateOptions().upsert(true));
+    }
+}

@@ -1,0 +1,108 @@
+package no.samhandling.referral.intake;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import no.samhandling.events.arena.MinutesItem;
+import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.events.AggregateStore;
+import no.samhandling.platform.events.AggregateStores;
+import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.web.ProblemException;
+import no.samhandling.referral.arenas.ArenaDirectory;
+
+/** Moves referrals through their lifecycle; an impossible step is a 409 naming the current status. */
+@Service
+public class Lifecycle {
+
+    private final AggregateStore<Referral> referrals;
+    private final ArenaDirectory arenas;
+    private final Clock clock;
+
+    Lifecycle(AggregateStores stores, ArenaDirectory arenas, Clock clock) {
+        this.referrals = stores.of(Referral.class);
+        this.arenas = arenas;
+        this.clock = clock;
+    }
+
+    ReferralView accept(Caller coordinator, String id) {
+        return change(coordinator, id, referral -> referral.accept(coordinator.subject(), clock.instant()));
+    }
+
+    ReferralView returnToReferrer(Caller coordinator, String id, String reasonCode, String reasonText) {
+        if (IdentifierCheck.containsIdentifier(reasonText)) {
+            throw ProblemException.invalid("reasonText", "referral.identifier-in-anonymous-text");
+        }
+        return change(coordinator, id, referral -> referral.returnToReferrer(reasonCode, reasonText, coordinator.subject(), clock.instant()));
+    }
+
+    ReferralView scheduleTo(Caller coordinator, String id, String meetingId) {
+        return change(coordinator, id, referral -> referral.scheduleTo(meetingId, clock.instant()));
+    }
+
+    ReferralView close(Caller coordinator, String id, String reasonCode) {
+        return change(coordinator, id, referral -> referral.close(reasonCode, clock.instant()));
+    }
+
+    /** Only the staff member who registered the concern withdraws it here; guardians will through their own view. */
+    ReferralView withdraw(Caller referrer, String id) {
+        Referral referral = load(referrer, id);
+        if (!referral.submittedBy(referrer.subject())) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the referrer withdraws a referral");
+        }
+        referral.withdraw(WithdrawingParty.REFERRER, clock.instant());
+        return referrals.save(referral).view();
+    }
+
+    /**
+     * Brings the concern to the arena this one escalates to, as a new linked referral. The new
+     * referral is stored first under an id derived from the old one, so a retry after a crash in
+     * between finds it instead of creating a second.
+     */
+    ReferralView escalate(Caller coordinator, String id) {
+        Referral referral = load(coordinator, id);
+        String target = arenas.find(coordinator.municipality(), referral.arenaId())
+                .map(ArenaDirectory.KnownArena::escalationArenaId)
+                .orElse(null);
+        if (target == null) {
+            throw ProblemException.conflict("referral.no-escalation-target");
+        }
+        Referral escalated = referral.escalateTo(target, coordinator.subject(), clock.instant());
+        try {
+            referrals.save(escalated);
+        } catch (DuplicateKeyException alreadyCreatedByAnEarlierAttempt) {
+            // The linked referral exists; finishing the original below completes the escalation.
+        }
+        referrals.save(referral);
+        return escalated.view();
+    }
+
+    /** The minutes of a meeting: every referral discussed there moves on, once. */
+    public void on(MinutesRecorded minutes) {
+        for (MinutesItem item : minutes.items()) {
+            if (item.referralId() == null) {
+                continue;
+            }
+            referrals.find(minutes.municipality(), item.referralId()).ifPresent(referral -> {
+                if (referral.discussed(minutes.aggregateId(), item.outcomeCode(), item.hasResponsibilityAssignment(),
+                        item.followUpDate(), minutes.occurredAt())) {
+                    referrals.save(referral);
+                }
+            });
+        }
+    }
+
+    private Referral load(Caller caller, String id) {
+        return referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+    }
+
+    private ReferralView change(Caller caller, String id, Consumer<Referral> change) {
+        Referral referral = load(caller, id);
+        change.accept(referral);
+        return referrals.save(referral).view();
+    }
+}
