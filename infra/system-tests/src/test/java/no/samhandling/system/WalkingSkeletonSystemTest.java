@@ -131,6 +131,38 @@ class WalkingSkeletonSystemTest {
         assertThat(withMeetings).isGreaterThanOrEqualTo(18);
     }
 
+    @Test
+    void aReferralGoesOnAMeetingsAgendaAndTheMinutesMoveItToFollowUp() {
+        HttpApi referrer = HttpApi.at(Service.REFERRAL.baseUrl()).as(system.accessToken("demo-referrer", "demo"));
+        String coordinatorToken = system.accessToken("demo-coordinator", "demo");
+        HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
+        HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken);
+        String arenaId = arenas.get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0).get("id").asString();
+        String meetingId = arenas.get("/arenas/" + arenaId + "/meetings?from=" + java.time.Instant.now()).json().get(0).get("id").asString();
+
+        String referralId = referrer.post("/referrals", """
+                {"arenaId": "%s", "referrerUnit": "Bergetippen barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
+                 "themes": ["BEHAVIOUR"], "preventionLevel": "YELLOW", "guardiansAttend": false,
+                 "measuresTried": [{"description": "Tett oppfølging i avdelinga", "period": "haust 2026", "effect": "Lite endring"}]}"""
+                .formatted(arenaId)).json().get("id").asString();
+        assertThat(referrals.post("/referrals/" + referralId + "/accept", "").status()).isEqualTo(200);
+        assertThat(referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                arenas.get("/meetings/" + meetingId).json().get("agenda").toString().contains(referralId));
+        arenas.put("/meetings/" + meetingId + "/minutes", """
+                {"items": [{"referralId": "%s", "outcomeCode": "MEASURES_AGREED", "outcome": "PPT observerer i avdelinga.",
+                  "assignment": {"responsibleService": "PPT", "task": "Observasjon og rettleiing", "dueDate": "2027-01-20",
+                                 "followUpDate": "2027-02-10"}}]}""".formatted(referralId));
+        assertThat(arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").json().get("status").asString()).isEqualTo("HELD");
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                referrals.get("/referrals/" + referralId).json().get("status").asString().equals("FOLLOW_UP"));
+        assertThat(referrals.post("/referrals/" + referralId + "/close", "{\"reasonCode\": \"RESOLVED\"}").json().get("status").asString())
+                .isEqualTo("CLOSED");
+    }
+
     private static int submitted(HttpApi leader, String arenaId) {
         for (JsonNode cell : leader.get("/reports/referrals").json().get("cells")) {
             if (cell.get("arenaId").asString().equals(arenaId) && cell.get("value") != null && !cell.get("value").isNull()) {
