@@ -67,7 +67,7 @@ class Arena extends AggregateRoot {
         arena.apply(request.normalized(), escalationArenaId);
         arena.raise(new ArenaRegistered(UUID.randomUUID(), now, municipality, arena.id, arena.name, arena.level,
                 arena.ageFrom, arena.ageTo, arena.partyCodes(), arena.discussionMode, arena.escalationArenaId,
-                arena.nameSensitive, arena.coordinatorUserId));
+                arena.nameSensitive, arena.coordinatorUserId, arena.whoMayRegister, arena.measuresRequiredFirst));
         return arena;
     }
 
@@ -79,7 +79,7 @@ class Arena extends AggregateRoot {
         }
         apply(entry, escalationArenaId);
         raise(new ArenaUpdated(UUID.randomUUID(), now, municipality, id, name, level, ageFrom, ageTo, partyCodes(),
-                discussionMode, this.escalationArenaId, nameSensitive, coordinatorUserId));
+                discussionMode, this.escalationArenaId, nameSensitive, coordinatorUserId, whoMayRegister, measuresRequiredFirst));
         return true;
     }
 

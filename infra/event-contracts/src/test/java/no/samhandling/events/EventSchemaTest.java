@@ -179,7 +179,7 @@ class EventSchemaTest {
             assertStringWithFormat(property, "date-time", where);
         } else if (type == LocalDate.class) {
             assertStringWithFormat(property, "date", where);
-        } else if (type == boolean.class) {
+        } else if (type == boolean.class || type == Boolean.class) {
             assertThat(property.path("type").asString()).as(where).isEqualTo("boolean");
         } else if (type == int.class) {
             assertThat(property.path("type").asString()).as(where).isEqualTo("integer");

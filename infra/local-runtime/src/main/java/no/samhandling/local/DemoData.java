@@ -128,7 +128,7 @@ final class DemoData {
             ObjectNode body = ((ObjectNode) referral).deepCopy();
             body.remove("arenaExternalKey");
             body.put("arenaId", arenaId);
-            send(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), Set.of(), "referral into " + key);
+            submitReferral(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key);
         }
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
                 + " Melhus arenas, " + referrals.size() + " referrals");
@@ -143,6 +143,33 @@ final class DemoData {
                 ObjectNode body = JSON.createObjectNode().put("userId", user.getKey()).put("party", party).put("role", user.getValue());
                 send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", token, body), Set.of(409),
                         "membership of " + user.getKey() + " in " + arena.path("externalKey").asString());
+            }
+        }
+    }
+
+    /**
+     * referral-service learns of arenas from arena.events, a moment after the import: until then it
+     * answers that the arena is unknown (400 naming arenaId), and the loader tries again, for a while.
+     */
+    private void submitReferral(HttpRequest request, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                boolean arenaNotYetKnown = response.statusCode() == 400 && response.body().contains("\"arenaId\"");
+                if (!arenaNotYetKnown || System.nanoTime() > deadline) {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new LocalSystemException("Demo data: POST " + request.uri() + " (" + what + ") answered "
+                                + response.statusCode() + "\n" + response.body());
+                    }
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException e) {
+                throw new LocalSystemException("Demo data: POST " + request.uri() + " failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalSystemException("Interrupted while loading demo data", e);
             }
         }
     }

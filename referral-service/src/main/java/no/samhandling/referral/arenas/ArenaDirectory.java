@@ -1,5 +1,6 @@
 package no.samhandling.referral.arenas;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -13,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import no.samhandling.events.arena.ArenaRegistered;
 import no.samhandling.events.arena.ArenaRetired;
 import no.samhandling.events.arena.ArenaUpdated;
+import no.samhandling.events.arena.DiscussionMode;
 
 /**
  * What referral-service knows of arenas, from arena.events: whether one exists and is active,
@@ -23,8 +25,19 @@ public class ArenaDirectory {
 
     static final String COLLECTION = "arena_directory";
 
-    /** One arena as the referral lifecycle needs it. */
-    public record KnownArena(String id, String municipality, String escalationArenaId, boolean active) {
+    /**
+     * One arena as intake and the lifecycle need it.
+     *
+     * @param whoMayRegister unit types allowed to register, or ANY_STAFF; empty means any staff
+     */
+    public record KnownArena(String id, String municipality, String escalationArenaId, boolean active,
+            DiscussionMode discussionMode, List<String> whoMayRegister, boolean measuresRequiredFirst) {
+
+        public static final String ANY_STAFF = "ANY_STAFF";
+
+        public boolean admits(String referrerUnitType) {
+            return whoMayRegister.isEmpty() || whoMayRegister.contains(ANY_STAFF) || whoMayRegister.contains(referrerUnitType);
+        }
     }
 
     private final MongoTemplate mongo;
@@ -34,11 +47,13 @@ public class ArenaDirectory {
     }
 
     public void on(ArenaRegistered event) {
-        record(event.municipality(), event.aggregateId(), event.escalationArenaId());
+        record(event.municipality(), event.aggregateId(), event.escalationArenaId(), event.discussionMode(),
+                event.whoMayRegister(), event.measuresRequiredFirst());
     }
 
     public void on(ArenaUpdated event) {
-        record(event.municipality(), event.aggregateId(), event.escalationArenaId());
+        record(event.municipality(), event.aggregateId(), event.escalationArenaId(), event.discussionMode(),
+                event.whoMayRegister(), event.measuresRequiredFirst());
     }
 
     public void on(ArenaRetired event) {
@@ -51,13 +66,17 @@ public class ArenaDirectory {
         Document arena = mongo.getCollection(COLLECTION)
                 .find(Filters.and(Filters.eq("_id", arenaId), Filters.eq("municipality", municipality))).first();
         return Optional.ofNullable(arena).map(found -> new KnownArena(found.getString("_id"), found.getString("municipality"),
-                found.getString("escalationArenaId"), Boolean.TRUE.equals(found.getBoolean("active"))));
+                found.getString("escalationArenaId"), Boolean.TRUE.equals(found.getBoolean("active")),
+                found.getString("discussionMode") == null ? null : DiscussionMode.valueOf(found.getString("discussionMode")),
+                found.getList("whoMayRegister", String.class, List.of()), Boolean.TRUE.equals(found.getBoolean("measuresRequiredFirst"))));
     }
 
-    private void record(String municipality, String arenaId, String escalationArenaId) {
+    private void record(String municipality, String arenaId, String escalationArenaId, DiscussionMode discussionMode,
+            List<String> whoMayRegister, Boolean measuresRequiredFirst) {
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", arenaId),
                 Updates.combine(Updates.set("municipality", municipality), Updates.set("escalationArenaId", escalationArenaId),
-                        Updates.set("active", true)),
+                        Updates.set("active", true), Updates.set("discussionMode", discussionMode.name()),
+                        Updates.set("whoMayRegister", whoMayRegister), Updates.set("measuresRequiredFirst", measuresRequiredFirst)),
                 new UpdateOptions().upsert(true));
     }
 }

@@ -5,24 +5,29 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
+import no.samhandling.referral.arenas.ArenaDirectory;
 
 /** Receives concerns; an anonymous one is refused if its free text would identify the child. */
 @Service
 class Intake {
 
     private final AggregateStore<Referral> referrals;
+    private final ArenaDirectory arenas;
     private final Clock clock;
 
-    Intake(AggregateStores stores, Clock clock) {
+    Intake(AggregateStores stores, ArenaDirectory arenas, Clock clock) {
         this.referrals = stores.of(Referral.class);
+        this.arenas = arenas;
         this.clock = clock;
     }
 
     ReferralView submitReferral(Caller caller, SubmitReferral request) {
+        checkIntakeRules(caller.municipality(), request);
         rejectIdentifiers("description", request.description());
         for (int i = 0; i < request.measuresTried().size(); i++) {
             SubmitReferral.MeasureTried measure = request.measuresTried().get(i);
@@ -35,6 +40,25 @@ class Intake {
 
     Optional<ReferralView> find(Caller caller, String id) {
         return referrals.find(caller.municipality(), id).map(Referral::view);
+    }
+
+    /**
+     * The arena's own rules, as its catalogue entry states them: it must exist and be active, take
+     * anonymous cases (named ones, under consent, come with consent-service), and admit the
+     * referrer's kind of unit. Measures tried are required for every referral.
+     */
+    private void checkIntakeRules(String municipality, SubmitReferral request) {
+        ArenaDirectory.KnownArena arena = arenas.find(municipality, request.arenaId())
+                .orElseThrow(() -> ProblemException.invalid("arenaId", "referral.arena-unknown", request.arenaId()));
+        if (!arena.active()) {
+            throw ProblemException.invalid("arenaId", "referral.arena-retired");
+        }
+        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED) {
+            throw ProblemException.invalid("arenaId", "referral.arena-requires-consent");
+        }
+        if (!arena.admits(request.referrerUnitType())) {
+            throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
+        }
     }
 
     private static void rejectIdentifiers(String field, String text) {

@@ -36,8 +36,53 @@ abstract class IntakeComponentTest {
                  "description": "%s", "guardiansAttend": false}""".formatted(description);
     }
 
+    @Autowired
+    no.samhandling.platform.events.CloudEventCodec codec;
+
+    @Autowired
+    no.samhandling.referral.arenas.ArenaDirectory directory;
+
+    KnownArenas arenas;
+
+    @org.junit.jupiter.api.BeforeEach
+    void arenaOne() {
+        arenas = new KnownArenas(String.join(",", kafka.getBootstrapServers()), codec, directory);
+        arenas.ensure("arena-1");
+    }
+
     HttpApi api(String token) {
         return HttpApi.at(port).as(token);
+    }
+
+    @Test
+    void refusesAReferralToAnArenaThatDoesNotExist() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("x").replace("\"arena-1\"", "\"no-such-arena\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("arenaId");
+    }
+
+    @Test
+    void refusesAnAnonymousReferralToAnArenaThatTakesOnlyConsentedCases() {
+        arenas.register("arena-consent", no.samhandling.events.arena.DiscussionMode.CONSENT_REQUIRED, java.util.List.of("ANY_STAFF"), null);
+
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("x").replace("\"arena-1\"", "\"arena-consent\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("samtykke");
+    }
+
+    @Test
+    void refusesAUnitTheArenaDoesNotTakeCasesFrom() {
+        arenas.register("arena-kindergartens", no.samhandling.events.arena.DiscussionMode.ANONYMOUS_ONLY, java.util.List.of("KINDERGARTEN"), null);
+
+        HttpApi.Response fromSchool = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("x").replace("\"arena-1\"", "\"arena-kindergartens\""));
+        HttpApi.Response fromKindergarten = api(TestTokens.forRole("REFERRER")).post("/referrals",
+                referral("x").replace("\"arena-1\"", "\"arena-kindergartens\"").replace("\"SCHOOL\"", "\"KINDERGARTEN\""));
+
+        assertThat(fromSchool.status()).isEqualTo(400);
+        assertThat(fromSchool.json().get("errors").findValuesAsString("field")).containsExactly("referrerUnitType");
+        assertThat(fromKindergarten.status()).isEqualTo(201);
     }
 
     @Test

@@ -16,8 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.Topics;
-import no.samhandling.events.arena.ArenaLevel;
-import no.samhandling.events.arena.ArenaRegistered;
 import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
@@ -53,7 +51,15 @@ abstract class LifecycleComponentTest {
         return String.join(",", kafka.getBootstrapServers());
     }
 
+    @Autowired
+    no.samhandling.referral.arenas.ArenaDirectory directory;
+
+    KnownArenas arenas() {
+        return new KnownArenas(brokers(), codec, directory);
+    }
+
     String submit(String arenaId) {
+        arenas().ensure(arenaId);
         return referrer().post("/referrals", IntakeComponentTest.referral("Høgt fråvær").replace("\"arena-1\"", "\"" + arenaId + "\""))
                 .json().get("id").asString();
     }
@@ -111,9 +117,7 @@ abstract class LifecycleComponentTest {
     void escalatesToTheArenaAboveAsANewLinkedReferral() {
         String localTeam = UUID.randomUUID().toString();
         String discussionTeam = UUID.randomUUID().toString();
-        try (TestProducer producer = new TestProducer(brokers())) {
-            producer.send(codec.toRecord(arena(localTeam, discussionTeam)));
-        }
+        arenas().register(localTeam, DiscussionMode.ANONYMOUS_ONLY, List.of("ANY_STAFF"), discussionTeam);
         String id = submit(localTeam);
         coordinator().post("/referrals/" + id + "/accept", "");
 
@@ -164,11 +168,6 @@ abstract class LifecycleComponentTest {
     private static MinutesRecorded minutesFor(String meetingId, String referralId, LocalDate followUp) {
         return new MinutesRecorded(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, meetingId, "arena-1",
                 List.of(new MinutesItem(referralId, "MEASURES_AGREED", true, null, "SCHOOL", LocalDate.of(2027, 1, 15), followUp)), 0);
-    }
-
-    private static ArenaRegistered arena(String id, String escalatesTo) {
-        return new ArenaRegistered(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, id, "Lokalt team", ArenaLevel.INDIVIDUAL, 6, 13,
-                List.of("SCHOOL"), DiscussionMode.ANONYMOUS_ONLY, escalatesTo, false, null);
     }
 
     private List<DomainEvent> eventsOf(String referralId, int count) {

@@ -18,6 +18,9 @@ import no.samhandling.events.Events;
  *        kind of concern (for example an arena for substance abuse)
  * @param parties codes of the services taking part, such as {@code PPT} or {@code CHILD_WELFARE}
  * @param escalationArenaId the arena cases are escalated to, if any
+ * @param whoMayRegister the unit types that may register cases ({@code referrerUnitType} codes), or
+ *        {@code ANY_STAFF}; absent in events from before this field existed, which means any staff
+ * @param measuresRequiredFirst whether measures must have been tried locally before a case comes here
  */
 @EventType("arena.registered.v1")
 public record ArenaRegistered(
@@ -33,7 +36,9 @@ public record ArenaRegistered(
         DiscussionMode discussionMode,
         String escalationArenaId,
         boolean titleSensitive,
-        String coordinatorUserId) implements DomainEvent {
+        String coordinatorUserId,
+        List<String> whoMayRegister,
+        Boolean measuresRequiredFirst) implements DomainEvent {
 
     public ArenaRegistered {
         Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
@@ -42,5 +47,7 @@ public record ArenaRegistered(
         Objects.requireNonNull(discussionMode, "discussionMode");
         AgeBand.check(ageFromYears, ageToYears);
         parties = Events.copyCodes(parties, "parties");
+        whoMayRegister = Events.copyCodes(whoMayRegister, "whoMayRegister");
+        measuresRequiredFirst = Boolean.TRUE.equals(measuresRequiredFirst);
     }
 }

@@ -27,7 +27,9 @@ public record ArenaUpdated(
         DiscussionMode discussionMode,
         String escalationArenaId,
         boolean titleSensitive,
-        String coordinatorUserId) implements DomainEvent {
+        String coordinatorUserId,
+        List<String> whoMayRegister,
+        Boolean measuresRequiredFirst) implements DomainEvent {
 
     public ArenaUpdated {
         Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
@@ -36,5 +38,7 @@ public record ArenaUpdated(
         Objects.requireNonNull(discussionMode, "discussionMode");
         AgeBand.check(ageFromYears, ageToYears);
         parties = Events.copyCodes(parties, "parties");
+        whoMayRegister = Events.copyCodes(whoMayRegister, "whoMayRegister");
+        measuresRequiredFirst = Boolean.TRUE.equals(measuresRequiredFirst);
     }
 }
