@@ -174,11 +174,11 @@ class Meeting extends AggregateRoot {
 
     void draftMinutes(List<MinutesEntry> entries) {
         if (status == Status.CANCELLED || minutesClosedAt != null) {
-            throw MeetingProblem.conflict("meeting.minutes-closed");
+            throw MeetingProblem.conflict("meeting.minutes-closed", status);
         }
         for (MinutesEntry entry : entries) {
             if (entry.referralId() != null && agenda.stream().noneMatch(item -> item.referralId().equals(entry.referralId()))) {
-                throw MeetingProblem.conflict("meeting.minutes-referral-not-on-agenda", entry.referralId());
+                throw MeetingProblem.conflict("meeting.minutes-referral-not-on-agenda", status, entry.referralId());
             }
         }
         minutes = new ArrayList<>(entries);
@@ -190,10 +190,10 @@ class Meeting extends AggregateRoot {
      */
     void closeMinutes(boolean acceptItemsWithoutAssignment, Instant now) {
         if (status == Status.CANCELLED || minutesClosedAt != null) {
-            throw MeetingProblem.conflict("meeting.minutes-closed");
+            throw MeetingProblem.conflict("meeting.minutes-closed", status);
         }
         if (minutes.isEmpty()) {
-            throw MeetingProblem.conflict("meeting.minutes-empty");
+            throw MeetingProblem.conflict("meeting.minutes-empty", status);
         }
         List<Integer> missing = itemsWithoutAssignment();
         if (!missing.isEmpty() && !acceptItemsWithoutAssignment) {
@@ -222,7 +222,7 @@ class Meeting extends AggregateRoot {
 
     private void requireStatus(Status required, String messageKey) {
         if (status != required) {
-            throw MeetingProblem.conflict(messageKey, status.name());
+            throw MeetingProblem.conflict(messageKey, status, status.name());
         }
     }
 

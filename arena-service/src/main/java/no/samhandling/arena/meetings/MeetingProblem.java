@@ -8,14 +8,16 @@ import org.springframework.http.HttpStatus;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.platform.web.Problems;
 
-/** The meeting's own problem types, so clients can tell an impossible step from a bad request. */
+/**
+ * A meeting's problems: an impossible step in its current status (the platform's invalid-transition,
+ * as for every aggregate), and minutes that lack responsibility assignments.
+ */
 final class MeetingProblem {
 
-    static final java.net.URI INVALID_STATE = Problems.type("meeting-state");
     static final java.net.URI MISSING_ASSIGNMENTS = Problems.type("missing-responsibility-assignment");
 
-    static ProblemException conflict(String messageKey, Object... arguments) {
-        return new ProblemException(HttpStatus.CONFLICT, INVALID_STATE, messageKey, arguments, Map.of());
+    static ProblemException conflict(String messageKey, Meeting.Status status, Object... arguments) {
+        return ProblemException.invalidTransition(messageKey, status.name(), arguments);
     }
 
     static ProblemException missingAssignments(List<Integer> items) {

@@ -98,7 +98,8 @@ abstract class MeetingComponentTest {
         HttpApi.Response again = coordinator().post("/meetings/" + id + "/reschedule", """
                 {"startsAt": "2026-12-09T08:00:00Z", "endsAt": "2026-12-09T09:30:00Z"}""");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("type").asString()).isEqualTo("urn:samhandling:problem:meeting-state");
+        assertThat(again.json().get("type").asString()).isEqualTo("urn:samhandling:problem:invalid-transition");
+        assertThat(again.json().get("currentStatus").asString()).isEqualTo("CANCELLED");
     }
 
     @Test

@@ -22,7 +22,6 @@ import no.samhandling.platform.web.ProblemException;
 
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import no.samhandling.platform.events.AggregateRoot;
 
 /** A concern registered into an arena. */
@@ -186,11 +185,8 @@ class Referral extends AggregateRoot {
     }
 
     private ProblemException invalidTransition() {
-        return new ProblemException(HttpStatus.CONFLICT, INVALID_TRANSITION, "referral.invalid-transition",
-                new Object[] {status.name()}, java.util.Map.of("currentStatus", status.name()));
+        return ProblemException.invalidTransition("referral.invalid-transition", status.name(), status.name());
     }
-
-    static final java.net.URI INVALID_TRANSITION = no.samhandling.platform.web.Problems.type("invalid-transition");
 
     ReferralView view() {
         return new ReferralView(id, arenaId, basis, referrerUnit, referrerUnitType, ageBand, themes, preventionLevel,

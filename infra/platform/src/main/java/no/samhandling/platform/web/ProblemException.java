@@ -44,6 +44,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.CONFLICT, Problems.CONFLICT, messageKey, arguments, Map.of());
     }
 
+    /** 409: the aggregate is in {@code currentStatus}, from which this step is impossible. */
+    public static ProblemException invalidTransition(String messageKey, String currentStatus, Object... arguments) {
+        return new ProblemException(HttpStatus.CONFLICT, Problems.INVALID_TRANSITION, messageKey, arguments,
+                Map.of("currentStatus", currentStatus));
+    }
+
     public static ProblemException invalid(String field, String messageKey, Object... arguments) {
         return new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, messageKey, arguments, Map.of("field", field));
     }

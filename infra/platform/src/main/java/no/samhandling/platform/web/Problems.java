@@ -11,6 +11,8 @@ public final class Problems {
     public static final URI MALFORMED_REQUEST = type("malformed-request");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI CONFLICT = type("conflict");
+    /** A step the aggregate's current status does not allow; the problem names that status as currentStatus. */
+    public static final URI INVALID_TRANSITION = type("invalid-transition");
     public static final URI CONCURRENT_UPDATE = type("concurrent-update");
     public static final URI UNAUTHENTICATED = type("unauthenticated");
     public static final URI FORBIDDEN = type("forbidden");
