@@ -5,13 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -52,7 +52,7 @@ class ReferralFigures {
                             Updates.setOnInsert("arenaId", event.arenaId()),
                             Updates.setOnInsert("month", month),
                             Updates.inc("submitted", 1),
-                            Updates.pushEach("countedEvents", List.of(eventId), new com.mongodb.client.model.PushOptions().slice(-REMEMBERED_EVENTS))),
+                            Updates.pushEach("countedEvents", List.of(eventId), new PushOptions().slice(-REMEMBERED_EVENTS))),
                     new UpdateOptions().upsert(true));
         } catch (DuplicateKeyException | MongoWriteException alreadyCounted) {
             // The bucket exists and already holds this event id: the upsert's insert collided. Nothing to do.
@@ -70,9 +70,5 @@ class ReferralFigures {
     }
 
     record Cell(String arenaId, String month, int count) {
-    }
-
-    static Document raw(MongoTemplate mongo, String bucket) {
-        return mongo.getCollection(COLLECTION).find(Filters.eq("_id", bucket)).first();
     }
 }

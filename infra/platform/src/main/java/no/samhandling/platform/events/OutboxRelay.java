@@ -62,9 +62,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     void watch(String collection) {
-        if (collections.add(collection)) {
-            mongo.getCollection(collection).createIndex(new Document(OutboxEntry.FIELD + ".eventId", 1));
-        }
+        collections.add(collection);
     }
 
     /** Called after a save that raised events, so they go out at once instead of at the next poll. */
