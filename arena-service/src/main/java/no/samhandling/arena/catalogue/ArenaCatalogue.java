@@ -116,6 +116,11 @@ class ArenaCatalogue {
         return arenas.find(Query.query(criteria).with(Sort.by("name"))).stream().map(Arena::view).toList();
     }
 
+    /** Active arenas of every municipality that have a meeting rhythm, for the planner's periodic run. */
+    List<Arena> rhythmicArenas() {
+        return arenas.find(Query.query(Criteria.where("status").is(Arena.Status.ACTIVE.name()).and("rhythm").ne(null)));
+    }
+
     Optional<ArenaView> find(String municipality, String id) {
         return arenas.find(municipality, id).map(Arena::view);
     }

@@ -3,18 +3,16 @@ package no.samhandling.arena.catalogue;
 import org.springframework.stereotype.Component;
 
 import no.samhandling.arena.rhythm.RhythmSpec;
-import no.samhandling.platform.events.AggregateStore;
-import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.web.ProblemException;
 
 /** What the rest of arena-service may ask the catalogue: does this arena exist for this municipality. */
 @Component
 public class ArenaLookup {
 
-    private final AggregateStore<Arena> arenas;
+    private final ArenaCatalogue catalogue;
 
-    ArenaLookup(AggregateStores stores) {
-        this.arenas = stores.of(Arena.class);
+    ArenaLookup(ArenaCatalogue catalogue) {
+        this.catalogue = catalogue;
     }
 
     /** What an arena says about its meetings: the rhythm (absent when it has none or is retired) and its policy. */
@@ -28,15 +26,12 @@ public class ArenaLookup {
 
     /** The schedules of every active arena with a rhythm, for the periodic planning run. */
     public java.util.List<Schedule> rhythmicSchedules() {
-        return arenas.find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("status").is(Arena.Status.ACTIVE.name())
-                                .and("rhythm").ne(null)))
-                .stream().map(Arena::schedule).toList();
+        return catalogue.rhythmicArenas().stream().map(Arena::schedule).toList();
     }
 
     /** @throws ProblemException 404 when the municipality has no such arena */
     public void requireArena(String municipality, String arenaId) {
-        if (arenas.find(municipality, arenaId).isEmpty()) {
+        if (catalogue.find(municipality, arenaId).isEmpty()) {
             throw ProblemException.notFound("Arena", arenaId);
         }
     }

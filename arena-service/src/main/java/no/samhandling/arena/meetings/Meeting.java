@@ -238,6 +238,10 @@ class Meeting extends AggregateRoot {
         return arenaId;
     }
 
+    boolean hasAgenda() {
+        return !agenda.isEmpty();
+    }
+
     MeetingView view() {
         return new MeetingView(id, arenaId, startsAt, endsAt, location, status.name(), sequence, List.copyOf(participants),
                 agendaReferralIds(), agendaPublishedAt, List.copyOf(minutes), itemsWithoutAssignment(), minutesClosedAt,

@@ -68,14 +68,12 @@ public class MeetingPlanner {
         List<String> members = memberships.memberIds(schedule.municipality(), schedule.arenaId());
         List<Meeting.Participant> participants = members.stream()
                 .map(userId -> new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER)).toList();
+        java.util.Set<String> planned = plannedIds(schedule);
         int created = 0;
         for (Occurrence occurrence : RhythmScheduler.occurrences(rule, today, horizon, calendars.forMunicipality(schedule.municipality(), today, horizon))) {
             Instant start = occurrence.start().toInstant();
-            if (!start.isAfter(now)) {
-                continue;
-            }
             String id = plannedId(schedule.arenaId(), start);
-            if (meetings.find(schedule.municipality(), id).isPresent()) {
+            if (!start.isAfter(now) || planned.contains(id)) {
                 continue;
             }
             try {
@@ -89,6 +87,17 @@ public class MeetingPlanner {
         return created;
     }
 
+    /**
+     * Ids of every meeting planned for the arena, whatever became of it: a moved or cancelled meeting
+     * keeps the id of its planned start, so it is not planned again. One read per run, not per date.
+     */
+    private java.util.Set<String> plannedIds(ArenaSchedule schedule) {
+        Query planned = Query.query(Criteria.where("municipality").is(schedule.municipality())
+                .and("arenaId").is(schedule.arenaId())
+                .and("plannedBy").exists(true));
+        return meetings.find(planned).stream().map(Meeting::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     private void retireOtherRules(ArenaSchedule schedule, String fingerprint, Instant now) {
         Query planned = Query.query(Criteria.where("municipality").is(schedule.municipality())
                 .and("arenaId").is(schedule.arenaId())
@@ -96,7 +105,7 @@ public class MeetingPlanner {
                 .and("plannedBy").exists(true).ne(fingerprint)
                 .and("startsAt").gt(now));
         for (Meeting meeting : meetings.find(planned)) {
-            if (meeting.view().agenda().isEmpty()) {
+            if (!meeting.hasAgenda()) {
                 try {
                     meeting.cancel(RHYTHM_CHANGED, now);
                     meetings.save(meeting);
