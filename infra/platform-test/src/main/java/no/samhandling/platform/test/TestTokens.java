@@ -46,6 +46,11 @@ public final class TestTokens {
         return sign(new JWTClaimsSet.Builder().subject("prometheus").claim("scope", "metrics"));
     }
 
+    /** A service's own client-credentials token: no municipality, no roles, only scopes. */
+    public static String serviceToken(String clientId, String... scopes) {
+        return sign(new JWTClaimsSet.Builder().subject(clientId).claim("scope", String.join(" ", scopes)));
+    }
+
     public static String expired(String role) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         return sign(new JWTClaimsSet.Builder().subject("x").claim("municipality", AUKRA).claim("roles", List.of(role))
