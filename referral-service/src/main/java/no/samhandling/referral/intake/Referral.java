@@ -17,6 +17,7 @@ import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.Theme;
 import no.samhandling.events.referral.WithdrawingParty;
 import no.samhandling.platform.web.ProblemException;
 
@@ -79,7 +80,7 @@ class Referral extends AggregateRoot {
         referral.referrerUnitType = request.referrerUnitType();
         referral.basis = DiscussionBasis.ANONYMOUS;
         referral.ageBand = request.ageBand();
-        referral.themes = List.copyOf(request.themes());
+        referral.themes = request.themes().stream().distinct().map(Theme::name).toList();
         referral.preventionLevel = request.preventionLevel();
         referral.measuresTried = List.copyOf(request.measuresTried());
         referral.description = request.description();

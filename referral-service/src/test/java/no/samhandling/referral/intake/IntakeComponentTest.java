@@ -135,4 +135,22 @@ abstract class IntakeComponentTest {
         assertThat(api(TestTokens.token("c", TestTokens.MELHUS, "COORDINATOR")).get("/referrals/" + id).status()).isEqualTo(404);
         assertThat(api(TestTokens.forRole("COORDINATOR")).get("/referrals/" + id).status()).isEqualTo(200);
     }
+
+    @Test
+    void refusesAThemeOutsideTheTaxonomyAndNamesIt() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals",
+                referral("x").replace("\"SCHOOL_ENVIRONMENT\"", "\"GENERAL_WORRY\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("themes[1]");
+    }
+
+    @Test
+    void servesTheThemeTaxonomyInNynorsk() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).inLanguage("nn").get("/themes");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().findValuesAsString("code")).hasSize(no.samhandling.events.referral.Theme.values().length);
+        assertThat(response.body()).contains("\"code\":\"ABSENCE\",\"label\":\"Fråvær\"");
+    }
 }
