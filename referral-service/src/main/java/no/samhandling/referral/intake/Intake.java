@@ -1,7 +1,12 @@
 package no.samhandling.referral.intake;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import org.springframework.stereotype.Service;
 
@@ -16,13 +21,17 @@ import no.samhandling.referral.arenas.ArenaDirectory;
 @Service
 class Intake {
 
+    static final int LIST_LIMIT = 500;
+
     private final AggregateStore<Referral> referrals;
     private final ArenaDirectory arenas;
+    private final NeedToKnow needToKnow;
     private final Clock clock;
 
-    Intake(AggregateStores stores, ArenaDirectory arenas, Clock clock) {
+    Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
+        this.needToKnow = needToKnow;
         this.clock = clock;
     }
 
@@ -38,8 +47,27 @@ class Intake {
         return referrals.save(referral).view();
     }
 
+    /** The case, to those who need to know it; to anyone else it does not exist. */
     Optional<ReferralView> find(Caller caller, String id) {
-        return referrals.find(caller.municipality(), id).map(Referral::view);
+        return referrals.find(caller.municipality(), id)
+                .filter(referral -> needToKnow.relationOf(caller, referral).isPresent())
+                .map(Referral::view);
+    }
+
+    /** An arena's referrals for its coordinator and members, newest first; without an arena, the caller's own. */
+    List<ReferralView> list(Caller caller, String arenaId, Referral.Status status) {
+        Criteria criteria = Criteria.where("municipality").is(caller.municipality());
+        if (arenaId != null) {
+            needToKnow.requireArenaMember(caller, arenaId);
+            criteria = criteria.and("arenaId").is(arenaId);
+        } else {
+            criteria = criteria.and("referrerSubject").is(caller.subject());
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(LIST_LIMIT);
+        return referrals.find(query).stream().map(Referral::view).toList();
     }
 
     /**

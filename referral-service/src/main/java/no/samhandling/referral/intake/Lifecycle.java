@@ -21,11 +21,13 @@ public class Lifecycle {
 
     private final AggregateStore<Referral> referrals;
     private final ArenaDirectory arenas;
+    private final NeedToKnow needToKnow;
     private final Clock clock;
 
-    Lifecycle(AggregateStores stores, ArenaDirectory arenas, Clock clock) {
+    Lifecycle(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
+        this.needToKnow = needToKnow;
         this.clock = clock;
     }
 
@@ -51,6 +53,7 @@ public class Lifecycle {
     /** Only the staff member who registered the concern withdraws it here; guardians will through their own view. */
     ReferralView withdraw(Caller referrer, String id) {
         Referral referral = load(referrer, id);
+        needToKnow.requireReader(referrer, referral);
         if (!referral.submittedBy(referrer.subject())) {
             throw new org.springframework.security.access.AccessDeniedException("Only the referrer withdraws a referral");
         }
@@ -65,6 +68,7 @@ public class Lifecycle {
      */
     ReferralView escalate(Caller coordinator, String id) {
         Referral referral = load(coordinator, id);
+        needToKnow.requireCoordinator(coordinator, referral);
         String target = arenas.find(coordinator.municipality(), referral.arenaId())
                 .map(ArenaDirectory.KnownArena::escalationArenaId)
                 .orElse(null);
@@ -100,8 +104,10 @@ public class Lifecycle {
         return referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
     }
 
+    /** A coordinator's step: only the coordinator of the referral's own arena takes it. */
     private ReferralView change(Caller caller, String id, Consumer<Referral> change) {
         Referral referral = load(caller, id);
+        needToKnow.requireCoordinator(caller, referral);
         change.accept(referral);
         return referrals.save(referral).view();
     }

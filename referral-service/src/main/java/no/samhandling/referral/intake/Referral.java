@@ -66,6 +66,7 @@ class Referral extends AggregateRoot {
     private java.time.LocalDate followUpDate;
     private String escalatedFrom;
     private String escalatedTo;
+    private List<String> guardianUserIds;
 
     Referral() {
     }
@@ -173,6 +174,11 @@ class Referral extends AggregateRoot {
 
     boolean submittedBy(String subject) {
         return referrerSubject.equals(subject);
+    }
+
+    /** Whether the user is one of the child's guardians, as the consent names them; never for an anonymous case. */
+    boolean hasGuardian(String userId) {
+        return guardianUserIds != null && guardianUserIds.contains(userId);
     }
 
     String arenaId() {

@@ -1,6 +1,7 @@
 package no.samhandling.referral.intake;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,9 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 
@@ -30,6 +33,14 @@ class ReferralController {
     ResponseEntity<ReferralView> submitReferral(@Valid @RequestBody SubmitReferral request, Caller caller) {
         ReferralView referral = intake.submitReferral(caller, request);
         return ResponseEntity.created(URI.create("/referrals/" + referral.id())).body(referral);
+    }
+
+    /** With {@code arenaId}: the arena's referrals, for its coordinator and members. Without: the caller's own. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')")
+    List<ReferralView> list(@RequestParam(required = false) @Size(max = 64) String arenaId,
+            @RequestParam(required = false) Referral.Status status, Caller caller) {
+        return intake.list(caller, arenaId, status);
     }
 
     @GetMapping("/{id}")

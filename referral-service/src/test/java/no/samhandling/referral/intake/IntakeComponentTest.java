@@ -42,11 +42,14 @@ abstract class IntakeComponentTest {
     @Autowired
     no.samhandling.referral.arenas.ArenaDirectory directory;
 
+    @Autowired
+    no.samhandling.referral.arenas.ArenaMembers members;
+
     KnownArenas arenas;
 
     @org.junit.jupiter.api.BeforeEach
     void arenaOne() {
-        arenas = new KnownArenas(String.join(",", kafka.getBootstrapServers()), codec, directory);
+        arenas = new KnownArenas(String.join(",", kafka.getBootstrapServers()), codec, directory, members);
         arenas.ensure("arena-1");
     }
 

@@ -54,8 +54,11 @@ abstract class LifecycleComponentTest {
     @Autowired
     no.samhandling.referral.arenas.ArenaDirectory directory;
 
+    @Autowired
+    no.samhandling.referral.arenas.ArenaMembers members;
+
     KnownArenas arenas() {
-        return new KnownArenas(brokers(), codec, directory);
+        return new KnownArenas(brokers(), codec, directory, members);
     }
 
     String submit(String arenaId) {
@@ -148,7 +151,7 @@ abstract class LifecycleComponentTest {
         String id = submit("arena-1");
 
         assertThat(HttpApi.at(port).as(TestTokens.token("someone-else", TestTokens.AUKRA, "REFERRER"))
-                .post("/referrals/" + id + "/withdraw", "").status()).isEqualTo(403);
+                .post("/referrals/" + id + "/withdraw", "").status()).isEqualTo(404);
         assertThat(coordinator().post("/referrals/" + id + "/withdraw", "").status()).isEqualTo(403);
         assertThat(referrer().post("/referrals/" + id + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(referrer().post("/referrals/" + id + "/withdraw", "").status()).isEqualTo(409);
@@ -159,6 +162,45 @@ abstract class LifecycleComponentTest {
         String id = submit("arena-1");
 
         assertThat(referrer().post("/referrals/" + id + "/accept", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyTheArenasOwnCoordinatorAndMembersSeeTheCase() {
+        String id = submit("arena-1");
+        HttpApi outsider = HttpApi.at(port).as(TestTokens.token("coordinator-elsewhere", TestTokens.AUKRA, "COORDINATOR"));
+        HttpApi member = HttpApi.at(port).as(TestTokens.forRole("MEMBER"));
+
+        assertThat(outsider.get("/referrals/" + id).status()).isEqualTo(404);
+        assertThat(outsider.post("/referrals/" + id + "/accept", "").status()).isEqualTo(404);
+        assertThat(member.get("/referrals/" + id).status()).isEqualTo(200);
+        assertThat(member.post("/referrals/" + id + "/accept", "").status()).isEqualTo(403);
+        assertThat(referrer().get("/referrals/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCoordinatorWhoLeavesTheArenaLosesTheCase() {
+        String id = submit("arena-left-behind");
+        arenas().enrol("arena-left-behind", "coordinator-leaving", no.samhandling.events.arena.MemberRole.COORDINATOR);
+        HttpApi leaving = HttpApi.at(port).as(TestTokens.token("coordinator-leaving", TestTokens.AUKRA, "COORDINATOR"));
+        assertThat(leaving.get("/referrals/" + id).status()).isEqualTo(200);
+
+        arenas().leave("arena-left-behind", "coordinator-leaving");
+
+        assertThat(leaving.get("/referrals/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsAnArenasCasesToItsMembersAndTheReferrersOwnToTheReferrer() {
+        String id = submit("arena-listed");
+
+        assertThat(coordinator().get("/referrals?arenaId=arena-listed&status=SUBMITTED").json().findValuesAsString("id")).contains(id);
+        assertThat(coordinator().get("/referrals?arenaId=arena-listed&status=CLOSED").json().findValuesAsString("id")).doesNotContain(id);
+        assertThat(referrer().get("/referrals").json().findValuesAsString("id")).contains(id);
+        assertThat(HttpApi.at(port).as(TestTokens.token("coordinator-elsewhere", TestTokens.AUKRA, "COORDINATOR"))
+                .get("/referrals?arenaId=arena-listed").status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.token("another-referrer", TestTokens.AUKRA, "REFERRER"))
+                .get("/referrals").json().findValuesAsString("id")).doesNotContain(id);
+        assertThat(coordinator().get("/referrals?arenaId=arena-listed&status=SOMETHING").status()).isEqualTo(400);
     }
 
     private String status(String id) {
