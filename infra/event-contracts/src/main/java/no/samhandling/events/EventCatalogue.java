@@ -18,6 +18,7 @@ import no.samhandling.events.arena.MemberLeft;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.notification.NotificationFailed;
@@ -69,6 +70,7 @@ public final class EventCatalogue {
                 DeviationReported.class));
         register(Topics.CONSENT_EVENTS, List.of(
                 ConsentGranted.class,
+                ConsentLimited.class,
                 ConsentWithdrawn.class,
                 ConsentExpired.class,
                 SubjectErased.class));

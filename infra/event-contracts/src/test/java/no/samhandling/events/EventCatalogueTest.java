@@ -67,15 +67,14 @@ class EventCatalogueTest {
                 .map(definition -> definition.javaType().getName())
                 .collect(Collectors.toSet());
 
-        assertThat(found).hasSize(27).isEqualTo(catalogued);
+        assertThat(found).isNotEmpty().isEqualTo(catalogued);
     }
 
     @Test
     void eachTopicCarriesTheEventsOfOneService() {
-        assertThat(EventCatalogue.all().stream().collect(Collectors.groupingBy(EventDefinition::topic, Collectors.counting())))
-                .containsEntry(Topics.ARENA_EVENTS, 10L)
-                .containsEntry(Topics.REFERRAL_EVENTS, 11L)
-                .containsEntry(Topics.CONSENT_EVENTS, 4L)
-                .containsEntry(Topics.NOTIFICATION_EVENTS, 2L);
+        assertThat(EventCatalogue.all()).allSatisfy(definition -> assertThat(definition.topic())
+                .isEqualTo(definition.javaType().getPackageName().substring("no.samhandling.events.".length()) + ".events"));
+        assertThat(EventCatalogue.all().stream().map(EventDefinition::topic).distinct())
+                .containsExactlyInAnyOrder(Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS, Topics.NOTIFICATION_EVENTS);
     }
 }

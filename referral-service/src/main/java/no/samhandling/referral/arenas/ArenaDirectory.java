@@ -29,9 +29,10 @@ public class ArenaDirectory {
      * One arena as intake and the lifecycle need it.
      *
      * @param whoMayRegister unit types allowed to register, or ANY_STAFF; empty means any staff
+     * @param parties the services taking part, which a named case's consent must all cover
      */
     public record KnownArena(String id, String municipality, String escalationArenaId, boolean active,
-            DiscussionMode discussionMode, List<String> whoMayRegister, boolean measuresRequiredFirst) {
+            DiscussionMode discussionMode, List<String> whoMayRegister, boolean measuresRequiredFirst, List<String> parties) {
 
         public static final String ANY_STAFF = "ANY_STAFF";
 
@@ -48,12 +49,12 @@ public class ArenaDirectory {
 
     public void on(ArenaRegistered event) {
         record(event.municipality(), event.aggregateId(), event.escalationArenaId(), event.discussionMode(),
-                event.whoMayRegister(), event.measuresRequiredFirst());
+                event.whoMayRegister(), event.measuresRequiredFirst(), event.parties());
     }
 
     public void on(ArenaUpdated event) {
         record(event.municipality(), event.aggregateId(), event.escalationArenaId(), event.discussionMode(),
-                event.whoMayRegister(), event.measuresRequiredFirst());
+                event.whoMayRegister(), event.measuresRequiredFirst(), event.parties());
     }
 
     public void on(ArenaRetired event) {
@@ -68,15 +69,17 @@ public class ArenaDirectory {
         return Optional.ofNullable(arena).map(found -> new KnownArena(found.getString("_id"), found.getString("municipality"),
                 found.getString("escalationArenaId"), Boolean.TRUE.equals(found.getBoolean("active")),
                 found.getString("discussionMode") == null ? null : DiscussionMode.valueOf(found.getString("discussionMode")),
-                found.getList("whoMayRegister", String.class, List.of()), Boolean.TRUE.equals(found.getBoolean("measuresRequiredFirst"))));
+                found.getList("whoMayRegister", String.class, List.of()), Boolean.TRUE.equals(found.getBoolean("measuresRequiredFirst")),
+                found.getList("parties", String.class, List.of())));
     }
 
     private void record(String municipality, String arenaId, String escalationArenaId, DiscussionMode discussionMode,
-            List<String> whoMayRegister, Boolean measuresRequiredFirst) {
+            List<String> whoMayRegister, Boolean measuresRequiredFirst, List<String> parties) {
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", arenaId),
                 Updates.combine(Updates.set("municipality", municipality), Updates.set("escalationArenaId", escalationArenaId),
                         Updates.set("active", true), Updates.set("discussionMode", discussionMode.name()),
-                        Updates.set("whoMayRegister", whoMayRegister), Updates.set("measuresRequiredFirst", measuresRequiredFirst)),
+                        Updates.set("whoMayRegister", whoMayRegister), Updates.set("measuresRequiredFirst", measuresRequiredFirst),
+                        Updates.set("parties", parties)),
                 new UpdateOptions().upsert(true));
     }
 }

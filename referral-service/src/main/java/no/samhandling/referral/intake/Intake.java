@@ -11,13 +11,22 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.personaldata.PersonalDataCipher;
+import no.samhandling.personaldata.Sealed;
+import no.samhandling.personaldata.SubjectErasedException;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
+import no.samhandling.referral.audit.PersonalDataReads;
+import no.samhandling.referral.consents.ConsentDirectory;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Receives concerns; an anonymous one is refused if its free text would identify the child. */
+/**
+ * Receives concerns: anonymous ones, refused if their free text would identify the child, and
+ * named ones under a consent, whose personal data is stored only sealed and opened only audited.
+ */
 @Service
 class Intake {
 
@@ -26,17 +35,32 @@ class Intake {
     private final AggregateStore<Referral> referrals;
     private final ArenaDirectory arenas;
     private final NeedToKnow needToKnow;
+    private final ConsentGate gate;
+    private final PersonalDataCipher cipher;
+    private final PersonalDataReads reads;
+    private final JsonMapper json;
     private final Clock clock;
 
-    Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, Clock clock) {
+    Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
+            PersonalDataReads reads, JsonMapper json, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
+        this.gate = gate;
+        this.cipher = cipher;
+        this.reads = reads;
+        this.json = json;
         this.clock = clock;
     }
 
     ReferralView submitReferral(Caller caller, SubmitReferral request) {
-        checkIntakeRules(caller.municipality(), request);
+        ArenaDirectory.KnownArena arena = checkIntakeRules(caller.municipality(), request);
+        if (request.named()) {
+            return submitNamed(caller, request, arena);
+        }
+        if (request.consentId() != null) {
+            throw ProblemException.invalid("subject", "referral.subject-required-with-consent");
+        }
         rejectIdentifiers("description", request.description());
         for (int i = 0; i < request.measuresTried().size(); i++) {
             SubmitReferral.MeasureTried measure = request.measuresTried().get(i);
@@ -45,6 +69,73 @@ class Intake {
         }
         Referral referral = Referral.submitAnonymous(caller.municipality(), caller.subject(), request, clock.instant());
         return referrals.save(referral).view();
+    }
+
+    /**
+     * A named case: the consent must cover the arena, and the child's identity and the free text
+     * are sealed under the child's key before anything is stored.
+     */
+    private ReferralView submitNamed(Caller caller, SubmitReferral request, ArenaDirectory.KnownArena arena) {
+        SubmitReferral.Subject subject = request.subject();
+        if (subject.birthDate() == null && subject.nationalId() == null) {
+            throw ProblemException.invalid("subject.birthDate", "referral.subject-birth-date-or-national-id");
+        }
+        if (subject.nationalId() != null && !NationalIdNumber.isValid(subject.nationalId())) {
+            throw ProblemException.invalid("subject.nationalId", "referral.national-id-invalid");
+        }
+        if (request.consentId() == null) {
+            throw ProblemException.invalid("consentId", "referral.consent-required-for-named");
+        }
+        ConsentDirectory.KnownConsent consent = gate.requireCovering(caller.municipality(), request.consentId(), arena);
+        String subjectId = consent.subjectId();
+        PersonalData personalData;
+        try {
+            personalData = new PersonalData(
+                    seal(caller, subjectId, PersonalData.NAME, subject.name()),
+                    seal(caller, subjectId, PersonalData.BIRTH_DATE, subject.birthDate() == null ? null : subject.birthDate().toString()),
+                    seal(caller, subjectId, PersonalData.NATIONAL_ID, subject.nationalId()),
+                    seal(caller, subjectId, PersonalData.DESCRIPTION, request.description()),
+                    seal(caller, subjectId, PersonalData.MEASURES_TRIED, json.writeValueAsString(request.measuresTried())));
+        } catch (SubjectErasedException erased) {
+            throw ProblemException.invalid("consentId", "referral.consent-does-not-cover");
+        }
+        Referral referral = Referral.submitNamed(caller.municipality(), caller.subject(), request, subjectId, consent.id(),
+                consent.guardianUserIds(), personalData, clock.instant());
+        return referrals.save(referral).view();
+    }
+
+    private Sealed seal(Caller caller, String subjectId, String purpose, String plaintext) {
+        return plaintext == null ? null : cipher.seal(caller.municipality(), subjectId, purpose, plaintext);
+    }
+
+    /**
+     * Opens a named case's personal data for one reader and purpose. The read is written to the
+     * audit first; a reader the audit cannot record gets nothing.
+     */
+    PersonalDataView openPersonalData(Caller caller, String id, ReadPurpose purpose) {
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        if (!referral.isNamed()) {
+            throw ProblemException.conflict("referral.no-personal-data");
+        }
+        gate.requireStillCovered(referral, referral.arenaId());
+        reads.record(referral.municipality(), referral.subjectId(), referral.id(), caller.subject(), relation.name(), purpose.name(),
+                clock.instant());
+        PersonalData data = referral.personalData();
+        String subjectId = referral.subjectId();
+        String measures = open(subjectId, data.measuresTried());
+        String birthDate = open(subjectId, data.birthDate());
+        return new PersonalDataView(referral.id(), open(subjectId, data.name()),
+                birthDate == null ? null : java.time.LocalDate.parse(birthDate), open(subjectId, data.nationalId()),
+                open(subjectId, data.description()),
+                measures == null ? List.of() : List.of(json.readValue(measures, SubmitReferral.MeasureTried[].class)));
+    }
+
+    private String open(String subjectId, Sealed sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        return cipher.open(subjectId, sealed).orElseThrow(() -> ProblemException.conflict("referral.no-personal-data"));
     }
 
     /** The case, to those who need to know it; to anyone else it does not exist. */
@@ -72,21 +163,25 @@ class Intake {
 
     /**
      * The arena's own rules, as its catalogue entry states them: it must exist and be active, take
-     * anonymous cases (named ones, under consent, come with consent-service), and admit the
-     * referrer's kind of unit. Measures tried are required for every referral.
+     * the kind of case (anonymous, named under consent), and admit the referrer's kind of unit.
+     * Measures tried are required for every referral.
      */
-    private void checkIntakeRules(String municipality, SubmitReferral request) {
+    private ArenaDirectory.KnownArena checkIntakeRules(String municipality, SubmitReferral request) {
         ArenaDirectory.KnownArena arena = arenas.find(municipality, request.arenaId())
                 .orElseThrow(() -> ProblemException.invalid("arenaId", "referral.arena-unknown", request.arenaId()));
         if (!arena.active()) {
             throw ProblemException.invalid("arenaId", "referral.arena-retired");
         }
-        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED) {
+        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED && !request.named()) {
             throw ProblemException.invalid("arenaId", "referral.arena-requires-consent");
+        }
+        if (arena.discussionMode() == DiscussionMode.ANONYMOUS_ONLY && request.named()) {
+            throw ProblemException.invalid("subject", "referral.arena-anonymous-only");
         }
         if (!arena.admits(request.referrerUnitType())) {
             throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
         }
+        return arena;
     }
 
     private static void rejectIdentifiers(String field, String text) {

@@ -22,17 +22,22 @@ public class Lifecycle {
     private final AggregateStore<Referral> referrals;
     private final ArenaDirectory arenas;
     private final NeedToKnow needToKnow;
+    private final ConsentGate gate;
     private final Clock clock;
 
-    Lifecycle(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, Clock clock) {
+    Lifecycle(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
+        this.gate = gate;
         this.clock = clock;
     }
 
     ReferralView accept(Caller coordinator, String id) {
-        return change(coordinator, id, referral -> referral.accept(coordinator.subject(), clock.instant()));
+        return change(coordinator, id, referral -> {
+            gate.requireStillCovered(referral, referral.arenaId());
+            referral.accept(coordinator.subject(), clock.instant());
+        });
     }
 
     ReferralView returnToReferrer(Caller coordinator, String id, String reasonCode, String reasonText) {
@@ -43,21 +48,31 @@ public class Lifecycle {
     }
 
     ReferralView scheduleTo(Caller coordinator, String id, String meetingId) {
-        return change(coordinator, id, referral -> referral.scheduleTo(meetingId, clock.instant()));
+        return change(coordinator, id, referral -> {
+            gate.requireStillCovered(referral, referral.arenaId());
+            referral.scheduleTo(meetingId, clock.instant());
+        });
     }
 
     ReferralView close(Caller coordinator, String id, String reasonCode) {
         return change(coordinator, id, referral -> referral.close(reasonCode, clock.instant()));
     }
 
-    /** Only the staff member who registered the concern withdraws it here; guardians will through their own view. */
-    ReferralView withdraw(Caller referrer, String id) {
-        Referral referral = load(referrer, id);
-        needToKnow.requireReader(referrer, referral);
-        if (!referral.submittedBy(referrer.subject())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only the referrer withdraws a referral");
-        }
-        referral.withdraw(WithdrawingParty.REFERRER, clock.instant());
+    /** The staff member who registered the concern, or one of the child's guardians, withdraws it. */
+    ReferralView withdraw(Caller caller, String id) {
+        Referral referral = load(caller, id);
+        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        WithdrawingParty party = switch (relation) {
+            case REFERRER -> WithdrawingParty.REFERRER;
+            case GUARDIAN -> WithdrawingParty.GUARDIAN;
+            case ARENA_COORDINATOR, ARENA_MEMBER -> {
+                if (!referral.submittedBy(caller.subject())) {
+                    throw new org.springframework.security.access.AccessDeniedException("Only the referrer or the guardians withdraw a referral");
+                }
+                yield WithdrawingParty.REFERRER;
+            }
+        };
+        referral.withdraw(party, clock.instant());
         return referrals.save(referral).view();
     }
 
@@ -75,6 +90,7 @@ public class Lifecycle {
         if (target == null) {
             throw ProblemException.conflict("referral.no-escalation-target");
         }
+        gate.requireStillCovered(referral, target);
         Referral escalated = referral.escalateTo(target, coordinator.subject(), clock.instant());
         try {
             referrals.save(escalated);

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.samhandling.platform.security.Caller;
 
-/** The coordinator's steps on a referral, and the referrer's withdrawal. */
+/** The coordinator's steps on a referral, and withdrawal by the referrer or the child's guardians. */
 @RestController
 @RequestMapping("/referrals/{id}")
 class LifecycleController {
@@ -72,7 +72,7 @@ class LifecycleController {
     }
 
     @PostMapping("/withdraw")
-    @PreAuthorize("hasRole('REFERRER')")
+    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'GUARDIAN')")
     ReferralView withdraw(@PathVariable String id, Caller caller) {
         return lifecycle.withdraw(caller, id);
     }

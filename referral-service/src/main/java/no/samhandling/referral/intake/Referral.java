@@ -6,10 +6,12 @@ import java.util.UUID;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import no.samhandling.events.referral.AnonymisationReason;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.ReferralAccepted;
+import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralClosed;
 import no.samhandling.events.referral.ReferralDiscussed;
 import no.samhandling.events.referral.ReferralEscalated;
@@ -67,11 +69,43 @@ class Referral extends AggregateRoot {
     private String escalatedFrom;
     private String escalatedTo;
     private List<String> guardianUserIds;
+    private IntakePath path;
+    private String subjectId;
+    private String consentId;
+    private PersonalData personalData;
+    private Instant anonymisedAt;
+    private AnonymisationReason anonymisationReason;
 
     Referral() {
     }
 
     static Referral submitAnonymous(String municipality, String referrerSubject, SubmitReferral request, Instant now) {
+        Referral referral = submitted(municipality, referrerSubject, request, now);
+        referral.basis = DiscussionBasis.ANONYMOUS;
+        referral.measuresTried = List.copyOf(request.measuresTried());
+        referral.description = request.description();
+        referral.raiseSubmitted(now);
+        return referral;
+    }
+
+    /**
+     * A case about a named child under a consent. The identity and the free text are kept only
+     * sealed; the event carries the opaque subject and consent ids, never the data.
+     */
+    static Referral submitNamed(String municipality, String referrerSubject, SubmitReferral request, String subjectId,
+            String consentId, List<String> guardianUserIds, PersonalData personalData, Instant now) {
+        Referral referral = submitted(municipality, referrerSubject, request, now);
+        referral.basis = DiscussionBasis.NAMED;
+        referral.measuresTried = List.of();
+        referral.subjectId = subjectId;
+        referral.consentId = consentId;
+        referral.guardianUserIds = List.copyOf(guardianUserIds);
+        referral.personalData = personalData;
+        referral.raiseSubmitted(now);
+        return referral;
+    }
+
+    private static Referral submitted(String municipality, String referrerSubject, SubmitReferral request, Instant now) {
         Referral referral = new Referral();
         referral.id = UUID.randomUUID().toString();
         referral.municipality = municipality;
@@ -79,19 +113,20 @@ class Referral extends AggregateRoot {
         referral.referrerSubject = referrerSubject;
         referral.referrerUnit = request.referrerUnit();
         referral.referrerUnitType = request.referrerUnitType();
-        referral.basis = DiscussionBasis.ANONYMOUS;
         referral.ageBand = request.ageBand();
         referral.themes = request.themes().stream().distinct().map(Theme::name).toList();
         referral.preventionLevel = request.preventionLevel();
-        referral.measuresTried = List.copyOf(request.measuresTried());
-        referral.description = request.description();
         referral.guardiansAttend = request.guardiansAttend();
+        referral.path = request.requestedBy() == null || request.requestedBy() == SubmitReferral.RequestedBy.STAFF
+                ? IntakePath.STAFF : IntakePath.GUARDIAN_OR_YOUTH_REQUEST;
         referral.status = Status.SUBMITTED;
         referral.submittedAt = now;
-        referral.raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, referral.id, referral.arenaId,
-                referral.basis, null, null, referral.ageBand, referral.referrerUnitType, referral.themes,
-                referral.preventionLevel, IntakePath.STAFF, referral.guardiansAttend));
         return referral;
+    }
+
+    private void raiseSubmitted(Instant now) {
+        raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, id, arenaId, basis, subjectId, consentId, ageBand,
+                referrerUnitType, themes, preventionLevel, path, guardiansAttend));
     }
 
     /** The same concern, brought to the arena the first one escalates to; its id is derived so a retry finds it. */
@@ -111,11 +146,15 @@ class Referral extends AggregateRoot {
         escalated.measuresTried = measuresTried;
         escalated.description = description;
         escalated.guardiansAttend = guardiansAttend;
+        escalated.path = path;
+        escalated.subjectId = subjectId;
+        escalated.consentId = consentId;
+        escalated.guardianUserIds = guardianUserIds;
+        escalated.personalData = personalData;
         escalated.status = Status.SUBMITTED;
         escalated.submittedAt = now;
         escalated.escalatedFrom = id;
-        escalated.raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, escalated.id, targetArenaId, basis, null, null,
-                ageBand, referrerUnitType, themes, preventionLevel, IntakePath.STAFF, guardiansAttend));
+        escalated.raiseSubmitted(now);
         status = Status.ESCALATED;
         escalatedTo = escalated.id;
         raise(new ReferralEscalated(UUID.randomUUID(), now, municipality, id, arenaId, targetArenaId, escalated.id));
@@ -172,6 +211,46 @@ class Referral extends AggregateRoot {
         raise(new ReferralWithdrawn(UUID.randomUUID(), now, municipality, id, arenaId, party));
     }
 
+    /**
+     * The case loses its link to the child: the sealed data and the subject are dropped. It goes on
+     * anonymously where the arena takes anonymous cases, and is withdrawn where it does not.
+     *
+     * @return false when there was nothing to anonymise (already done, or never named)
+     */
+    boolean anonymise(AnonymisationReason reason, boolean arenaTakesAnonymousCases, Instant now) {
+        if (!isNamed()) {
+            return false;
+        }
+        boolean continues = arenaTakesAnonymousCases && status.isOpen();
+        personalData = null;
+        subjectId = null;
+        guardianUserIds = List.of();
+        anonymisedAt = now;
+        anonymisationReason = reason;
+        if (!continues && status.isOpen()) {
+            status = Status.WITHDRAWN;
+        }
+        raise(new ReferralAnonymised(UUID.randomUUID(), now, municipality, id, arenaId, reason, continues));
+        return true;
+    }
+
+    /** Named and still linked to the child. */
+    boolean isNamed() {
+        return basis == DiscussionBasis.NAMED && anonymisedAt == null;
+    }
+
+    String consentId() {
+        return consentId;
+    }
+
+    String subjectId() {
+        return subjectId;
+    }
+
+    PersonalData personalData() {
+        return personalData;
+    }
+
     boolean submittedBy(String subject) {
         return referrerSubject.equals(subject);
     }
@@ -196,8 +275,8 @@ class Referral extends AggregateRoot {
     }
 
     ReferralView view() {
-        return new ReferralView(id, arenaId, basis, referrerUnit, referrerUnitType, ageBand, themes, preventionLevel,
-                measuresTried, description, guardiansAttend, status.name(), submittedAt, meetingId, reasonCode, reasonText,
-                outcomeCode, followUpDate, escalatedFrom, escalatedTo);
+        return new ReferralView(id, arenaId, basis, path, isNamed(), anonymisedAt != null, referrerUnit, referrerUnitType, ageBand,
+                themes, preventionLevel, measuresTried, description, guardiansAttend, status.name(), submittedAt, meetingId,
+                reasonCode, reasonText, outcomeCode, followUpDate, escalatedFrom, escalatedTo);
     }
 }

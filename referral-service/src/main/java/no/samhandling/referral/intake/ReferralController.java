@@ -44,8 +44,15 @@ class ReferralController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')")
+    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'GUARDIAN')")
     ReferralView find(@PathVariable String id, Caller caller) {
         return intake.find(caller, id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+    }
+
+    /** A named case's identity and free text, for a stated purpose; every call is written to the read audit. */
+    @GetMapping("/{id}/personal-data")
+    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'GUARDIAN')")
+    PersonalDataView personalData(@PathVariable String id, @RequestParam ReadPurpose purpose, Caller caller) {
+        return intake.openPersonalData(caller, id, purpose);
     }
 }

@@ -4,13 +4,23 @@ import java.time.Instant;
 import java.util.List;
 
 import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
 
-/** A referral as the API shows it. */
+/**
+ * A referral as the API shows it. A named case's personal data (and its free text, which may name
+ * the child) is not here: it is opened only through the audited personal-data resource.
+ *
+ * @param personalDataAvailable whether the case is named and still linked to the child
+ * @param anonymised whether the case lost its link to the child (consent withdrawn or expired, child erased)
+ */
 record ReferralView(
         String id,
         String arenaId,
         DiscussionBasis basis,
+        IntakePath path,
+        boolean personalDataAvailable,
+        boolean anonymised,
         String referrerUnit,
         String referrerUnitType,
         String ageBand,

@@ -20,6 +20,9 @@ import no.samhandling.events.Events;
  * @param parties codes of the services that may share information, such as {@code SCHOOL}
  * @param purposeCode what the consent is for, such as {@code INTERDISCIPLINARY_DISCUSSION}
  * @param validTo the last day the consent holds, or null when it holds until withdrawn
+ * @param guardianUserIds the login ids (token subjects) of the guardians who gave it, so that
+ *        referral-service can let them see and withdraw their child's case; opaque, empty when
+ *        the youth consented alone or the guardians have no login. Added in v1 additively.
  */
 @EventType("consent.granted.v1")
 public record ConsentGranted(
@@ -33,7 +36,8 @@ public record ConsentGranted(
         String purposeCode,
         LocalDate validFrom,
         LocalDate validTo,
-        ConsentGiver givenBy) implements DomainEvent {
+        ConsentGiver givenBy,
+        List<String> guardianUserIds) implements DomainEvent {
 
     public ConsentGranted {
         Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
@@ -49,5 +53,14 @@ public record ConsentGranted(
             throw new IllegalArgumentException("validTo must not be before validFrom");
         }
         Objects.requireNonNull(givenBy, "givenBy");
+        guardianUserIds = guardianUserIds == null ? List.of() : List.copyOf(guardianUserIds);
+    }
+
+    /** As the event was before guardians' login ids were added. */
+    public ConsentGranted(UUID eventId, Instant occurredAt, String municipality, String aggregateId, String subjectId,
+            List<String> arenaIds, List<String> parties, String purposeCode, LocalDate validFrom, LocalDate validTo,
+            ConsentGiver givenBy) {
+        this(eventId, occurredAt, municipality, aggregateId, subjectId, arenaIds, parties, purposeCode, validFrom, validTo,
+                givenBy, List.of());
     }
 }

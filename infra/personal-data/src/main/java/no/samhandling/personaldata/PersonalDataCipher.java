@@ -1,0 +1,90 @@
+package no.samhandling.personaldata;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.crypto.SecretKey;
+
+/**
+ * Crypto-shredding with envelope encryption. Every subject (a child) has its own data key in this
+ * service's {@code subject_keys} collection, wrapped under the master key from configuration.
+ * Personal data is stored and published only {@link #seal sealed} under that key; {@link #erase}
+ * destroys the key, after which every copy, wherever it went, is unreadable.
+ *
+ * <p>Keys and plaintext are never logged, and no type here reveals them in {@code toString}.
+ */
+public final class PersonalDataCipher {
+
+    /** The purpose of data sealed without naming one. */
+    public static final String DEFAULT_PURPOSE = "personal-data";
+
+    private final SubjectKeys keys;
+
+    PersonalDataCipher(SubjectKeys keys) {
+        this.keys = keys;
+    }
+
+    public Sealed seal(String municipality, String subjectId, String plaintext) {
+        return seal(municipality, subjectId, DEFAULT_PURPOSE, plaintext);
+    }
+
+    /**
+     * Encrypts under the subject's key, creating that key on the subject's first use.
+     *
+     * @param purpose what the field is, such as {@code name}; it must be the same when opening
+     * @throws SubjectErasedException when the subject was erased
+     */
+    public Sealed seal(String municipality, String subjectId, String purpose, String plaintext) {
+        Objects.requireNonNull(municipality, "municipality");
+        Objects.requireNonNull(subjectId, "subjectId");
+        Sealed.requirePurpose(purpose);
+        Objects.requireNonNull(plaintext, "plaintext");
+        SecretKey key = keys.keyFor(municipality, subjectId);
+        byte[] ciphertext = Aead.encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), associatedData(subjectId, purpose));
+        return new Sealed(purpose, java.util.Base64.getEncoder().encodeToString(ciphertext));
+    }
+
+    /**
+     * The plaintext, or empty once the subject is erased (or never had a key in this service).
+     *
+     * @throws UnreadableSealedDataException when the data was altered or belongs to another subject or purpose
+     */
+    public Optional<String> open(String subjectId, Sealed sealed) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(sealed, "sealed");
+        Optional<SecretKey> key = keys.existingKey(subjectId);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] plaintext = Aead.decrypt(key.get(), sealed.bytes(), associatedData(subjectId, sealed.purpose()));
+            return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new UnreadableSealedDataException(subjectId, e);
+        }
+    }
+
+    /**
+     * Destroys the subject's key and leaves a tombstone, so that nothing sealed for it can be opened
+     * again and nothing new can be sealed. Idempotent.
+     */
+    public void erase(String subjectId) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        keys.erase(subjectId);
+    }
+
+    public boolean isErased(String subjectId) {
+        return keys.isErased(subjectId);
+    }
+
+    private static byte[] associatedData(String subjectId, String purpose) {
+        return ("samhandling.personal-data.v1:" + subjectId + ":" + purpose).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "PersonalDataCipher[keys in " + SubjectKeys.COLLECTION + "]";
+    }
+}

@@ -1,0 +1,304 @@
+package no.samhandling.referral.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import no.samhandling.events.DomainEvent;
+import no.samhandling.events.Topics;
+import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.events.consent.ConsentGiver;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentLimited;
+import no.samhandling.events.consent.ConsentWithdrawer;
+import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.referral.AnonymisationReason;
+import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.ReferralAnonymised;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.events.CloudEventCodec;
+import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TestProducer;
+import no.samhandling.platform.test.TestTokens;
+import no.samhandling.platform.test.TopicProbe;
+import no.samhandling.referral.arenas.ArenaDirectory;
+import no.samhandling.referral.arenas.ArenaMembers;
+import no.samhandling.referral.consents.ConsentDirectory;
+
+/**
+ * Named referrals under consent through the real API and topics, with consent-service and
+ * arena-service played by a test producer: the gate, the sealed storage, the read audit and what
+ * a withdrawn, narrowed or erased consent does to the case.
+ */
+abstract class NamedReferralComponentTest {
+
+    static final String NAME = "Kari Nordmann-Testesen";
+    static final String NATIONAL_ID = "01020310045";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    @Autowired
+    ArenaDirectory directory;
+
+    @Autowired
+    ArenaMembers members;
+
+    @Autowired
+    ConsentDirectory consents;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    KnownArenas arenas;
+
+    @BeforeEach
+    void arenas() {
+        arenas = new KnownArenas(brokers(), codec, directory, members);
+        arenas.ensure("arena-1");
+    }
+
+    String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    HttpApi as(String role) {
+        return HttpApi.at(port).as(TestTokens.forRole(role));
+    }
+
+    static String namedReferral(String arenaId, String consentId, String nationalId) {
+        return """
+                {"arenaId": "%s", "referrerUnit": "Julsundet skole", "referrerUnitType": "SCHOOL", "ageBand": "6-12",
+                 "themes": ["ABSENCE"], "preventionLevel": "YELLOW",
+                 "measuresTried": [{"description": "Samtale med %s og føresette", "period": "haust 2026", "effect": "Noko betre"}],
+                 "description": "%s har hatt mykje fråvær sidan august", "guardiansAttend": true,
+                 "subject": {"name": "%s", "birthDate": "2003-02-01", "nationalId": "%s"},
+                 "consentId": "%s"}""".formatted(arenaId, NAME, NAME, NAME, nationalId, consentId);
+    }
+
+    /** A consent for the arena, given by the guardian whose login is {@code forRole("GUARDIAN")}. */
+    String grantConsent(String arenaId, List<String> parties) {
+        String consentId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, UUID.randomUUID().toString(),
+                List.of(arenaId), parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
+                ConsentGiver.GUARDIANS, List.of("guardian")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isPresent());
+        return consentId;
+    }
+
+    String submitNamed(String arenaId, String consentId) {
+        HttpApi.Response created = as("REFERRER").post("/referrals", namedReferral(arenaId, consentId, NATIONAL_ID));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    @Test
+    void takesANamedReferralUnderAConsentAndStoresTheChildOnlySealed() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL", "PPT"));
+
+        HttpApi.Response created = as("REFERRER").post("/referrals", namedReferral("arena-1", consentId, NATIONAL_ID));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("basis").asString()).isEqualTo("NAMED");
+        assertThat(created.json().get("personalDataAvailable").asBoolean()).isTrue();
+        assertThat(created.body()).doesNotContain(NAME).doesNotContain(NATIONAL_ID).doesNotContain("2003-02-01");
+        String id = created.json().get("id").asString();
+        String stored = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().toJson();
+        assertThat(stored).doesNotContain("Nordmann").doesNotContain(NATIONAL_ID).doesNotContain("2003-02-01").doesNotContain("fråvær");
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = recordsOf(id, 1);
+        ReferralSubmitted submitted = (ReferralSubmitted) CloudEventCodec.decode(records.getFirst().headers(), records.getFirst().value());
+        assertThat(submitted.basis()).isEqualTo(DiscussionBasis.NAMED);
+        assertThat(submitted.consentId()).isEqualTo(consentId);
+        assertThat(submitted.subjectId()).isNotNull();
+        assertThat(new String(records.getFirst().value(), StandardCharsets.UTF_8)).doesNotContain("Nordmann").doesNotContain(NATIONAL_ID);
+    }
+
+    @Test
+    void refusesANamedReferralWithoutACoveringConsentNamingTheField() {
+        String otherArenasConsent = grantConsent("arena-elsewhere", List.of("SCHOOL"));
+        String tooNarrow = grantConsent("arena-1", List.of("PPT"));
+
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", "no-such-consent", NATIONAL_ID)))).containsExactly("consentId");
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", otherArenasConsent, NATIONAL_ID)))).containsExactly("consentId");
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", tooNarrow, NATIONAL_ID)))).containsExactly("consentId");
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", "x", NATIONAL_ID).replace(",\n \"consentId\": \"x\"", "")
+                .replace("\"consentId\": \"x\"", "\"consentId\": null")))).containsExactly("consentId");
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", tooNarrow, "01020312345")))).containsExactly("subject.nationalId");
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.in("consentId", otherArenasConsent, tooNarrow))).isZero();
+    }
+
+    @Test
+    void anArenaForAnonymousCasesOnlyRefusesANamedOne() {
+        arenas.register("arena-anonymous-only", DiscussionMode.ANONYMOUS_ONLY, List.of("ANY_STAFF"), null);
+        String consentId = grantConsent("arena-anonymous-only", List.of("SCHOOL"));
+
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-anonymous-only", consentId, NATIONAL_ID))))
+                .containsExactly("subject");
+    }
+
+    @Test
+    void opensThePersonalDataOnlyToThoseWhoNeedToKnowAndAuditsEveryRead() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+
+        HttpApi.Response opened = as("COORDINATOR").get("/referrals/" + id + "/personal-data?purpose=MEETING_PREPARATION");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().get("name").asString()).isEqualTo(NAME);
+        assertThat(opened.json().get("nationalId").asString()).isEqualTo(NATIONAL_ID);
+        assertThat(opened.json().get("measuresTried").get(0).get("description").asString()).contains(NAME);
+        assertThat(as("GUARDIAN").get("/referrals/" + id + "/personal-data?purpose=GUARDIAN_ACCESS").status()).isEqualTo(200);
+        assertThat(HttpApi.at(port).as(TestTokens.token("coordinator-elsewhere", TestTokens.AUKRA, "COORDINATOR"))
+                .get("/referrals/" + id + "/personal-data?purpose=MEETING").status()).isEqualTo(404);
+        assertThat(as("COORDINATOR").get("/referrals/" + id + "/personal-data").status()).isEqualTo(400);
+
+        HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
+        HttpApi.Response reads = audit.get("/personal-data-reads?subjectId=" + subjectId);
+        assertThat(reads.status()).isEqualTo(200);
+        assertThat(reads.json().findValuesAsString("readerId")).containsExactly("coordinator", "guardian");
+        assertThat(reads.json().findValuesAsString("purpose")).containsExactly("MEETING_PREPARATION", "GUARDIAN_ACCESS");
+        assertThat(reads.json().findValuesAsString("readerRole")).containsExactly("ARENA_COORDINATOR", "GUARDIAN");
+        assertThat(reads.body()).doesNotContain(NAME);
+        assertThat(as("ADMIN").get("/personal-data-reads?subjectId=" + subjectId).status()).isEqualTo(403);
+        assertThat(audit.delete("/personal-data-reads?subjectId=" + subjectId).status()).isIn(403, 405);
+        assertThat(audit.put("/personal-data-reads?subjectId=" + subjectId, "[]").status()).isIn(403, 405);
+        assertThat(audit.get("/personal-data-reads?subjectId=" + subjectId).json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void theChildsGuardianSeesAndWithdrawsTheCase() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        HttpApi otherGuardian = HttpApi.at(port).as(TestTokens.token("another-guardian", TestTokens.AUKRA, "GUARDIAN"));
+
+        assertThat(otherGuardian.get("/referrals/" + id).status()).isEqualTo(404);
+        assertThat(otherGuardian.post("/referrals/" + id + "/withdraw", "").status()).isEqualTo(404);
+        assertThat(as("GUARDIAN").get("/referrals/" + id).status()).isEqualTo(200);
+        assertThat(as("GUARDIAN").post("/referrals/" + id + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
+
+        ReferralWithdrawn withdrawn = (ReferralWithdrawn) eventsOf(id, 2).get(1);
+        assertThat(withdrawn.withdrawnBy()).isEqualTo(WithdrawingParty.GUARDIAN);
+    }
+
+    @Test
+    void aWithdrawnConsentLeavesTheCaseAnonymousWhereTheArenaTakesAnonymousCases() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String id = submitNamed("arena-1", consentId);
+
+        publish(new ConsentWithdrawn(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, "ignored", ConsentWithdrawer.GUARDIAN));
+
+        ReferralAnonymised anonymised = (ReferralAnonymised) eventsOf(id, 2).get(1);
+        assertThat(anonymised.reason()).isEqualTo(AnonymisationReason.CONSENT_WITHDRAWN);
+        assertThat(anonymised.continuesAnonymously()).isTrue();
+        HttpApi.Response view = as("COORDINATOR").get("/referrals/" + id);
+        assertThat(view.json().get("anonymised").asBoolean()).isTrue();
+        assertThat(view.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(as("COORDINATOR").get("/referrals/" + id + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
+        Document stored = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first();
+        assertThat(stored.get("personalData")).isNull();
+        assertThat(stored.get("subjectId")).isNull();
+        assertThat(as("GUARDIAN").get("/referrals/" + id).status()).isEqualTo(404);
+        assertThat(as("COORDINATOR").post("/referrals/" + id + "/accept", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNarrowedConsentWithdrawsTheCaseFromAnArenaThatOnlyTakesNamedCases() {
+        arenas.register("arena-consent-only", DiscussionMode.CONSENT_REQUIRED, List.of("ANY_STAFF"), null);
+        String consentId = grantConsent("arena-consent-only", List.of("SCHOOL"));
+        String id = submitNamed("arena-consent-only", consentId);
+
+        publish(new ConsentLimited(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, "ignored", List.of("arena-elsewhere"),
+                List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", null));
+
+        ReferralAnonymised anonymised = (ReferralAnonymised) eventsOf(id, 2).get(1);
+        assertThat(anonymised.continuesAnonymously()).isFalse();
+        assertThat(as("COORDINATOR").get("/referrals/" + id).json().get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void theGateIsCheckedAgainAtEveryStepNotOnlyAtIntake() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String id = submitNamed("arena-1", consentId);
+        // The consent's end date passed; consent-service's ConsentExpired has not arrived yet.
+        mongo.getCollection("consent_directory").updateOne(Filters.eq("_id", consentId),
+                Updates.set("validTo", java.util.Date.from(Instant.now().minus(Duration.ofDays(2)))));
+
+        HttpApi.Response refused = as("COORDINATOR").post("/referrals/" + id + "/accept", "");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(as("COORDINATOR").get("/referrals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void escalationNeedsAConsentThatCoversTheArenaAbove() {
+        arenas.register("arena-above", DiscussionMode.ANONYMOUS_OR_CONSENT, List.of("ANY_STAFF"), null);
+        arenas.register("arena-below", DiscussionMode.ANONYMOUS_OR_CONSENT, List.of("ANY_STAFF"), "arena-above");
+        String id = submitNamed("arena-below", grantConsent("arena-below", List.of("SCHOOL")));
+        as("COORDINATOR").post("/referrals/" + id + "/accept", "");
+
+        assertThat(as("COORDINATOR").post("/referrals/" + id + "/escalate", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void erasingTheChildMakesTheSealedDataUnreadableAndAnonymisesTheCase() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        Object sealedName = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().get("personalData", Document.class).get("name");
+
+        publish(new SubjectErased(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, subjectId));
+
+        ReferralAnonymised anonymised = (ReferralAnonymised) eventsOf(id, 2).get(1);
+        assertThat(anonymised.reason()).isEqualTo(AnonymisationReason.SUBJECT_ERASED);
+        assertThat(mongo.getCollection("subject_keys").find(Filters.eq("_id", subjectId)).first().get("wrappedKey")).isNull();
+        assertThat(sealedName).isNotNull();
+        assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().toJson()).doesNotContain(subjectId);
+    }
+
+    private void publish(DomainEvent event) {
+        try (TestProducer producer = new TestProducer(brokers())) {
+            producer.send(codec.toRecord(event));
+        }
+    }
+
+    private static List<String> fieldsOf(HttpApi.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        return response.json().get("errors").findValuesAsString("field");
+    }
+
+    private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> recordsOf(String referralId, int count) {
+        try (TopicProbe probe = new TopicProbe(brokers(), Topics.REFERRAL_EVENTS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    probe.drain(Duration.ofMillis(300)).stream().filter(r -> referralId.equals(r.key())).count() >= count);
+            return probe.drain(Duration.ZERO).stream().filter(r -> referralId.equals(r.key())).toList();
+        }
+    }
+
+    private List<DomainEvent> eventsOf(String referralId, int count) {
+        return recordsOf(referralId, count).stream().map(r -> CloudEventCodec.decode(r.headers(), r.value())).toList();
+    }
+}

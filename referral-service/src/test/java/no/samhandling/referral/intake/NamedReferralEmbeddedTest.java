@@ -1,0 +1,7 @@
+package no.samhandling.referral.intake;
+
+import no.samhandling.platform.test.ServiceTest;
+
+@ServiceTest
+class NamedReferralEmbeddedTest extends NamedReferralComponentTest {
+}
