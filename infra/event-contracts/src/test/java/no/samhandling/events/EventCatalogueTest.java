@@ -67,14 +67,14 @@ class EventCatalogueTest {
                 .map(definition -> definition.javaType().getName())
                 .collect(Collectors.toSet());
 
-        assertThat(found).hasSize(27).isEqualTo(catalogued);
+        assertThat(found).hasSize(32).isEqualTo(catalogued);
     }
 
     @Test
     void eachTopicCarriesTheEventsOfOneService() {
         assertThat(EventCatalogue.all().stream().collect(Collectors.groupingBy(EventDefinition::topic, Collectors.counting())))
                 .containsEntry(Topics.ARENA_EVENTS, 10L)
-                .containsEntry(Topics.REFERRAL_EVENTS, 11L)
+                .containsEntry(Topics.REFERRAL_EVENTS, 16L)
                 .containsEntry(Topics.CONSENT_EVENTS, 4L)
                 .containsEntry(Topics.NOTIFICATION_EVENTS, 2L);
     }

@@ -16,6 +16,7 @@ import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
+import no.samhandling.referral.freetext.IdentifierCheck;
 
 /** Receives concerns; an anonymous one is refused if its free text would identify the child. */
 @Service
