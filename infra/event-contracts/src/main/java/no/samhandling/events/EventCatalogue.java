@@ -23,6 +23,9 @@ import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
+import no.samhandling.events.referral.DeviationClosed;
+import no.samhandling.events.referral.DeviationFollowedUp;
+import no.samhandling.events.referral.DeviationRecategorised;
 import no.samhandling.events.referral.DeviationReported;
 import no.samhandling.events.referral.ReferralAccepted;
 import no.samhandling.events.referral.ReferralAnonymised;
@@ -33,6 +36,8 @@ import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.SystemCaseClosed;
+import no.samhandling.events.referral.SystemCaseFollowedUp;
 import no.samhandling.events.referral.SystemCaseRegistered;
 
 /**
@@ -67,7 +72,12 @@ public final class EventCatalogue {
                 ReferralWithdrawn.class,
                 ReferralAnonymised.class,
                 SystemCaseRegistered.class,
-                DeviationReported.class));
+                DeviationReported.class,
+                SystemCaseFollowedUp.class,
+                SystemCaseClosed.class,
+                DeviationRecategorised.class,
+                DeviationFollowedUp.class,
+                DeviationClosed.class));
         register(Topics.CONSENT_EVENTS, List.of(
                 ConsentGranted.class,
                 ConsentLimited.class,

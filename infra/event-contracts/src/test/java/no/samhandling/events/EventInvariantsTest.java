@@ -25,10 +25,13 @@ import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.notification.NotificationFailed;
+import no.samhandling.events.referral.DeviationFollowedUp;
+import no.samhandling.events.referral.DeviationRecategorised;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.ReferralEscalated;
 import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.SystemCaseFollowedUp;
 
 /** Every record guards its envelope and its own rules when constructed, whoever constructs it. */
 class EventInvariantsTest {
@@ -164,6 +167,23 @@ class EventInvariantsTest {
         ReferralEscalated escalated = GoldenFixtures.event(ReferralEscalated.class);
 
         assertThatThrownBy(() -> copy(escalated, "targetArenaId", escalated.arenaId())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void recategorisedDeviationChangedItsCategory() {
+        DeviationRecategorised recategorised = GoldenFixtures.event(DeviationRecategorised.class);
+
+        assertThatThrownBy(() -> copy(recategorised, "previousCategoryCode", recategorised.categoryCode()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void followUpsAreCountedFromOne() {
+        SystemCaseFollowedUp caseFollowedUp = GoldenFixtures.event(SystemCaseFollowedUp.class);
+        DeviationFollowedUp deviationFollowedUp = GoldenFixtures.event(DeviationFollowedUp.class);
+
+        assertThatThrownBy(() -> copy(caseFollowedUp, "followUpNumber", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> copy(deviationFollowedUp, "followUpNumber", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -22,6 +22,7 @@ import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.audit.PersonalDataReads;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.json.JsonMapper;
+import no.samhandling.referral.freetext.IdentifierCheck;
 
 /**
  * Receives concerns: anonymous ones, refused if their free text would identify the child, and

@@ -14,6 +14,7 @@ import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
+import no.samhandling.referral.freetext.IdentifierCheck;
 
 /** Moves referrals through their lifecycle; an impossible step is a 409 naming the current status. */
 @Service

@@ -55,7 +55,8 @@ public abstract class AggregateRoot {
         pendingEvents.add(event);
     }
 
-    List<DomainEvent> pendingEvents() {
+    /** The events raised since the last save, which the store writes with the state; for aggregates' unit tests too. */
+    public List<DomainEvent> pendingEvents() {
         return List.copyOf(pendingEvents);
     }
 

@@ -1,4 +1,4 @@
-package no.samhandling.referral.intake;
+package no.samhandling.referral.freetext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,7 @@
+package no.samhandling.referral.deviations;
+
+import no.samhandling.platform.test.ContainerServiceTest;
+
+@ContainerServiceTest
+class DeviationContainersTest extends DeviationComponentTest {
+}
