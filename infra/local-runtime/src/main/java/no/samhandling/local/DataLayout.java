@@ -32,6 +32,35 @@ record DataLayout(Path root) {
         return root.resolve("auth").resolve("jwk.json");
     }
 
+    /** The master key of the services' personal-data encryption; made once, kept with the data it protects. */
+    Path masterKeyFile() {
+        return root.resolve("keys").resolve("personal-data-master-key");
+    }
+
+    /**
+     * The local master key, created on first start: 32 random bytes, base64, readable by the owner
+     * only. Deleting {@code .local/} deletes it together with everything it protects.
+     */
+    String masterKey() {
+        Path file = masterKeyFile();
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the file stays under the user's own profile.
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new LocalSystemException("Cannot create or read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     Path logsDir() {
         return root.resolve("logs");
     }

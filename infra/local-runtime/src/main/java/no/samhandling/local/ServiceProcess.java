@@ -54,6 +54,8 @@ final class ServiceProcess {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);
         // The Kafka binder of Spring Cloud Stream reads its own property when it is set anywhere.
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", KafkaBroker.BOOTSTRAP_SERVERS);
+        // Each service keeps its own per-child keys, all wrapped under this one local master key.
+        env.put("SAMHANDLING_PERSONAL_DATA_MASTER_KEY", layout.masterKey());
         return env;
     }
 
