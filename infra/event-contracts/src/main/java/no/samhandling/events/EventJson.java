@@ -26,7 +26,7 @@ public final class EventJson {
     /** Reads an event of the given logical type; anything that is not a valid event is an {@link InvalidEventException}. */
     public static DomainEvent read(String type, byte[] json) {
         EventDefinition definition = EventCatalogue.byType(type)
-                .orElseThrow(() -> new InvalidEventException("Unknown event type " + type));
+                .orElseThrow(() -> new UnknownEventTypeException(type));
         try {
             return MAPPER.readValue(json, definition.javaType());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {

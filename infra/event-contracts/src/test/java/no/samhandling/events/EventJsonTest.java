@@ -19,7 +19,7 @@ class EventJsonTest {
     @Test
     void readRejectsAnUnknownType() {
         assertThatThrownBy(() -> EventJson.read("referral.teleported.v1", GoldenFixtures.bytes(ACCEPTED)))
-                .isInstanceOf(InvalidEventException.class)
+                .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessageContaining("Unknown event type");
     }
 

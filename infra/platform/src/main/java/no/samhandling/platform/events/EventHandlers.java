@@ -9,6 +9,7 @@ import org.springframework.messaging.Message;
 import io.micrometer.core.instrument.MeterRegistry;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.EventCatalogue;
+import no.samhandling.events.UnknownEventTypeException;
 
 /**
  * Builds the Spring Cloud Stream consumer function for one binding: decodes each CloudEvent,
@@ -23,7 +24,9 @@ import no.samhandling.events.EventCatalogue;
  *
  * <p>A record that is not a valid event fails with {@code InvalidEventException} and goes straight
  * to the dead-letter topic; a handler that throws anything else is retried with backoff first.
- * Valid events of types the consumer has no handler for are acknowledged and ignored.
+ * Valid events of types the consumer has no handler for are acknowledged and ignored, and so are
+ * CloudEvents of a type this version of the contracts does not know yet (a newer producer's
+ * additive type), counted as {@code samhandling.events.unknown.type}.
  */
 public final class EventHandlers {
 
@@ -48,7 +51,16 @@ public final class EventHandlers {
     public Consumer<Message<byte[]>> build() {
         Map<Class<? extends DomainEvent>, Consumer<DomainEvent>> dispatch = Map.copyOf(handlers);
         handlers.clear();
-        return message -> handle(CloudEventCodec.decode(message), dispatch);
+        return message -> {
+            DomainEvent event;
+            try {
+                event = CloudEventCodec.decode(message);
+            } catch (UnknownEventTypeException newerThanThisConsumer) {
+                meters.counter("samhandling.events.unknown.type", "type", newerThanThisConsumer.type()).increment();
+                return;
+            }
+            handle(event, dispatch);
+        };
     }
 
     private void handle(DomainEvent event, Map<Class<? extends DomainEvent>, Consumer<DomainEvent>> dispatch) {

@@ -113,6 +113,24 @@ class ConsumptionTest {
     }
 
     @Test
+    void skipsAWellFormedEventOfATypeFromANewerContract() {
+        ReferralSubmitted after = submitted("arena-1");
+        ProducerRecord<String, byte[]> newer = codec.toRecord(submitted("arena-1"));
+        newer.headers().remove("ce_type");
+        newer.headers().add("ce_type", "referral.something-new.v1".getBytes(StandardCharsets.UTF_8));
+
+        producer.send(newer);
+        producer.send(codec.toRecord(after));
+
+        // One partition in tests: once the later event is handled, the newer one was read before it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.handled().contains(after));
+        assertThat(meters.counter("samhandling.events.unknown.type", "type", "referral.something-new.v1").count()).isEqualTo(1);
+        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+            assertThat(probe.drain(Duration.ofSeconds(2))).noneMatch(record -> newer.key().equals(record.key()));
+        }
+    }
+
+    @Test
     void retriesAFailingHandlerABoundedNumberOfTimesThenDeadLettersIt() {
         ReferralSubmitted event = submitted(ReceivedEvents.FAILING_ARENA);
 
