@@ -33,10 +33,13 @@ class Meeting extends AggregateRoot {
     /** Who takes part; guardians come in only for their own child's case, when its consent allows. */
     enum ParticipantKind {
         MEMBER,
-        GUEST
+        GUEST,
+        /** A guardian of the child in one case on the agenda, while that case's consent allows it. */
+        GUARDIAN
     }
 
-    record Participant(String userId, ParticipantKind kind) {
+    /** @param referralId for a guardian, the one case they attend for; null otherwise */
+    record Participant(String userId, ParticipantKind kind, String referralId) {
     }
 
     record AgendaItem(String referralId, Instant addedAt) {
@@ -125,9 +128,9 @@ class Meeting extends AggregateRoot {
             return false;
         }
         List<Participant> updated = new ArrayList<>();
-        memberIds.forEach(userId -> updated.add(new Participant(userId, ParticipantKind.MEMBER)));
+        memberIds.forEach(userId -> updated.add(new Participant(userId, ParticipantKind.MEMBER, null)));
         participants.stream()
-                .filter(p -> p.kind() == ParticipantKind.GUEST && !memberIds.contains(p.userId()))
+                .filter(p -> p.kind() != ParticipantKind.MEMBER && !memberIds.contains(p.userId()))
                 .forEach(updated::add);
         if (updated.equals(participants)) {
             return false;
@@ -163,6 +166,32 @@ class Meeting extends AggregateRoot {
             return false;
         }
         agenda.add(new AgendaItem(referralId, now));
+        return true;
+    }
+
+    /**
+     * Invites the child's guardians for one case on the agenda, or, given none, stops inviting them
+     * (the consent no longer allows it). A change is a new version of the invitation.
+     */
+    boolean inviteGuardians(String referralId, List<String> guardianUserIds, Instant now) {
+        if (status != Status.SCHEDULED) {
+            return false;
+        }
+        List<Participant> updated = new ArrayList<>(participants.stream()
+                .filter(p -> !(p.kind() == ParticipantKind.GUARDIAN && referralId.equals(p.referralId())))
+                .toList());
+        if (agenda.stream().anyMatch(item -> item.referralId().equals(referralId))) {
+            guardianUserIds.stream()
+                    .filter(userId -> updated.stream().noneMatch(p -> p.userId().equals(userId) && p.kind() != ParticipantKind.GUARDIAN))
+                    .forEach(userId -> updated.add(new Participant(userId, ParticipantKind.GUARDIAN, referralId)));
+        }
+        if (updated.equals(participants)) {
+            return false;
+        }
+        participants = updated;
+        sequence++;
+        raise(new MeetingRescheduled(UUID.randomUUID(), now, municipality, id, arenaId, startsAt, endsAt, location,
+                participantIds(), sequence));
         return true;
     }
 
@@ -227,7 +256,7 @@ class Meeting extends AggregateRoot {
     }
 
     private List<String> participantIds() {
-        return participants.stream().map(Participant::userId).toList();
+        return participants.stream().map(Participant::userId).distinct().toList();
     }
 
     private List<String> agendaReferralIds() {

@@ -67,7 +67,7 @@ public class MeetingPlanner {
         MeetingRhythm rule = schedule.rhythm().toRule();
         List<String> members = memberships.memberIds(schedule.municipality(), schedule.arenaId());
         List<Meeting.Participant> participants = members.stream()
-                .map(userId -> new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER)).toList();
+                .map(userId -> new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER, null)).toList();
         java.util.Set<String> planned = plannedIds(schedule);
         int created = 0;
         for (Occurrence occurrence : RhythmScheduler.occurrences(rule, today, horizon, calendars.forMunicipality(schedule.municipality(), today, horizon))) {

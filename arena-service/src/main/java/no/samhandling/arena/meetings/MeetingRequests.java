@@ -29,6 +29,7 @@ final class MeetingRequests {
         }
     }
 
+    /** A member or an invited guest; guardians come only through their child's case and its consent. */
     record ParticipantRequest(@NotBlank @Size(max = 100) String userId, @NotNull Meeting.ParticipantKind kind) {
     }
 

@@ -47,9 +47,14 @@ class Meetings {
         requireAccess(caller, arenaId, true);
         java.util.Map<String, Meeting.Participant> participants = new java.util.LinkedHashMap<>();
         memberships.memberIds(caller.municipality(), arenaId)
-                .forEach(userId -> participants.put(userId, new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER)));
+                .forEach(userId -> participants.put(userId, new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER, null)));
         if (request.participants() != null) {
-            request.participants().forEach(p -> participants.putIfAbsent(p.userId(), new Meeting.Participant(p.userId(), p.kind())));
+            for (int i = 0; i < request.participants().size(); i++) {
+                if (request.participants().get(i).kind() == Meeting.ParticipantKind.GUARDIAN) {
+                    throw ProblemException.invalid("participants[" + i + "].kind", "meeting.guardian-only-through-consent");
+                }
+            }
+            request.participants().forEach(p -> participants.putIfAbsent(p.userId(), new Meeting.Participant(p.userId(), p.kind(), null)));
         }
         return meetings.save(Meeting.schedule(caller.municipality(), arenaId, request.startsAt(), request.endsAt(),
                 request.location(), List.copyOf(participants.values()), request.cancelIfNoCasesDaysBefore(), clock.instant())).view();

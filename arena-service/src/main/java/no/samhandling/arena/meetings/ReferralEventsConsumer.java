@@ -6,15 +6,46 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import no.samhandling.events.consent.ConsentExpired;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentLimited;
+import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.platform.events.EventConsumers;
 
-/** The binding {@code referralEvents-in-0} on {@code referral.events}: accepted referrals fill agendas. */
+/**
+ * The bindings {@code referralEvents-in-0} on {@code referral.events} (accepted referrals fill
+ * agendas and bring the child's guardians where the case allows it) and {@code consentEvents-in-0}
+ * on {@code consent.events} (whether a case's consent still lets its guardians take part).
+ */
 @Configuration
 class ReferralEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, Meetings meetings) {
-        return consumers.on(ReferralScheduled.class, meetings::on).build();
+    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, Meetings meetings, CaseGuardians guardians) {
+        return consumers
+                .on(ReferralSubmitted.class, guardians::on)
+                .on(ReferralScheduled.class, scheduled -> {
+                    meetings.on(scheduled);
+                    guardians.on(scheduled);
+                })
+                .on(ReferralAnonymised.class, guardians::on)
+                .on(ReferralWithdrawn.class, guardians::on)
+                .build();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> consentEvents(EventConsumers consumers, CaseGuardians guardians) {
+        return consumers
+                .on(ConsentGranted.class, guardians::on)
+                .on(ConsentLimited.class, guardians::on)
+                .on(ConsentWithdrawn.class, guardians::on)
+                .on(ConsentExpired.class, guardians::on)
+                .on(SubjectErased.class, guardians::on)
+                .build();
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +24,15 @@ import no.samhandling.events.arena.MeetingCancelled;
 import no.samhandling.events.arena.MeetingRescheduled;
 import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.consent.ConsentGiver;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentWithdrawer;
+import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.IntakePath;
+import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TestProducer;
@@ -165,7 +174,7 @@ abstract class MeetingComponentTest {
     @Test
     void namesInvalidFieldsOfAMeeting() {
         HttpApi.Response response = coordinator().post("/arenas/" + arena() + "/meetings", """
-                {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "GUARDIAN"}]}""".formatted(END, START));
+                {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "NEIGHBOUR"}]}""".formatted(END, START));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).contains("participants[0].kind");
@@ -238,6 +247,85 @@ abstract class MeetingComponentTest {
         assertThat(eventsOf(arenaId, 4)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("ArenaRegistered", "MemberJoined", "MemberJoined", "MemberLeft");
         assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/arenas/" + arenaId + "/meetings").status()).isEqualTo(403);
+    }
+
+    @Test
+    void invitesTheChildsGuardiansForTheirCaseOnlyWhileItsConsentAllows() {
+        String arenaId = arena();
+        String meetingId = scheduleMeetingIn30Days(arenaId);
+        String referralId = UUID.randomUUID().toString();
+        String consentId = UUID.randomUUID().toString();
+        String subjectId = UUID.randomUUID().toString();
+
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                subjectId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+        publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, meetingId));
+        // The consent arrives on its own topic, here after the case was scheduled.
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("guardian-mor", "guardian-far")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).size() == 2);
+        assertThat(guardiansOf(meetingId)).allSatisfy(guardian -> assertThat(guardian.get("referralId").asString()).isEqualTo(referralId));
+        MeetingRescheduled invitation = (MeetingRescheduled) eventsOf(meetingId, 2).get(1);
+        assertThat(invitation.participantUserIds()).contains("guardian-mor", "guardian-far");
+
+        publish(new ConsentWithdrawn(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, ConsentWithdrawer.GUARDIAN));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
+        MeetingRescheduled withdrawn = (MeetingRescheduled) eventsOf(meetingId, 3).get(2);
+        assertThat(withdrawn.participantUserIds()).doesNotContain("guardian-mor", "guardian-far").contains("coordinator");
+    }
+
+    @Test
+    void aCaseWhoseGuardiansDoNotAttendOrThatIsAnonymousBringsNoGuardians() {
+        String arenaId = arena();
+        String meetingId = scheduleMeetingIn30Days(arenaId);
+        String consentId = UUID.randomUUID().toString();
+        String subjectId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("guardian-mor")));
+        String notAttending = UUID.randomUUID().toString();
+        String anonymous = UUID.randomUUID().toString();
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, notAttending, arenaId, DiscussionBasis.NAMED,
+                subjectId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, false));
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, anonymous, arenaId, DiscussionBasis.ANONYMOUS,
+                null, null, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+        publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, notAttending, arenaId, meetingId));
+        publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, anonymous, arenaId, meetingId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(meetingId).size() == 2);
+        assertThat(guardiansOf(meetingId)).isEmpty();
+    }
+
+    @Test
+    void coordinatorsCannotInviteAGuardianAroundTheConsent() {
+        HttpApi.Response refused = coordinator().post("/arenas/" + arena() + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "guardian-mor", "kind": "GUARDIAN"}]}"""
+                .formatted(START, END));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("participants[0].kind");
+    }
+
+    private String scheduleMeetingIn30Days(String arenaId) {
+        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        HttpApi.Response created = coordinator().post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus"}""".formatted(start, start.plus(Duration.ofHours(1))));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private List<JsonNode> guardiansOf(String meetingId) {
+        return coordinator().get("/meetings/" + meetingId).json().get("participants").valueStream()
+                .filter(participant -> "GUARDIAN".equals(participant.get("kind").asString())).toList();
+    }
+
+    private void publish(DomainEvent event) {
+        try (TestProducer producer = new TestProducer(brokers())) {
+            producer.send(codec.toRecord(event));
+        }
     }
 
     private List<String> agendaOf(String meetingId) {

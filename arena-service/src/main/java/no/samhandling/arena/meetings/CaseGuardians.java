@@ -1,0 +1,162 @@
+package no.samhandling.arena.meetings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+
+import no.samhandling.events.consent.ConsentExpired;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentLimited;
+import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.ReferralAnonymised;
+import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.platform.events.AggregateStore;
+import no.samhandling.platform.events.AggregateStores;
+
+/**
+ * Guardians take part in a meeting for their own child's case, and only while that case's consent
+ * allows it: the case is named, the referrer said the guardians attend, and an active consent
+ * covers the arena. What that takes is kept from referral.events and consent.events (opaque ids
+ * only); when any of it stops holding, the guardians are no longer invited to coming meetings.
+ */
+@Service
+class CaseGuardians {
+
+    static final String CASES = "guardian_cases";
+    static final String CONSENTS = "guardian_consents";
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private final MongoTemplate mongo;
+    private final AggregateStore<Meeting> meetings;
+    private final Clock clock;
+
+    CaseGuardians(MongoTemplate mongo, AggregateStores stores, Clock clock) {
+        this.mongo = mongo;
+        this.meetings = stores.of(Meeting.class);
+        this.clock = clock;
+    }
+
+    /** A named case whose guardians attend; every other case never brings guardians. */
+    void on(ReferralSubmitted event) {
+        if (event.basis() != DiscussionBasis.NAMED || !event.guardiansAttend()) {
+            return;
+        }
+        mongo.getCollection(CASES).replaceOne(Filters.eq("_id", event.aggregateId()),
+                new Document("_id", event.aggregateId()).append("municipality", event.municipality())
+                        .append("consentId", event.consentId()).append("subjectId", event.subjectId()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void on(ReferralScheduled event) {
+        refresh(event.municipality(), event.aggregateId());
+    }
+
+    void on(ReferralAnonymised event) {
+        forget(event.municipality(), event.aggregateId());
+    }
+
+    void on(ReferralWithdrawn event) {
+        forget(event.municipality(), event.aggregateId());
+    }
+
+    void on(ConsentGranted event) {
+        mongo.getCollection(CONSENTS).replaceOne(Filters.eq("_id", event.aggregateId()),
+                new Document("_id", event.aggregateId()).append("municipality", event.municipality())
+                        .append("subjectId", event.subjectId()).append("arenaIds", event.arenaIds())
+                        .append("validFrom", date(event.validFrom())).append("validTo", date(event.validTo()))
+                        .append("guardianUserIds", event.guardianUserIds()).append("active", true),
+                new ReplaceOptions().upsert(true));
+        refreshConsent(event.municipality(), event.aggregateId());
+    }
+
+    void on(ConsentLimited event) {
+        mongo.getCollection(CONSENTS).updateOne(Filters.eq("_id", event.aggregateId()),
+                Updates.combine(Updates.set("arenaIds", event.arenaIds()), Updates.set("validTo", date(event.validTo()))));
+        refreshConsent(event.municipality(), event.aggregateId());
+    }
+
+    void on(ConsentWithdrawn event) {
+        end(event.municipality(), event.aggregateId());
+    }
+
+    void on(ConsentExpired event) {
+        end(event.municipality(), event.aggregateId());
+    }
+
+    void on(SubjectErased event) {
+        mongo.getCollection(CONSENTS).updateMany(Filters.eq("subjectId", event.aggregateId()), Updates.set("active", false));
+        mongo.getCollection(CASES).find(Filters.eq("subjectId", event.aggregateId())).map(found -> found.getString("_id"))
+                .into(new java.util.ArrayList<>())
+                .forEach(referralId -> forget(event.municipality(), referralId));
+    }
+
+    private void end(String municipality, String consentId) {
+        mongo.getCollection(CONSENTS).updateOne(Filters.eq("_id", consentId), Updates.set("active", false));
+        refreshConsent(municipality, consentId);
+    }
+
+    private void forget(String municipality, String referralId) {
+        mongo.getCollection(CASES).deleteOne(Filters.eq("_id", referralId));
+        refresh(municipality, referralId);
+    }
+
+    private void refreshConsent(String municipality, String consentId) {
+        mongo.getCollection(CASES).find(Filters.eq("consentId", consentId)).map(found -> found.getString("_id"))
+                .into(new java.util.ArrayList<>())
+                .forEach(referralId -> refresh(municipality, referralId));
+    }
+
+    /** Sets the guardians of the case on every coming meeting that has it on its agenda. */
+    private void refresh(String municipality, String referralId) {
+        Instant now = clock.instant();
+        Query coming = Query.query(Criteria.where("municipality").is(municipality)
+                .and("status").is(Meeting.Status.SCHEDULED.name())
+                .and("agenda.referralId").is(referralId)
+                .and("startsAt").gt(now));
+        for (Meeting meeting : meetings.find(coming)) {
+            if (meeting.inviteGuardians(referralId, guardiansAllowed(referralId, meeting.arenaId()), now)) {
+                meetings.save(meeting);
+            }
+        }
+    }
+
+    private List<String> guardiansAllowed(String referralId, String arenaId) {
+        Document linked = mongo.getCollection(CASES).find(Filters.eq("_id", referralId)).first();
+        if (linked == null || linked.getString("consentId") == null) {
+            return List.of();
+        }
+        Document consent = mongo.getCollection(CONSENTS).find(Filters.eq("_id", linked.getString("consentId"))).first();
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        if (consent == null || !Boolean.TRUE.equals(consent.getBoolean("active"))
+                || !consent.getList("arenaIds", String.class, List.of()).contains(arenaId)
+                || (consent.getDate("validTo") != null && today.isAfter(day(consent.getDate("validTo"))))) {
+            return List.of();
+        }
+        return consent.getList("guardianUserIds", String.class, List.of());
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
+    private static LocalDate day(Date date) {
+        return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+}
