@@ -1,0 +1,46 @@
+package no.samhandling.consent.contacts;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import no.samhandling.consent.consents.Consents;
+import no.samhandling.consent.subjects.GuardianContact;
+import no.samhandling.consent.subjects.Subjects;
+
+/**
+ * For notification-service (scope {@code contacts}): how to reach the guardians with parental
+ * responsibility, and only while a consent the guardians gave covers the arena today. Anything
+ * else, an unknown child included, is an empty list, so the answer reveals nothing.
+ */
+@RestController
+class GuardianContactsController {
+
+    private final Subjects subjects;
+    private final Consents consents;
+
+    GuardianContactsController(Subjects subjects, Consents consents) {
+        this.subjects = subjects;
+        this.consents = consents;
+    }
+
+    @GetMapping("/subjects/{subjectId}/guardian-contacts")
+    @PreAuthorize("hasAuthority('SCOPE_contacts')")
+    List<GuardianContact> guardianContacts(@PathVariable String subjectId,
+            @RequestParam @NotBlank @Size(max = 64) String arenaId, @AuthenticationPrincipal Jwt token) {
+        String tokenMunicipality = token.getClaimAsString("municipality");
+        return subjects.municipalityOf(subjectId)
+                .filter(municipality -> tokenMunicipality == null || tokenMunicipality.equals(municipality))
+                .filter(municipality -> consents.guardiansConsentCovers(municipality, subjectId, arenaId))
+                .flatMap(municipality -> subjects.contactsWithParentalResponsibility(subjectId))
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,38 @@
+package no.samhandling.consent.subjects;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the consent rules need to know about a subject: its age and who holds parental
+ * responsibility. Nothing here identifies the child.
+ */
+public record SubjectFacts(String subjectId, String municipality, boolean erased, LocalDate birthDate,
+        List<GuardianFacts> guardians) {
+
+    public SubjectFacts {
+        guardians = List.copyOf(guardians);
+    }
+
+    public int ageOn(LocalDate day) {
+        return Period.between(birthDate, day).getYears();
+    }
+
+    public List<GuardianFacts> guardiansWithParentalResponsibility() {
+        return guardians.stream().filter(GuardianFacts::parentalResponsibility).toList();
+    }
+
+    public Optional<GuardianFacts> guardian(String guardianId) {
+        return guardians.stream().filter(g -> g.guardianId().equals(guardianId)).findFirst();
+    }
+
+    /** The guardian who logs in as {@code userId}, if any. */
+    public Optional<GuardianFacts> guardianUser(String userId) {
+        return guardians.stream().filter(g -> userId.equals(g.userId())).findFirst();
+    }
+
+    public record GuardianFacts(String guardianId, boolean parentalResponsibility, String userId) {
+    }
+}

@@ -1,0 +1,186 @@
+package no.samhandling.consent.subjects;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import no.samhandling.personaldata.PersonalDataCipher;
+import no.samhandling.personaldata.Sealed;
+import no.samhandling.personaldata.SubjectErasedException;
+import no.samhandling.platform.events.AggregateStore;
+import no.samhandling.platform.events.AggregateStores;
+import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.web.ProblemException;
+
+/**
+ * Registers children and their guardians, and answers what other features may know of them.
+ * Identifying data is sealed before it is stored and opened only to answer a request that needs it.
+ */
+@Service
+public class Subjects {
+
+    static final String NAME = "name";
+    static final String BIRTH_DATE = "birth-date";
+    static final String NATIONAL_ID = "national-id";
+    static final String GUARDIAN_NAME = "guardian-name";
+    static final String GUARDIAN_EMAIL = "guardian-email";
+    static final String GUARDIAN_PHONE = "guardian-phone";
+
+    private final AggregateStore<Subject> subjects;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    Subjects(AggregateStores stores, PersonalDataCipher cipher, Clock clock) {
+        this.subjects = stores.of(Subject.class);
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    SubjectView register(Caller caller, RegisterSubject request) {
+        LocalDate birthDate = birthDateOf(request);
+        String id = Subject.newId();
+        String municipality = caller.municipality();
+        List<Guardian> guardians = new ArrayList<>();
+        for (RegisterSubject.NewGuardian guardian : request.guardians()) {
+            guardians.add(seal(municipality, id, guardian));
+        }
+        Subject subject = Subject.register(id, municipality,
+                cipher.seal(municipality, id, NAME, request.name().strip()),
+                cipher.seal(municipality, id, BIRTH_DATE, birthDate.toString()),
+                request.nationalId() == null ? null : cipher.seal(municipality, id, NATIONAL_ID, request.nationalId()),
+                guardians, caller.subject(), clock.instant());
+        return view(subjects.save(subject));
+    }
+
+    SubjectView addGuardian(Caller caller, String subjectId, RegisterSubject.NewGuardian guardian) {
+        Subject subject = registered(caller.municipality(), subjectId);
+        try {
+            subject.addGuardian(seal(caller.municipality(), subjectId, guardian));
+        } catch (SubjectErasedException raced) {
+            // Erased after it was read: the key store refuses to make a key for it again.
+            throw ProblemException.invalidTransition("subject.erased", Subject.Status.ERASED.name());
+        }
+        return view(subjects.save(subject));
+    }
+
+    Optional<SubjectView> find(Caller caller, String subjectId) {
+        return subjects.find(caller.municipality(), subjectId).map(this::view);
+    }
+
+    /** What the consent rules need; empty when the subject is not registered in this municipality. */
+    public Optional<SubjectFacts> facts(String municipality, String subjectId) {
+        return subjects.find(municipality, subjectId).map(this::facts);
+    }
+
+    /** The children for whom the user is a guardian with parental responsibility. */
+    public List<SubjectFacts> childrenOf(String municipality, String userId) {
+        Query query = Query.query(Criteria.where("municipality").is(municipality)
+                .and("guardians").elemMatch(Criteria.where("userId").is(userId).and("parentalResponsibility").is(true)));
+        return subjects.find(query).stream().map(this::facts).toList();
+    }
+
+    /** The child's name, for its own guardians; empty once erased. */
+    public Optional<String> nameOf(String municipality, String subjectId) {
+        return subjects.find(municipality, subjectId)
+                .filter(subject -> !subject.erased())
+                .flatMap(subject -> cipher.open(subjectId, subject.name()));
+    }
+
+    /** How to reach the guardians who have parental responsibility, whatever the municipality. */
+    public Optional<List<GuardianContact>> contactsWithParentalResponsibility(String subjectId) {
+        return subjects.find(Query.query(Criteria.where("_id").is(subjectId))).stream().findFirst()
+                .filter(subject -> !subject.erased())
+                .map(subject -> subject.guardians().stream()
+                        .filter(Guardian::parentalResponsibility)
+                        .map(guardian -> new GuardianContact(guardian.guardianId(), open(subjectId, guardian.email()),
+                                open(subjectId, guardian.phone()), guardian.language()))
+                        .toList());
+    }
+
+    /** The municipality a subject belongs to, if it is registered at all. */
+    public Optional<String> municipalityOf(String subjectId) {
+        return subjects.find(Query.query(Criteria.where("_id").is(subjectId))).stream().findFirst().map(Subject::municipality);
+    }
+
+    /** Forgets the subject's identity and guardians and publishes SubjectErased; false when it was erased already. */
+    public boolean markErased(String municipality, String subjectId, String admin) {
+        Subject subject = subjects.find(municipality, subjectId)
+                .orElseThrow(() -> ProblemException.notFound("Barn", subjectId));
+        boolean erasedNow = subject.erase(admin, clock.instant());
+        if (erasedNow) {
+            subjects.save(subject);
+        }
+        return erasedNow;
+    }
+
+    private Subject registered(String municipality, String subjectId) {
+        Subject subject = subjects.find(municipality, subjectId)
+                .orElseThrow(() -> ProblemException.notFound("Barn", subjectId));
+        if (subject.erased()) {
+            throw ProblemException.invalidTransition("subject.erased", subject.status().name());
+        }
+        return subject;
+    }
+
+    /** A birth date, stated or read from the national id number; both must agree when both are given. */
+    private static LocalDate birthDateOf(RegisterSubject request) {
+        if (request.nationalId() == null) {
+            if (request.birthDate() == null) {
+                throw ProblemException.invalid("birthDate", "subject.birth-date-or-national-id");
+            }
+            return request.birthDate();
+        }
+        LocalDate fromNumber = NationalIdNumber.birthDateOf(request.nationalId())
+                .orElseThrow(() -> ProblemException.invalid("nationalId", "subject.national-id-invalid"));
+        if (request.birthDate() != null && !request.birthDate().equals(fromNumber)) {
+            throw ProblemException.invalid("birthDate", "subject.birth-date-mismatch");
+        }
+        return fromNumber;
+    }
+
+    private Guardian seal(String municipality, String subjectId, RegisterSubject.NewGuardian guardian) {
+        return new Guardian(UUID.randomUUID().toString(),
+                cipher.seal(municipality, subjectId, GUARDIAN_NAME, guardian.name().strip()),
+                sealOptional(municipality, subjectId, GUARDIAN_EMAIL, guardian.email()),
+                sealOptional(municipality, subjectId, GUARDIAN_PHONE, guardian.phone()),
+                guardian.parentalResponsibility(),
+                guardian.userId() == null || guardian.userId().isBlank() ? null : guardian.userId(),
+                guardian.language() == null ? "nb" : guardian.language());
+    }
+
+    private Sealed sealOptional(String municipality, String subjectId, String purpose, String value) {
+        return value == null || value.isBlank() ? null : cipher.seal(municipality, subjectId, purpose, value.strip());
+    }
+
+    private String open(String subjectId, Sealed sealed) {
+        return sealed == null ? null : cipher.open(subjectId, sealed).orElse(null);
+    }
+
+    private SubjectFacts facts(Subject subject) {
+        LocalDate birthDate = subject.erased() ? null
+                : cipher.open(subject.id(), subject.birthDate()).map(LocalDate::parse).orElse(null);
+        return new SubjectFacts(subject.id(), subject.municipality(), subject.erased() || birthDate == null, birthDate,
+                subject.guardians().stream()
+                        .map(g -> new SubjectFacts.GuardianFacts(g.guardianId(), g.parentalResponsibility(), g.userId()))
+                        .toList());
+    }
+
+    private SubjectView view(Subject subject) {
+        if (subject.erased()) {
+            return new SubjectView(subject.id(), subject.status().name(), null, null, false, subject.registeredAt(), List.of());
+        }
+        String id = subject.id();
+        return new SubjectView(id, subject.status().name(), open(id, subject.name()),
+                Optional.ofNullable(open(id, subject.birthDate())).map(LocalDate::parse).orElse(null),
+                subject.hasNationalId(), subject.registeredAt(),
+                subject.guardians().stream().map(g -> new SubjectView.GuardianView(g.guardianId(), open(id, g.name()),
+                        open(id, g.email()), open(id, g.phone()), g.parentalResponsibility(), g.userId(), g.language())).toList());
+    }
+}
