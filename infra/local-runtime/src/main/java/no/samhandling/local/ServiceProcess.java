@@ -56,6 +56,8 @@ final class ServiceProcess {
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", KafkaBroker.BOOTSTRAP_SERVERS);
         // Each service keeps its own per-child keys, all wrapped under this one local master key.
         env.put("SAMHANDLING_PERSONAL_DATA_MASTER_KEY", layout.masterKey());
+        // The demo secret of each service's own client at the local authorization server.
+        env.put("SAMHANDLING_SERVICE_IDENTITY_CLIENT_SECRET", "demo");
         return env;
     }
 
