@@ -28,7 +28,9 @@ import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.referral.AnonymisationReason;
 import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.ReferralScheduled;
@@ -275,6 +277,29 @@ abstract class MeetingComponentTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
         MeetingRescheduled withdrawn = (MeetingRescheduled) eventsOf(meetingId, 3).get(2);
         assertThat(withdrawn.participantUserIds()).doesNotContain("guardian-mor", "guardian-far").contains("coordinator");
+    }
+
+    @Test
+    void aConsentGivenBeforeTheCaseWasScheduledBringsTheGuardiansAndAnonymisingTheCaseTakesThemOff() {
+        String arenaId = arena();
+        String meetingId = scheduleMeetingIn30Days(arenaId);
+        String referralId = UUID.randomUUID().toString();
+        String consentId = UUID.randomUUID().toString();
+        String subjectId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("guardian")));
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                subjectId, consentId, "0-5", "KINDERGARTEN", List.of("DEVELOPMENT"), PreventionLevel.GREEN, IntakePath.STAFF, true));
+        publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, meetingId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).size() == 1);
+
+        publish(new ReferralAnonymised(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId,
+                AnonymisationReason.CONSENT_WITHDRAWN, true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
+        assertThat(agendaOf(meetingId)).containsExactly(referralId);
     }
 
     @Test
