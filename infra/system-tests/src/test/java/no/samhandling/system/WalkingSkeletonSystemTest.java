@@ -163,6 +163,124 @@ class WalkingSkeletonSystemTest {
                 .isEqualTo("CLOSED");
     }
 
+    /**
+     * Issue 4 and 5 end to end: a child registered with a consent in consent-service is referred by
+     * name, read under the audit, seen by the guardian; then erased, after which neither the name
+     * nor the national id number is anywhere: not in any service's MongoDB documents, not in any
+     * Kafka record, read as raw bytes.
+     */
+    @Test
+    void aNamedChildIsReferredUnderConsentAuditedAndAfterErasureFoundNowhere() throws Exception {
+        String name = "Systemprøve Eirasdotter";
+        String nationalId = "14052250170";
+        String coordinatorToken = system.accessToken("demo-coordinator", "demo");
+        HttpApi consents = HttpApi.at(Service.CONSENT.baseUrl()).as(coordinatorToken);
+        HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
+        HttpApi referrer = HttpApi.at(Service.REFERRAL.baseUrl()).as(system.accessToken("demo-referrer", "demo"));
+        HttpApi guardian = HttpApi.at(Service.CONSENT.baseUrl()).as(system.accessToken("demo-guardian", "demo"));
+        JsonNode arena = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken).get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0);
+        String arenaId = arena.get("id").asString();
+
+        HttpApi.Response subject = consents.post("/subjects", """
+                {"name": "%s", "birthDate": "2022-05-14", "nationalId": "%s",
+                 "guardians": [{"name": "Systemprøve Mor", "email": "mor@example.test", "phone": "+4741234567",
+                                "parentalResponsibility": true, "userId": "guardian", "language": "nn"}]}"""
+                .formatted(name, nationalId));
+        assertThat(subject.status()).as(subject.body()).isEqualTo(201);
+        String subjectId = subject.json().get("id").asString();
+        String guardianId = subject.json().get("guardians").get(0).get("guardianId").asString();
+        HttpApi.Response consent = consents.post("/subjects/" + subjectId + "/consents", """
+                {"legalArea": "OTHER", "decidedBy": {"guardianIds": ["%s"]},
+                 "scope": {"arenaIds": ["%s"], "parties": %s, "purposeCode": "INTERDISCIPLINARY_DISCUSSION"},
+                 "evidence": {"type": "SIGNED_FORM", "reference": "Arkivsak 2026/1234"}}"""
+                .formatted(guardianId, arenaId, arena.get("parties").toString()));
+        assertThat(consent.status()).as(consent.body()).isEqualTo(201);
+        String consentId = consent.json().get("id").asString();
+
+        String named = """
+                {"arenaId": "%s", "referrerUnit": "Barnebo barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
+                 "themes": ["LANGUAGE"], "preventionLevel": "YELLOW", "guardiansAttend": true,
+                 "measuresTried": [{"description": "Språkgruppe for %s", "period": "haust 2026", "effect": "Lite endring"}],
+                 "description": "%s snakkar lite i barnehagen", "subject": {"name": "%s", "nationalId": "%s"}, "consentId": "%s"}"""
+                .formatted(arenaId, name, name, name, nationalId, consentId);
+        // The consent reaches referral-service through consent.events within moments.
+        HttpApi.Response created = await().atMost(Duration.ofSeconds(20)).until(() -> referrer.post("/referrals", named),
+                response -> response.status() == 201);
+        String referralId = created.json().get("id").asString();
+        assertThat(referrals.post("/referrals/" + referralId + "/accept", "").status()).isEqualTo(200);
+        assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT").json().get("name").asString())
+                .isEqualTo(name);
+        JsonNode reads = await().atMost(Duration.ofSeconds(10)).until(
+                () -> guardian.get("/guardian/children/" + subjectId + "/reads"), response -> response.status() == 200).json();
+        assertThat(reads.findValuesAsString("purpose")).contains("INTAKE_ASSESSMENT");
+
+        HttpApi admin = HttpApi.at(Service.CONSENT.baseUrl()).as(system.accessToken("demo-admin", "demo"));
+        assertThat(admin.post("/subjects/" + subjectId + "/erase", "").status()).isIn(200, 202, 204);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
+        assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
+        assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), name, nationalId)).isEmpty();
+        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaBootstrapServers(), name, nationalId)).isEmpty();
+        // The scans saw the case: the same scans find the opaque ids that stay.
+        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaBootstrapServers(), referralId)).isNotEmpty();
+        assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), referralId)).isNotEmpty();
+    }
+
+    /**
+     * A guardian withdraws consent while the named case is on a meeting's agenda: the case loses the
+     * child's identity and goes on anonymously, and the guardian is taken off the meeting.
+     */
+    @Test
+    void aGuardianWithdrawingConsentWhileTheCaseIsOnAnAgendaLeavesItAnonymousAndTheGuardianUninvited() {
+        String coordinatorToken = system.accessToken("demo-coordinator", "demo");
+        HttpApi consents = HttpApi.at(Service.CONSENT.baseUrl()).as(coordinatorToken);
+        HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
+        HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken);
+        HttpApi referrer = HttpApi.at(Service.REFERRAL.baseUrl()).as(system.accessToken("demo-referrer", "demo"));
+        HttpApi guardian = HttpApi.at(Service.CONSENT.baseUrl()).as(system.accessToken("demo-guardian", "demo"));
+        JsonNode arena = arenas.get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0);
+        String arenaId = arena.get("id").asString();
+        // The last planned meeting, so that no other test's agenda or minutes meet this one.
+        JsonNode coming = arenas.get("/arenas/" + arenaId + "/meetings?from=" + java.time.Instant.now()).json();
+        String meetingId = coming.get(coming.size() - 1).get("id").asString();
+
+        JsonNode subject = consents.post("/subjects", """
+                {"name": "Systemprøve Agendasen", "birthDate": "2022-03-01",
+                 "guardians": [{"name": "Systemprøve Far", "email": "far@example.test", "parentalResponsibility": true,
+                                "userId": "guardian", "language": "nb"}]}""").json();
+        String subjectId = subject.get("id").asString();
+        String consentId = consents.post("/subjects/" + subjectId + "/consents", """
+                {"legalArea": "OTHER", "decidedBy": {"guardianIds": ["%s"]},
+                 "scope": {"arenaIds": ["%s"], "parties": %s, "purposeCode": "INTERDISCIPLINARY_DISCUSSION"},
+                 "evidence": {"type": "DIGITAL_SIGNATURE", "reference": "signering-4711"}}"""
+                .formatted(subject.get("guardians").get(0).get("guardianId").asString(), arenaId, arena.get("parties").toString()))
+                .json().get("id").asString();
+        String named = """
+                {"arenaId": "%s", "referrerUnit": "Bergetippen barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
+                 "themes": ["DEVELOPMENT"], "preventionLevel": "GREEN", "guardiansAttend": true,
+                 "measuresTried": [{"description": "Observasjon", "period": "haust 2026", "effect": "Uklart"}],
+                 "subject": {"name": "Systemprøve Agendasen", "birthDate": "2022-03-01"}, "consentId": "%s"}"""
+                .formatted(arenaId, consentId);
+        String referralId = await().atMost(Duration.ofSeconds(20)).until(() -> referrer.post("/referrals", named),
+                response -> response.status() == 201).json().get("id").asString();
+        referrals.post("/referrals/" + referralId + "/accept", "");
+        assertThat(referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId").contains("guardian"));
+
+        assertThat(guardian.post("/guardian/children/" + subjectId + "/withdraw", "").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId").contains("guardian"));
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("agenda").toString()).contains(referralId);
+        assertThat(referrals.get("/referrals/" + referralId).json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
+    }
+
     private static int submitted(HttpApi leader, String arenaId) {
         for (JsonNode cell : leader.get("/reports/referrals").json().get("cells")) {
             if (cell.get("arenaId").asString().equals(arenaId) && cell.get("value") != null && !cell.get("value").isNull()) {

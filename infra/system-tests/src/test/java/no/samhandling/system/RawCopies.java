@@ -1,0 +1,100 @@
+package no.samhandling.system;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Every stored and published copy, read as raw as a client can: each document of each collection
+ * of each database, and each record (value, key and headers) of each Kafka topic from its start.
+ */
+final class RawCopies {
+
+    /** Where a text occurs in MongoDB, as {@code database.collection/_id}. */
+    static List<String> mongoDocumentsContaining(String mongoUri, String... texts) {
+        List<String> found = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            for (String databaseName : client.listDatabaseNames()) {
+                MongoDatabase database = client.getDatabase(databaseName);
+                for (String collection : database.listCollectionNames()) {
+                    for (Document document : database.getCollection(collection).find()) {
+                        String raw = document.toJson();
+                        for (String text : texts) {
+                            if (raw.contains(text)) {
+                                found.add(databaseName + "." + collection + "/" + document.get("_id"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Where a text occurs in Kafka, as {@code topic-partition@offset}. */
+    static List<String> kafkaRecordsContaining(String bootstrapServers, String... texts) throws Exception {
+        Set<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            topics = admin.listTopics().names().get().stream().filter(topic -> !topic.startsWith("__")).collect(Collectors.toSet());
+        }
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-copies-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read every topic to its end within a minute");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    StringBuilder raw = new StringBuilder();
+                    raw.append(text(record.key())).append('\n').append(text(record.value()));
+                    for (Header header : record.headers()) {
+                        raw.append('\n').append(header.key()).append('=').append(text(header.value()));
+                    }
+                    for (String text : texts) {
+                        if (raw.indexOf(text) >= 0) {
+                            found.add(record.topic() + "-" + record.partition() + "@" + record.offset());
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private RawCopies() {
+    }
+}
