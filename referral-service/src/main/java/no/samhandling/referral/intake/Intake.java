@@ -62,6 +62,10 @@ class Intake {
         if (request.consentId() != null) {
             throw ProblemException.invalid("subject", "referral.subject-required-with-consent");
         }
+        if (request.requestedBy() != null && request.requestedBy() != SubmitReferral.RequestedBy.STAFF) {
+            // Alta's path II: the guardians or the youth ask themselves and hand in a consent form with it.
+            throw ProblemException.invalid("subject", "referral.request-needs-consent");
+        }
         rejectIdentifiers("description", request.description());
         for (int i = 0; i < request.measuresTried().size(); i++) {
             SubmitReferral.MeasureTried measure = request.measuresTried().get(i);

@@ -155,6 +155,22 @@ abstract class NamedReferralComponentTest {
     }
 
     @Test
+    void guardiansAskingThemselvesComeInOnPathTwoWithTheirConsent() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String request = namedReferral("arena-1", consentId, NATIONAL_ID).replace("\"consentId\"", "\"requestedBy\": \"GUARDIANS\", \"consentId\"");
+
+        HttpApi.Response created = as("REFERRER").post("/referrals", request);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("path").asString()).isEqualTo("GUARDIAN_OR_YOUTH_REQUEST");
+        ReferralSubmitted submitted = (ReferralSubmitted) eventsOf(created.json().get("id").asString(), 1).getFirst();
+        assertThat(submitted.path()).isEqualTo(no.samhandling.events.referral.IntakePath.GUARDIAN_OR_YOUTH_REQUEST);
+        HttpApi.Response anonymousRequest = as("REFERRER").post("/referrals", IntakeComponentTest.referral("Eleven ber sjølv om hjelp")
+                .replace("\"guardiansAttend\"", "\"requestedBy\": \"YOUTH\", \"guardiansAttend\""));
+        assertThat(fieldsOf(anonymousRequest)).containsExactly("subject");
+    }
+
+    @Test
     void anArenaForAnonymousCasesOnlyRefusesANamedOne() {
         arenas.register("arena-anonymous-only", DiscussionMode.ANONYMOUS_ONLY, List.of("ANY_STAFF"), null);
         String consentId = grantConsent("arena-anonymous-only", List.of("SCHOOL"));
