@@ -23,6 +23,7 @@ public record AuthProperties(
         WebClient webClient,
         DemoClients demoClients,
         MetricsClient metricsClient,
+        List<ServiceClient> serviceClients,
         List<DemoUser> users) {
 
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{4}");
@@ -35,6 +36,7 @@ public record AuthProperties(
         Assert.notNull(demoClients, "samhandling.auth.demo-clients is required");
         Assert.notNull(metricsClient, "samhandling.auth.metrics-client is required");
         Assert.notEmpty(users, "samhandling.auth.users must list at least one demo user");
+        serviceClients = serviceClients == null ? List.of() : List.copyOf(serviceClients);
         var names = new HashSet<String>();
         for (DemoUser user : users) {
             Assert.isTrue(names.add(user.username()), () -> "Duplicate demo user: " + user.username());
@@ -84,6 +86,20 @@ public record AuthProperties(
         public MetricsClient {
             Assert.hasText(clientId, "metrics-client.client-id is required");
             requireBcrypt(clientSecret, "metrics-client.client-secret");
+        }
+    }
+
+    /**
+     * A service calling another service on its own behalf (client_credentials): its token carries the granted
+     * scopes and no municipality or roles, so it reaches only the endpoints that ask for those scopes.
+     */
+    public record ServiceClient(String clientId, String clientSecret, List<String> scopes) {
+
+        public ServiceClient {
+            Assert.hasText(clientId, "service-clients[].client-id is required");
+            requireBcrypt(clientSecret, "client-secret of service client " + clientId);
+            Assert.notEmpty(scopes, () -> "service client " + clientId + " needs at least one scope");
+            scopes = List.copyOf(scopes);
         }
     }
 

@@ -61,6 +61,9 @@ class AuthorizationServerConfig {
             clients.add(demoClient(properties.demoClients(), user, tokenSettings));
         }
         clients.add(metricsClient(properties.metricsClient(), tokenSettings));
+        for (AuthProperties.ServiceClient service : properties.serviceClients()) {
+            clients.add(serviceClient(service, tokenSettings));
+        }
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -91,6 +94,19 @@ class AuthorizationServerConfig {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(SamhandlingTokenCustomizer.METRICS_SCOPE)
+                .tokenSettings(tokenSettings)
+                .build();
+    }
+
+    private static RegisteredClient serviceClient(AuthProperties.ServiceClient service, TokenSettings tokenSettings) {
+        return RegisteredClient.withId(service.clientId())
+                .clientId(service.clientId())
+                .clientSecret(service.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(service.scopes()))
+                .clientSettings(ClientSettings.builder().setting(SamhandlingTokenCustomizer.SERVICE_CLIENT_SETTING, true).build())
                 .tokenSettings(tokenSettings)
                 .build();
     }

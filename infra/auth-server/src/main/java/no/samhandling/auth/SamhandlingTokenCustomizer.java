@@ -20,6 +20,8 @@ final class SamhandlingTokenCustomizer implements OAuth2TokenCustomizer<JwtEncod
     static final String ROLES_CLAIM = "roles";
     /** Client setting naming the demo user a client_credentials client acts as. */
     static final String DEMO_USER_SETTING = "samhandling.demo-user";
+    /** Client setting marking a service's own client: its tokens name no user, municipality or roles. */
+    static final String SERVICE_CLIENT_SETTING = "samhandling.service-client";
 
     private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
@@ -37,8 +39,9 @@ final class SamhandlingTokenCustomizer implements OAuth2TokenCustomizer<JwtEncod
         if (!accessToken && !ID_TOKEN.equals(context.getTokenType())) {
             return;
         }
-        if (context.getAuthorizedScopes().contains(METRICS_SCOPE)) {
-            // A scraper is no person and belongs to no municipality: it reads metrics and nothing else.
+        if (context.getAuthorizedScopes().contains(METRICS_SCOPE)
+                || Boolean.TRUE.equals(context.getRegisteredClient().getClientSettings().getSetting(SERVICE_CLIENT_SETTING))) {
+            // A scraper or a calling service is no person and belongs to no municipality: it gets its scopes and nothing else.
             if (accessToken) {
                 context.getClaims().audience(List.of(properties.audience()));
             }

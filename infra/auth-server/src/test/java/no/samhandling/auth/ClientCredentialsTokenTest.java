@@ -75,6 +75,17 @@ class ClientCredentialsTokenTest {
     }
 
     @Test
+    void notificationServiceGetsAContactsTokenWithoutMunicipalityOrRoles() throws Exception {
+        JWTClaimsSet claims = clientCredentialsToken("notification-service", "demo").getJWTClaimsSet();
+
+        assertThat(claims.getSubject()).isEqualTo("notification-service");
+        assertThat(claims.getStringListClaim("scope")).containsExactly("contacts");
+        assertThat(claims.getAudience()).contains("samhandling");
+        assertThat(claims.getClaim("municipality")).isNull();
+        assertThat(claims.getClaim("roles")).isNull();
+    }
+
+    @Test
     void wrongClientSecretIsRejectedWith401() throws Exception {
         mvc.perform(post("/oauth2/token").with(httpBasic("demo-coordinator", "wrong"))
                         .param("grant_type", "client_credentials"))
