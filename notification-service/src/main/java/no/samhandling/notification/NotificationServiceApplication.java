@@ -2,9 +2,13 @@ package no.samhandling.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Email and SMS notices to meeting participants, reliable and discreet. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

@@ -21,7 +21,12 @@ import no.samhandling.platform.web.ProblemException;
 @Document("arena_memberships")
 class ArenaMembership extends AggregateRoot {
 
-    record Member(String userId, String party, MemberRole role, Instant joinedAt) {
+    /** One member; {@code contact} is absent until given, and never leaves the service on an event. */
+    record Member(String userId, String party, MemberRole role, Instant joinedAt, ContactDetails contact) {
+
+        Member withContact(ContactDetails newContact) {
+            return new Member(userId, party, role, joinedAt, newContact);
+        }
     }
 
     private List<Member> members = new ArrayList<>();
@@ -36,11 +41,11 @@ class ArenaMembership extends AggregateRoot {
         return membership;
     }
 
-    void join(String userId, String party, MemberRole role, Instant now) {
+    void join(String userId, String party, MemberRole role, ContactDetails contact, Instant now) {
         if (members.stream().anyMatch(member -> member.userId().equals(userId))) {
             throw ProblemException.conflict("membership.already-member", userId);
         }
-        members.add(new Member(userId, party, role, now));
+        members.add(new Member(userId, party, role, now, contact));
         raise(new MemberJoined(UUID.randomUUID(), now, municipality, id, userId, party, role));
     }
 
@@ -49,6 +54,24 @@ class ArenaMembership extends AggregateRoot {
             throw ProblemException.notFound("Medlem", userId);
         }
         raise(new MemberLeft(UUID.randomUUID(), now, municipality, id, userId));
+    }
+
+    /** A member's own contact details changed; no event, because events never carry contact details. */
+    void changeContact(String userId, ContactDetails contact) {
+        int index = indexOf(userId);
+        if (index < 0) {
+            throw ProblemException.notFound("Medlem", userId);
+        }
+        members.set(index, members.get(index).withContact(contact));
+    }
+
+    private int indexOf(String userId) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).userId().equals(userId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     List<Member> members() {

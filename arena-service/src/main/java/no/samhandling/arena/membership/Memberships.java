@@ -1,8 +1,12 @@
 package no.samhandling.arena.membership;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.arena.catalogue.ArenaLookup;
@@ -35,11 +39,19 @@ public class Memberships {
         return load(municipality, arenaId).members();
     }
 
-    List<ArenaMembership.Member> join(String municipality, String arenaId, String userId, String party, MemberRole role) {
+    List<ArenaMembership.Member> join(String municipality, String arenaId, String userId, String party, MemberRole role,
+            ContactDetails contact) {
         arenas.requireArena(municipality, arenaId);
         ArenaMembership membership = load(municipality, arenaId);
-        membership.join(userId, party, role, clock.instant());
+        membership.join(userId, party, role, contact, clock.instant());
         return announce(memberships.save(membership)).members();
+    }
+
+    List<ArenaMembership.Member> changeContact(String municipality, String arenaId, String userId, ContactDetails contact) {
+        arenas.requireArena(municipality, arenaId);
+        ArenaMembership membership = load(municipality, arenaId);
+        membership.changeContact(userId, contact);
+        return memberships.save(membership).members();
     }
 
     List<ArenaMembership.Member> leave(String municipality, String arenaId, String userId) {
@@ -63,6 +75,15 @@ public class Memberships {
     /** Whether the user may see the arena's meetings: only its members (need-to-know). */
     public boolean isMember(String municipality, String arenaId, String userId) {
         return load(municipality, arenaId).members().stream().anyMatch(member -> member.userId().equals(userId));
+    }
+
+    /** A staff user's contact details as given with their newest membership in the municipality. */
+    Optional<ArenaMembership.Member> contactOf(String municipality, String userId) {
+        Query query = Query.query(Criteria.where("municipality").is(municipality).and("members.userId").is(userId));
+        return memberships.find(query).stream()
+                .flatMap(membership -> membership.members().stream())
+                .filter(member -> member.userId().equals(userId) && member.contact() != null)
+                .max(Comparator.comparing(ArenaMembership.Member::joinedAt));
     }
 
     private ArenaMembership load(String municipality, String arenaId) {

@@ -37,6 +37,18 @@ final class DemoData {
     static final String REFERRALS = "demo/referrals.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Contact details the demo users enrol with, so that notification-service has someone to tell. Example domains
+     * and numbers from a range no real subscriber has; never anything on an event.
+     */
+    static final Map<String, Map<String, Object>> DEMO_CONTACTS = Map.of(
+            "coordinator", Map.of("email", "coordinator@aukra.example", "phone", "+4740000001",
+                    "channels", List.of("EMAIL", "SMS"), "language", "nb"),
+            "member", Map.of("email", "member@aukra.example", "phone", "+4740000002",
+                    "channels", List.of("EMAIL"), "language", "nn"),
+            "melhus-coordinator", Map.of("email", "coordinator@melhus.example", "phone", "+4740000003",
+                    "channels", List.of("EMAIL"), "language", "nb"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
@@ -141,6 +153,9 @@ final class DemoData {
             String party = arena.path("parties").path(0).asString();
             for (Map.Entry<String, String> user : new java.util.TreeMap<>(roleByUser).entrySet()) {
                 ObjectNode body = JSON.createObjectNode().put("userId", user.getKey()).put("party", party).put("role", user.getValue());
+                if (DEMO_CONTACTS.containsKey(user.getKey())) {
+                    body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(user.getKey())));
+                }
                 send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", token, body), Set.of(409),
                         "membership of " + user.getKey() + " in " + arena.path("externalKey").asString());
             }

@@ -40,6 +40,15 @@ class DemoDataTest {
     private final JsonNode referrals = DemoData.read(DemoData.REFERRALS);
 
     @Test
+    void demoContactsUseReservedExampleDomainsAndE164Numbers() {
+        assertThat(DemoData.DEMO_CONTACTS).isNotEmpty().allSatisfy((user, contact) -> {
+            assertThat((String) contact.get("email")).endsWith(".example");
+            assertThat((String) contact.get("phone")).matches("\\+474000000\\d");
+            assertThat(contact.get("language")).isIn("nb", "nn");
+        });
+    }
+
+    @Test
     void holdsTheWholeAukraCatalogueWithUniqueKeys() {
         assertThat(aukra.path("municipality").asString()).isEqualTo("1547");
         assertThat(DemoData.catalogue(DemoData.MELHUS_CATALOGUE).path("municipality").asString()).isEqualTo("5028");

@@ -126,7 +126,7 @@ class Referral extends AggregateRoot {
 
     private void raiseSubmitted(Instant now) {
         raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, id, arenaId, basis, subjectId, consentId, ageBand,
-                referrerUnitType, themes, preventionLevel, path, guardiansAttend));
+                referrerUnitType, themes, preventionLevel, path, guardiansAttend, referrerSubject));
     }
 
     /** The same concern, brought to the arena the first one escalates to; its id is derived so a retry finds it. */

@@ -100,6 +100,8 @@ abstract class IntakeComponentTest {
             ReferralSubmitted event = (ReferralSubmitted) CloudEventCodec.decode(record.headers(), record.value());
             assertThat(event.basis()).isEqualTo(DiscussionBasis.ANONYMOUS);
             assertThat(event.themes()).containsExactly("ABSENCE", "SCHOOL_ENVIRONMENT");
+            // Whom to tell when the case is accepted or returned: the referrer's opaque id, nothing more.
+            assertThat(event.referrerUserId()).isEqualTo("referrer");
             // The case's free text stays in referral-service; the event carries codes only.
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("fråvær").doesNotContain("Julsundet");
         }

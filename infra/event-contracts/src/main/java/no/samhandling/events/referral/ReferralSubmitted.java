@@ -12,6 +12,9 @@ import no.samhandling.events.Events;
 /**
  * A concern was registered into an arena. Carries what routing and reporting need, never who the
  * child is: a named case is referred to only by its opaque subject id.
+ *
+ * @param referrerUserId opaque user id (token subject) of whoever registered the concern, so that
+ *        they can be told when it is accepted or returned; absent in events from before this field existed
  */
 @EventType("referral.submitted.v1")
 public record ReferralSubmitted(
@@ -28,7 +31,8 @@ public record ReferralSubmitted(
         List<String> themes,
         PreventionLevel preventionLevel,
         IntakePath path,
-        boolean guardiansAttend) implements DomainEvent {
+        boolean guardiansAttend,
+        String referrerUserId) implements DomainEvent {
 
     public ReferralSubmitted {
         Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
@@ -43,5 +47,13 @@ public record ReferralSubmitted(
         if (basis == DiscussionBasis.ANONYMOUS && subjectId != null) {
             throw new IllegalArgumentException("an anonymous referral carries no subjectId");
         }
+    }
+
+    /** The event as it was before {@code referrerUserId} was added, for producers that do not know the referrer. */
+    public ReferralSubmitted(UUID eventId, Instant occurredAt, String municipality, String aggregateId, String arenaId,
+            DiscussionBasis basis, String subjectId, String consentId, String ageBand, String referrerUnitType,
+            List<String> themes, PreventionLevel preventionLevel, IntakePath path, boolean guardiansAttend) {
+        this(eventId, occurredAt, municipality, aggregateId, arenaId, basis, subjectId, consentId, ageBand, referrerUnitType,
+                themes, preventionLevel, path, guardiansAttend, null);
     }
 }

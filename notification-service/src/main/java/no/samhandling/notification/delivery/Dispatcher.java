@@ -1,0 +1,139 @@
+package no.samhandling.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import no.samhandling.notification.config.NotificationProperties;
+
+/**
+ * Sends recorded notices that are due. Each one is first claimed (a versioned write that moves its next attempt
+ * past a lease), so two dispatchers never send the same notice; a dispatcher that dies mid-send leaves it to be
+ * tried again once the lease runs out. While a provider is down, notices stay PENDING and are tried again with a
+ * growing wait; when it is back they go out. Logs name notices by id only, never by address or text.
+ */
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Notifications notifications;
+    private final ResilientProviders providers;
+    private final Clock clock;
+    private final NotificationProperties.Dispatch settings;
+    private final MeterRegistry meters;
+    private final ExecutorService senders;
+
+    Dispatcher(Notifications notifications, ResilientProviders providers, Clock clock, NotificationProperties properties,
+            MeterRegistry meters) {
+        this.notifications = notifications;
+        this.providers = providers;
+        this.clock = clock;
+        this.settings = properties.dispatch();
+        this.meters = meters;
+        this.senders = Executors.newFixedThreadPool(settings.concurrency(), Thread.ofPlatform().name("notice-sender-", 0).factory());
+        meters.gauge("samhandling.notifications.pending", notifications, Notifications::pending);
+    }
+
+    /**
+     * One recipient's notices on one channel go out one after the other, in the order they were recorded, so an
+     * invitation is not overtaken by its own cancellation; different recipients are served in parallel.
+     */
+    @Scheduled(fixedDelayString = "${samhandling.notification.dispatch.poll-interval:500ms}")
+    void dispatchDue() {
+        Instant now = clock.instant();
+        Map<String, List<Notification>> byRecipient = new LinkedHashMap<>();
+        for (Notification notification : notifications.due(now, settings.batchSize())) {
+            Notification claimed = claim(notification, now);
+            if (claimed != null) {
+                byRecipient.computeIfAbsent(claimed.channel() + "|" + claimed.recipientId(), key -> new ArrayList<>()).add(claimed);
+            }
+        }
+        if (byRecipient.isEmpty()) {
+            return;
+        }
+        List<Callable<Void>> sends = new ArrayList<>();
+        for (List<Notification> queue : byRecipient.values()) {
+            sends.add(() -> {
+                queue.sort(Comparator.comparing(Notification::createdAt));
+                queue.forEach(this::send);
+                return null;
+            });
+        }
+        try {
+            senders.invokeAll(sends);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Notification claim(Notification notification, Instant now) {
+        notification.claim(now.plus(settings.lease()));
+        try {
+            return notifications.save(notification);
+        } catch (OptimisticLockingFailureException e) {
+            return null;
+        }
+    }
+
+    private void send(Notification notification) {
+        DeliveryOutcome outcome;
+        try {
+            outcome = providers.deliver(notification.outgoing());
+        } catch (RuntimeException e) {
+            log.warn("Notice {} could not be handed to its provider: {}", notification.id(), e.getClass().getSimpleName());
+            outcome = new DeliveryOutcome.NotNow("PROVIDER_UNAVAILABLE", 1);
+        }
+        Instant now = clock.instant();
+        String channel = notification.channel().name();
+        String template = notification.templateCode().name();
+        switch (outcome) {
+            case DeliveryOutcome.Delivered delivered -> {
+                notification.sent(delivered.messageId(), delivered.calls(), now);
+                meters.counter("samhandling.notifications.sent", "channel", channel, "template", template).increment();
+            }
+            case DeliveryOutcome.Refused refused -> {
+                notification.failed(refused.reasonCode(), refused.calls(), now);
+                log.info("Notice {} failed for good: {}", notification.id(), refused.reasonCode());
+                meters.counter("samhandling.notifications.failed", "channel", channel, "template", template,
+                        "reason", refused.reasonCode()).increment();
+            }
+            case DeliveryOutcome.NotNow notNow when notNow.calls() == 0 && !"PROVIDER_UNAVAILABLE".equals(notNow.reasonCode()) -> {
+                notification.requeue(now.plus(settings.pollInterval()));
+                meters.counter("samhandling.notifications.postponed", "channel", channel, "reason", notNow.reasonCode()).increment();
+            }
+            case DeliveryOutcome.NotNow notNow -> {
+                notification.postpone(notNow.reasonCode(), notNow.calls(), now, settings.backoffInitial(), settings.backoffMax(),
+                        settings.giveUpAfter());
+                meters.counter("samhandling.notifications.postponed", "channel", channel, "reason", notNow.reasonCode())
+                        .increment();
+                if (notification.status() == NotificationStatus.FAILED) {
+                    meters.counter("samhandling.notifications.failed", "channel", channel, "template", template,
+                            "reason", notNow.reasonCode()).increment();
+                }
+            }
+        }
+        try {
+            notifications.save(notification);
+        } catch (OptimisticLockingFailureException e) {
+            // Only after our lease ran out can another dispatcher have claimed it; its outcome stands.
+            log.warn("Notice {} changed while being sent; keeping the other outcome", notification.id());
+        }
+    }
+
+    void shutdown() {
+        senders.shutdown();
+    }
+}

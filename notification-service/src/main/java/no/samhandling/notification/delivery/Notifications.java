@@ -1,0 +1,90 @@
+package no.samhandling.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import com.mongodb.client.model.IndexOptions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import no.samhandling.platform.events.AggregateStore;
+import no.samhandling.platform.events.AggregateStores;
+
+/**
+ * The {@code notifications} collection: records each notice's intent before any provider is called, and
+ * answers what became of them. A second intent for the same event, recipient and channel is refused by the
+ * primary key (and the unique index that spells the rule out), so a redelivered event sends nothing twice.
+ */
+@Service
+public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+    private final AggregateStore<Notification> store;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Notifications(AggregateStores stores, MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+        this.store = stores.of(Notification.class);
+        this.mongo = mongo;
+        this.clock = clock;
+        this.meters = meters;
+        mongo.getCollection(store.collection()).createIndex(
+                new Document("sourceEventId", 1).append("recipientId", 1).append("channel", 1),
+                new IndexOptions().name("intent_unique").unique(true));
+        mongo.getCollection(store.collection()).createIndex(new Document("status", 1).append("nextAttemptAt", 1),
+                new IndexOptions().name("due"));
+    }
+
+    /** @return whether the intent was new; false when this notice was recorded before */
+    public boolean record(Intent intent) {
+        try {
+            store.save(Notification.record(intent, clock.instant()));
+            meters.counter("samhandling.notifications.recorded", "channel", intent.channel().name(),
+                    "template", intent.template().name()).increment();
+            return true;
+        } catch (DuplicateKeyException e) {
+            meters.counter("samhandling.notifications.duplicates", "channel", intent.channel().name(),
+                    "template", intent.template().name()).increment();
+            log.debug("Notice {} was already recorded", intent.notificationId());
+            return false;
+        }
+    }
+
+    List<Notification> due(Instant now, int limit) {
+        Query query = Query.query(Criteria.where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now))
+                .with(Sort.by("nextAttemptAt", "createdAt")).limit(limit);
+        return store.find(query);
+    }
+
+    Notification save(Notification notification) {
+        return store.save(notification);
+    }
+
+    public List<NotificationView> bySourceEvent(String municipality, UUID sourceEventId) {
+        Query query = Query.query(Criteria.where("municipality").is(municipality).and("sourceEventId").is(sourceEventId.toString()))
+                .with(Sort.by("createdAt", "_id"));
+        return store.find(query).stream().map(Notification::view).toList();
+    }
+
+    public Optional<NotificationView> find(String municipality, String id) {
+        return store.find(municipality, id).map(Notification::view);
+    }
+
+    long pending() {
+        return mongo.count(Query.query(Criteria.where("status").is(NotificationStatus.PENDING)), store.collection());
+    }
+}

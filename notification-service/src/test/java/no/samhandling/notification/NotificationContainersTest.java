@@ -1,0 +1,7 @@
+package no.samhandling.notification;
+
+import no.samhandling.platform.test.ContainerServiceTest;
+
+@ContainerServiceTest
+class NotificationContainersTest extends NotificationComponentTest {
+}

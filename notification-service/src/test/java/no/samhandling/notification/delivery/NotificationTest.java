@@ -1,0 +1,91 @@
+package no.samhandling.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import no.samhandling.events.notification.Channel;
+import no.samhandling.events.notification.NotificationFailed;
+import no.samhandling.events.notification.NotificationSent;
+import no.samhandling.notification.content.Message;
+import no.samhandling.notification.content.TemplateCode;
+import no.samhandling.notification.recipients.Language;
+import no.samhandling.notification.recipients.Recipient;
+import no.samhandling.notification.recipients.RecipientKind;
+
+/** A notice's life: recorded once per event, recipient and channel; waits with growing backoff; settles once. */
+class NotificationTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final Duration INITIAL = Duration.ofSeconds(5);
+    static final Duration MAX = Duration.ofMinutes(5);
+    static final Duration GIVE_UP = Duration.ofHours(24);
+
+    final UUID sourceEventId = UUID.randomUUID();
+    final Recipient recipient = new Recipient("member-1", RecipientKind.STAFF, "member@aukra.example", "+4740000001",
+            Set.of(Channel.EMAIL, Channel.SMS), Language.NN);
+
+    Intent intent(Channel channel) {
+        return new Intent(sourceEventId, "arena.meeting-scheduled.v1", "1547", TemplateCode.MEETING_INVITATION, recipient, channel,
+                new Message("Emne", "Tekst", null, null));
+    }
+
+    @Test
+    void theSameEventRecipientAndChannelAlwaysGiveTheSameIdAndAnotherChannelAnother() {
+        assertThat(intent(Channel.EMAIL).notificationId()).isEqualTo(intent(Channel.EMAIL).notificationId());
+        assertThat(intent(Channel.SMS).notificationId()).isNotEqualTo(intent(Channel.EMAIL).notificationId());
+    }
+
+    @Test
+    void waitsTwiceAsLongAfterEachFailedRoundUpToTheMaximum() {
+        Notification notice = Notification.record(intent(Channel.SMS), NOW);
+
+        notice.postpone("PROVIDER_UNAVAILABLE", 3, NOW, INITIAL, MAX, GIVE_UP);
+        assertThat(notice.view().nextAttemptAt()).isEqualTo(NOW.plusSeconds(5));
+        notice.postpone("PROVIDER_UNAVAILABLE", 3, NOW, INITIAL, MAX, GIVE_UP);
+        assertThat(notice.view().nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
+        for (int i = 0; i < 10; i++) {
+            notice.postpone("PROVIDER_UNAVAILABLE", 3, NOW, INITIAL, MAX, GIVE_UP);
+        }
+        assertThat(notice.view().nextAttemptAt()).isEqualTo(NOW.plus(MAX));
+        assertThat(notice.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(notice.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void givesUpAfterWaitingTooLongAndSaysSoWithoutTheAddress() {
+        Notification notice = Notification.record(intent(Channel.SMS), NOW);
+        notice.postpone("PROVIDER_UNAVAILABLE", 2, NOW, INITIAL, MAX, GIVE_UP);
+
+        notice.postpone("PROVIDER_UNAVAILABLE", 2, NOW.plus(GIVE_UP), INITIAL, MAX, GIVE_UP);
+
+        assertThat(notice.status()).isEqualTo(NotificationStatus.FAILED);
+        NotificationFailed failed = (NotificationFailed) notice.pendingEvents().getFirst();
+        assertThat(failed.attempts()).isEqualTo(4);
+        assertThat(failed.failureReasonCode()).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(failed.recipientId()).isEqualTo("member-1");
+        assertThat(notice.view().maskedAddress()).isEqualTo("+47******01");
+        assertThat(notice.outgoing().address()).isNull();
+        assertThat(notice.outgoing().text()).isNull();
+    }
+
+    @Test
+    void aDeliveryIsReportedOnceWithItsAttempts() {
+        Notification notice = Notification.record(intent(Channel.EMAIL), NOW);
+
+        notice.sent("<id@x>", 2, NOW);
+
+        assertThat(notice.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notice.pendingEvents()).singleElement().isInstanceOfSatisfying(NotificationSent.class, sent -> {
+            assertThat(sent.attempts()).isEqualTo(2);
+            assertThat(sent.sourceEventId()).isEqualTo(sourceEventId);
+            assertThat(sent.templateCode()).isEqualTo("MEETING_INVITATION");
+        });
+        assertThat(notice.view().maskedAddress()).isEqualTo("m***@a***.example");
+    }
+}
