@@ -1,9 +1,9 @@
 package no.samhandling.reporting.figures;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,36 +13,56 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Pattern;
 import no.samhandling.platform.security.Caller;
+import no.samhandling.reporting.disclosure.Cell;
+import no.samhandling.reporting.disclosure.Flag;
+import no.samhandling.reporting.disclosure.ProtectedTable;
 
-/**
- * Figures for the leadership team. Only per-cell counts are published and no totals, so with
- * small counts suppressed no hidden cell can be worked out from the others.
- */
+/** Figures for the leadership team of the caller's municipality, after disclosure control. */
 @RestController
 @RequestMapping("/reports")
 @Validated
 class ReportController {
 
-    private final ReferralFigures figures;
+    private final FigureService figures;
     private final Clock clock;
-    private final int threshold;
 
-    ReportController(ReferralFigures figures, Clock clock,
-            @Value("${samhandling.reporting.suppression-threshold:5}") int threshold) {
+    ReportController(FigureService figures, Clock clock) {
         this.figures = figures;
         this.clock = clock;
-        this.threshold = threshold;
     }
 
+    /** Every figure of a year or half-year; {@code arenaId} narrows the tables per arena to that arena. */
+    @GetMapping("/figures")
+    @PreAuthorize("hasRole('LEADER')")
+    FiguresReport figures(@RequestParam(required = false) @Pattern(regexp = "\\d{4}") String year,
+            @RequestParam(required = false) @Pattern(regexp = "VAR|HAUST") String half,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String arenaId, Caller caller) {
+        int reportYear = year != null ? Integer.parseInt(year) : Period.halfContaining(clock.instant()).year();
+        Period period = new Period(reportYear, half == null ? null : Period.Half.valueOf(half));
+        return figures.report(caller.municipality(), period, arenaId);
+    }
+
+    /** Referrals per arena and month of a year, one cell each; shown zeros are left out. */
     @GetMapping("/referrals")
     @PreAuthorize("hasRole('LEADER')")
-    ReferralReport referrals(@RequestParam(required = false) @Pattern(regexp = "\\d{4}") String year, Caller caller) {
-        String reportYear = year != null ? year : String.valueOf(clock.instant().atZone(ZoneId.of("Europe/Oslo")).getYear());
-        return new ReferralReport(caller.municipality(), reportYear, threshold,
-                figures.submittedPerArenaAndMonth(caller.municipality(), reportYear).stream()
-                        .map(cell -> cell.count() < threshold
-                                ? new FigureCell(cell.arenaId(), cell.month(), null, FigureCell.Flag.SUPPRESSED)
-                                : new FigureCell(cell.arenaId(), cell.month(), cell.count(), FigureCell.Flag.SHOWN))
-                        .toList());
+    ReferralCells referrals(@RequestParam(required = false) @Pattern(regexp = "\\d{4}") String year, Caller caller) {
+        int reportYear = year != null ? Integer.parseInt(year) : Period.halfContaining(clock.instant()).year();
+        ProtectedTable table = figures.referralsByArenaAndMonth(caller.municipality(), reportYear);
+        List<ReferralCells.ArenaMonth> cells = new ArrayList<>();
+        for (int row = 0; row < table.rows().size(); row++) {
+            for (int column = 0; column < table.columns().size(); column++) {
+                Cell cell = table.cell(row, column);
+                if (cell.flag() != Flag.SHOWN || cell.count() != 0) {
+                    cells.add(new ReferralCells.ArenaMonth(table.rows().get(row), table.columns().get(column), cell.count(), cell.flag()));
+                }
+            }
+        }
+        return new ReferralCells(caller.municipality(), String.valueOf(reportYear), figures.threshold(), cells);
+    }
+
+    record ReferralCells(String municipality, String year, int suppressionThreshold, List<ArenaMonth> cells) {
+
+        record ArenaMonth(String arenaId, String month, Long value, Flag flag) {
+        }
     }
 }

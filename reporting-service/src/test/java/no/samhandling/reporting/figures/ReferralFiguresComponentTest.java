@@ -52,36 +52,36 @@ abstract class ReferralFiguresComponentTest {
         ReferralSubmitted fixture = GoldenFixtures.event(ReferralSubmitted.class);
         String year = String.valueOf(fixture.occurredAt().atZone(java.time.ZoneId.of("Europe/Oslo")).getYear());
         for (int i = 0; i < 5; i++) {
-            producer.send(codec.toRecord(copy(fixture, UUID.randomUUID())));
+            producer.send(codec.toRecord(copy(fixture, "1511", UUID.randomUUID())));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(cell(year, fixture.arenaId()).get("value").asInt()).isEqualTo(5));
+                assertThat(cell("1511", year, fixture.arenaId()).get("value").asInt()).isEqualTo(5));
     }
 
     @Test
     void countsARedeliveredEventOnce() {
-        ReferralSubmitted first = submitted("arena-redelivery", UUID.randomUUID());
+        ReferralSubmitted first = submitted("1512", "arena-redelivery", UUID.randomUUID());
         for (int i = 0; i < 4; i++) {
-            producer.send(codec.toRecord(submitted("arena-redelivery", UUID.randomUUID())));
+            producer.send(codec.toRecord(submitted("1512", "arena-redelivery", UUID.randomUUID())));
         }
         producer.send(codec.toRecord(first));
         producer.send(codec.toRecord(first));
-        ReferralSubmitted last = submitted("arena-redelivery", UUID.randomUUID());
+        ReferralSubmitted last = submitted("1512", "arena-redelivery", UUID.randomUUID());
         producer.send(codec.toRecord(last));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(cell(thisYear(), "arena-redelivery").get("value").asInt()).isEqualTo(6));
+                assertThat(cell("1512", thisYear(), "arena-redelivery").get("value").asInt()).isEqualTo(6));
     }
 
     @Test
     void suppressesCountsBelowTheThreshold() {
         for (int i = 0; i < 4; i++) {
-            producer.send(codec.toRecord(submitted("arena-small", UUID.randomUUID())));
+            producer.send(codec.toRecord(submitted("1513", "arena-small", UUID.randomUUID())));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode cell = cell(thisYear(), "arena-small");
+            JsonNode cell = cell("1513", thisYear(), "arena-small");
             assertThat(cell.get("flag").asString()).isEqualTo("SUPPRESSED");
             assertThat(cell.has("value") && !cell.get("value").isNull()).isFalse();
         });
@@ -90,17 +90,18 @@ abstract class ReferralFiguresComponentTest {
     @Test
     void onlyLeadersReadFiguresAndOnlyTheirOwnMunicipality() {
         for (int i = 0; i < 5; i++) {
-            producer.send(codec.toRecord(submitted("arena-tenant", UUID.randomUUID())));
+            producer.send(codec.toRecord(submitted(TestTokens.AUKRA, "arena-tenant", UUID.randomUUID())));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> cell(thisYear(), "arena-tenant") != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell(TestTokens.AUKRA, thisYear(), "arena-tenant") != null);
 
         assertThat(HttpApi.at(port).as(TestTokens.forRole("REFERRER")).get("/reports/referrals").status()).isEqualTo(403);
         JsonNode melhus = HttpApi.at(port).as(TestTokens.token("l", TestTokens.MELHUS, "LEADER")).get("/reports/referrals").json();
         assertThat(melhus.get("cells").findValuesAsString("arenaId")).doesNotContain("arena-tenant");
     }
 
-    private JsonNode cell(String year, String arenaId) {
-        JsonNode report = HttpApi.at(port).as(TestTokens.forRole("LEADER")).get("/reports/referrals?year=" + year).json();
+    /** The first listed cell of the arena; each test has a municipality of its own, so that no other test's cells join its tables. */
+    private JsonNode cell(String municipality, String year, String arenaId) {
+        JsonNode report = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER")).get("/reports/referrals?year=" + year).json();
         for (JsonNode cell : report.get("cells")) {
             if (cell.get("arenaId").asString().equals(arenaId)) {
                 return cell;
@@ -113,14 +114,14 @@ abstract class ReferralFiguresComponentTest {
         return String.valueOf(Instant.now().atZone(java.time.ZoneId.of("Europe/Oslo")).getYear());
     }
 
-    private static ReferralSubmitted submitted(String arenaId, UUID eventId) {
-        return new ReferralSubmitted(eventId, Instant.now(), TestTokens.AUKRA, UUID.randomUUID().toString(), arenaId,
+    private static ReferralSubmitted submitted(String municipality, String arenaId, UUID eventId) {
+        return new ReferralSubmitted(eventId, Instant.now(), municipality, UUID.randomUUID().toString(), arenaId,
                 no.samhandling.events.referral.DiscussionBasis.ANONYMOUS, null, null, "6-12", "SCHOOL", List.of("ABSENCE"),
                 no.samhandling.events.referral.PreventionLevel.GREEN, no.samhandling.events.referral.IntakePath.STAFF, false);
     }
 
-    private static ReferralSubmitted copy(ReferralSubmitted e, UUID eventId) {
-        return new ReferralSubmitted(eventId, e.occurredAt(), e.municipality(), UUID.randomUUID().toString(), e.arenaId(), e.basis(),
+    private static ReferralSubmitted copy(ReferralSubmitted e, String municipality, UUID eventId) {
+        return new ReferralSubmitted(eventId, e.occurredAt(), municipality, UUID.randomUUID().toString(), e.arenaId(), e.basis(),
                 e.subjectId(), e.consentId(), e.ageBand(), e.referrerUnitType(), e.themes(), e.preventionLevel(), e.path(), e.guardiansAttend());
     }
 }

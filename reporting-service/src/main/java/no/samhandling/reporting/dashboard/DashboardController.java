@@ -1,0 +1,102 @@
+package no.samhandling.reporting.dashboard;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import no.samhandling.reporting.figures.FigureService;
+import no.samhandling.reporting.figures.FiguresReport;
+import no.samhandling.reporting.figures.Labels;
+import no.samhandling.reporting.figures.Period;
+import no.samhandling.reporting.figures.ReportViews;
+import no.samhandling.reporting.figures.SignedInLeader;
+import no.samhandling.reporting.figures.TableView;
+
+/**
+ * The leaders' dashboard: the chosen half-year (the current one by default) beside the one before,
+ * as server-rendered tables with small charts drawn over them in the browser.
+ */
+@Controller
+class DashboardController {
+
+    private final FigureService figures;
+    private final ReportViews views;
+    private final Labels labels;
+    private final Clock clock;
+
+    DashboardController(FigureService figures, ReportViews views, Labels labels, Clock clock) {
+        this.figures = figures;
+        this.views = views;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String period, @RequestParam(required = false) String arenaId,
+            @RequestParam(required = false) String lang, @RequestHeader(value = "Accept-Language", required = false) String accept,
+            Authentication authentication, CsrfToken csrf, Model model) {
+        // Load the sign-out form's token before rendering starts: the session cannot be created once the page is streaming.
+        csrf.getToken();
+        String municipality = SignedInLeader.municipality(authentication);
+        Locale locale = Labels.language(lang != null ? lang : accept);
+        Period current = Period.halfContaining(clock.instant());
+        Period chosen = parse(period, current);
+        Map<String, String> arenas = figures.arenaOptions(municipality, chosen.year());
+        String arena = arenaId != null && arenas.containsKey(arenaId) ? arenaId : null;
+        FiguresReport report = figures.report(municipality, chosen, arena);
+        FiguresReport previous = figures.report(municipality, chosen.previousHalf(), arena);
+        List<TableView> tables = views.tables(report, previous, chosen, locale);
+
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("municipality", municipality);
+        model.addAttribute("threshold", figures.threshold());
+        model.addAttribute("period", chosen.code());
+        model.addAttribute("periodName", labels.period(chosen, locale));
+        model.addAttribute("periods", periodOptions(current, locale));
+        model.addAttribute("arenas", arenas);
+        model.addAttribute("arenaId", arena);
+        model.addAttribute("tables", tables);
+        model.addAttribute("reportKind", chosen.half() == null ? "yearly" : "half-year");
+        return "dashboard";
+    }
+
+    private List<Option> periodOptions(Period current, Locale locale) {
+        List<Option> options = new ArrayList<>();
+        Period half = current;
+        for (int i = 0; i < 6; i++) {
+            options.add(new Option(half.code(), labels.period(half, locale)));
+            half = half.previousHalf();
+        }
+        for (int year = current.year(); year > current.year() - 3; year--) {
+            options.add(new Option(String.valueOf(year), labels.period(Period.year(year), locale)));
+        }
+        return options;
+    }
+
+    static Period parse(String code, Period fallback) {
+        if (code == null || code.isBlank()) {
+            return fallback;
+        }
+        if (code.matches("\\d{4}")) {
+            return Period.year(Integer.parseInt(code));
+        }
+        if (code.matches("\\d{4}-(VAR|HAUST)")) {
+            return new Period(Integer.parseInt(code.substring(0, 4)), Period.Half.valueOf(code.substring(5)));
+        }
+        return fallback;
+    }
+
+
+    record Option(String value, String label) {
+    }
+}

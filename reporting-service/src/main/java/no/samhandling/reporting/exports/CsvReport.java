@@ -1,0 +1,50 @@
+package no.samhandling.reporting.exports;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import no.samhandling.reporting.figures.TableView;
+
+/**
+ * A period report as CSV in long form, one published cell per line: table, row, column, value and
+ * flag. Semicolon-separated with a byte order mark, as Norwegian spreadsheets expect. A suppressed
+ * cell has an empty value and the flag SUPPRESSED.
+ */
+final class CsvReport {
+
+    static byte[] write(String title, List<TableView> tables) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(line("report", "table", "row", "column", "value", "flag"));
+        for (TableView table : tables) {
+            for (TableView.Row row : table.rows()) {
+                for (int i = 0; i < row.cells().size(); i++) {
+                    TableView.Value cell = row.cells().get(i);
+                    if (cell.text().isEmpty()) {
+                        continue;
+                    }
+                    String value = cell.value() == null ? "" : cell.text();
+                    csv.append(line(title, table.caption(), row.label(), table.headings().get(i + 1), value, cell.flag().name()));
+                }
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String line(String... fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                line.append(';');
+            }
+            String field = fields[i] == null ? "" : fields[i];
+            if (field.contains(";") || field.contains("\"") || field.contains("\n")) {
+                field = "\"" + field.replace("\"", "\"\"") + "\"";
+            }
+            line.append(field);
+        }
+        return line.append("\r\n").toString();
+    }
+
+    private CsvReport() {
+    }
+}

@@ -1,0 +1,171 @@
+package no.samhandling.reporting.projection;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import no.samhandling.events.DomainEvent;
+import no.samhandling.events.arena.ArenaRegistered;
+import no.samhandling.events.arena.ArenaRetired;
+import no.samhandling.events.arena.ArenaUpdated;
+import no.samhandling.events.arena.MeetingCancelled;
+import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.consent.ConsentExpired;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.notification.NotificationFailed;
+import no.samhandling.events.notification.NotificationSent;
+import no.samhandling.events.referral.DeviationReported;
+import no.samhandling.events.referral.ReferralAnonymised;
+import no.samhandling.events.referral.ReferralClosed;
+import no.samhandling.events.referral.ReferralDiscussed;
+import no.samhandling.events.referral.ReferralEscalated;
+import no.samhandling.events.referral.ReferralReturned;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.SystemCaseRegistered;
+
+/**
+ * Turns events into aggregate changes. Pure: it reads the open referrals' states it is given and
+ * says what to write; events of one referral arrive in order (one topic partition per referral).
+ * Events the figures do not need (member changes, meeting plans, agendas) change nothing.
+ */
+final class FigureProjection {
+
+    static final String UNKNOWN = "UNKNOWN";
+
+    /** The referral ids of a batch whose states the projection may need, as case keys. */
+    static Set<String> caseKeys(List<DomainEvent> events) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (DomainEvent event : events) {
+            if (event.getClass().getPackageName().endsWith(".referral")
+                    && !(event instanceof SystemCaseRegistered) && !(event instanceof DeviationReported)) {
+                keys.add(CaseKeys.of(event.municipality(), event.aggregateId()));
+            }
+        }
+        return keys;
+    }
+
+    static Changes project(List<DomainEvent> events, Map<String, CaseState> openCases) {
+        Map<String, CaseState> cases = new HashMap<>(openCases);
+        Changes changes = new Changes();
+        for (DomainEvent event : events) {
+            project(event, cases, changes);
+        }
+        return changes;
+    }
+
+    private static void project(DomainEvent event, Map<String, CaseState> cases, Changes changes) {
+        String municipality = event.municipality();
+        String month = Counters.month(event.occurredAt());
+        switch (event) {
+            case ReferralSubmitted submitted -> {
+                changes.count(municipality, Metric.REFERRALS_BY_ARENA, submitted.arenaId(), month, 1);
+                for (String theme : new LinkedHashSet<>(submitted.themes())) {
+                    changes.count(municipality, Metric.REFERRALS_BY_THEME, theme, month, 1);
+                }
+                changes.count(municipality, Metric.REFERRALS_BY_AGE_BAND, orUnknown(submitted.ageBand()), month, 1);
+                changes.count(municipality, Metric.REFERRALS_BY_UNIT_TYPE, orUnknown(submitted.referrerUnitType()), month, 1);
+                changes.count(municipality, Metric.REFERRALS_BY_PREVENTION_LEVEL, submitted.preventionLevel().name(), month, 1);
+                changes.count(municipality, Metric.REFERRALS_BY_BASIS, submitted.basis().name(), month, 1);
+                String key = CaseKeys.of(municipality, submitted.aggregateId());
+                if (!cases.containsKey(key)) {
+                    CaseState state = new CaseState(key, municipality, submitted.arenaId(),
+                            submitted.occurredAt().atZone(Counters.OSLO).toLocalDate(), false);
+                    cases.put(key, state);
+                    changes.store(state);
+                    changes.count(municipality, Metric.OPEN_BACKLOG_BY_ARENA, submitted.arenaId(), Counters.NOW, 1);
+                }
+            }
+            case ReferralDiscussed discussed -> {
+                String key = CaseKeys.of(municipality, discussed.aggregateId());
+                CaseState state = cases.get(key);
+                if (state != null && !state.discussed()) {
+                    LocalDate on = discussed.occurredAt().atZone(Counters.OSLO).toLocalDate();
+                    long days = Math.max(0, ChronoUnit.DAYS.between(state.submittedOn(), on));
+                    changes.count(municipality, Metric.LEAD_TIME_DAYS, String.valueOf(days), month, 1);
+                    CaseState now = state.asDiscussed();
+                    cases.put(key, now);
+                    changes.store(now);
+                }
+            }
+            case ReferralReturned returned -> {
+                changes.count(municipality, Metric.RETURNED_BY_ARENA, returned.arenaId(), month, 1);
+                leaveBacklog(municipality, returned.aggregateId(), cases, changes);
+            }
+            case ReferralWithdrawn withdrawn -> {
+                changes.count(municipality, Metric.WITHDRAWN_BY_ARENA, withdrawn.arenaId(), month, 1);
+                leaveBacklog(municipality, withdrawn.aggregateId(), cases, changes);
+            }
+            case ReferralEscalated escalated -> {
+                changes.count(municipality, Metric.ESCALATED_BY_ARENA, escalated.arenaId(), month, 1);
+                leaveBacklog(municipality, escalated.aggregateId(), cases, changes);
+            }
+            case ReferralClosed closed -> {
+                changes.count(municipality, Metric.CLOSED_BY_ARENA, closed.arenaId(), month, 1);
+                leaveBacklog(municipality, closed.aggregateId(), cases, changes);
+            }
+            case ReferralAnonymised anonymised -> {
+                if (!anonymised.continuesAnonymously()) {
+                    leaveBacklog(municipality, anonymised.aggregateId(), cases, changes);
+                }
+            }
+            case SystemCaseRegistered systemCase ->
+                    changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY, systemCase.categoryCode(), month, 1);
+            case DeviationReported deviation ->
+                    changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY, deviation.categoryCode(), month, 1);
+            case MeetingCancelled cancelled -> {
+                // Counted in the month the meeting was to be held: that is the period it belongs to.
+                String meetingMonth = Counters.month(cancelled.startsAt());
+                changes.count(municipality, Metric.MEETINGS_CANCELLED_BY_ARENA, cancelled.arenaId(), meetingMonth, 1);
+                if (cancelled.noCasesRegistered() || "NO_CASES_REGISTERED".equals(cancelled.reasonCode())) {
+                    changes.count(municipality, Metric.MEETINGS_CANCELLED_NO_CASES_BY_ARENA, cancelled.arenaId(), meetingMonth, 1);
+                }
+            }
+            case MinutesRecorded minutes -> {
+                changes.count(municipality, Metric.MEETINGS_HELD_BY_ARENA, minutes.arenaId(), month, 1);
+                changes.count(municipality, Metric.MINUTES_ITEMS_BY_ARENA, minutes.arenaId(), month, minutes.items().size());
+                changes.count(municipality, Metric.MINUTES_ITEMS_WITHOUT_ASSIGNMENT_BY_ARENA, minutes.arenaId(), month,
+                        minutes.itemsWithoutAssignment());
+            }
+            case ArenaRegistered registered -> changes.arena(new Changes.ArenaEntry(
+                    municipality + "|" + registered.aggregateId(), municipality, registered.aggregateId(), registered.title(), false));
+            case ArenaUpdated updated -> changes.arena(new Changes.ArenaEntry(
+                    municipality + "|" + updated.aggregateId(), municipality, updated.aggregateId(), updated.title(), false));
+            case ArenaRetired retired -> changes.arena(new Changes.ArenaEntry(
+                    municipality + "|" + retired.aggregateId(), municipality, retired.aggregateId(), null, true));
+            case ConsentGranted granted -> changes.count(municipality, Metric.CONSENTS, "GRANTED", month, 1);
+            case ConsentWithdrawn withdrawn -> changes.count(municipality, Metric.CONSENTS, "WITHDRAWN", month, 1);
+            case ConsentExpired expired -> changes.count(municipality, Metric.CONSENTS, "EXPIRED", month, 1);
+            case SubjectErased erased -> changes.count(municipality, Metric.CONSENTS, "ERASED", month, 1);
+            case NotificationSent sent ->
+                    changes.count(municipality, Metric.NOTIFICATIONS_SENT_BY_CHANNEL, sent.channel().name(), month, 1);
+            case NotificationFailed failed ->
+                    changes.count(municipality, Metric.NOTIFICATIONS_FAILED_BY_CHANNEL, failed.channel().name(), month, 1);
+            default -> {
+                // Not a figure the leaders read.
+            }
+        }
+    }
+
+    private static void leaveBacklog(String municipality, String referralId, Map<String, CaseState> cases, Changes changes) {
+        String key = CaseKeys.of(municipality, referralId);
+        CaseState state = cases.remove(key);
+        if (state != null) {
+            changes.count(municipality, Metric.OPEN_BACKLOG_BY_ARENA, state.arenaId(), Counters.NOW, -1);
+            changes.delete(key);
+        }
+    }
+
+    private static String orUnknown(String code) {
+        return code == null || code.isBlank() ? UNKNOWN : code;
+    }
+
+    private FigureProjection() {
+    }
+}

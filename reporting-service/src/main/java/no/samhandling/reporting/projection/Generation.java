@@ -1,0 +1,42 @@
+package no.samhandling.reporting.projection;
+
+/**
+ * One complete set of projection collections, filled by its own consumer group from the start of
+ * the topics. Readers use the current generation; a rebuild fills the next one beside it.
+ */
+public record Generation(int number) {
+
+    static final String GROUP = "reporting-service";
+
+    public String counters() {
+        return "figure_counters_g" + number;
+    }
+
+    public String arenas() {
+        return "figure_arenas_g" + number;
+    }
+
+    String cases() {
+        return "open_cases_g" + number;
+    }
+
+    String processed() {
+        return "processed_events_g" + number;
+    }
+
+    String journal() {
+        return "projection_journal_g" + number;
+    }
+
+    /**
+     * The generation's own consumer group. Never the bare service name: that group's offsets
+     * belong to the earlier referral-only projection, and a generation must start at the beginning.
+     */
+    String consumerGroup() {
+        return GROUP + ".g" + number;
+    }
+
+    Generation next() {
+        return new Generation(number + 1);
+    }
+}

@@ -1,0 +1,89 @@
+package no.samhandling.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import no.samhandling.events.DomainEvent;
+import no.samhandling.reporting.testdata.EventMother;
+
+class FigureProjectionTest {
+
+    private static final String KOMMUNE = "1547";
+
+    @Test
+    void countsLeadTimeInWholeDaysFromSubmissionToTheFirstDiscussionOnly() {
+        String referral = UUID.randomUUID().toString();
+        Changes changes = FigureProjection.project(List.of(
+                EventMother.submitted(KOMMUNE, "a", referral, EventMother.at(2026, 3, 2)),
+                EventMother.discussed(KOMMUNE, "a", referral, EventMother.at(2026, 3, 12)),
+                EventMother.discussed(KOMMUNE, "a", referral, EventMother.at(2026, 4, 20))), Map.of());
+
+        assertThat(increments(changes)).containsEntry(Counters.id(KOMMUNE, Metric.LEAD_TIME_DAYS, "10", "2026-03"), 1L)
+                .doesNotContainKey(Counters.id(KOMMUNE, Metric.LEAD_TIME_DAYS, "49", "2026-04"));
+    }
+
+    @Test
+    void keepsAnOpenReferralUnderAHashAndForgetsItWhenItLeavesTheBacklog() {
+        String referral = UUID.randomUUID().toString();
+        Changes opened = FigureProjection.project(List.of(EventMother.submitted(KOMMUNE, "a", referral, EventMother.at(2026, 3, 2))), Map.of());
+
+        String key = CaseKeys.of(KOMMUNE, referral);
+        assertThat(key).doesNotContain(referral).hasSize(64);
+        assertThat(opened.cases()).containsOnlyKeys(key);
+        CaseState state = opened.cases().get(key).orElseThrow();
+        assertThat(state.toString()).doesNotContain(referral);
+        assertThat(increments(opened)).containsEntry(Counters.id(KOMMUNE, Metric.OPEN_BACKLOG_BY_ARENA, "a", Counters.NOW), 1L);
+
+        Changes closed = FigureProjection.project(List.of(EventMother.closed(KOMMUNE, "a", referral, EventMother.at(2026, 5, 2))),
+                Map.of(key, state));
+        assertThat(closed.cases()).containsEntry(key, Optional.empty());
+        assertThat(increments(closed)).containsEntry(Counters.id(KOMMUNE, Metric.OPEN_BACKLOG_BY_ARENA, "a", Counters.NOW), -1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.CLOSED_BY_ARENA, "a", "2026-05"), 1L);
+    }
+
+    @Test
+    void aReferralThatNeverOpenedHereDoesNotLowerTheBacklog() {
+        Changes changes = FigureProjection.project(List.of(
+                EventMother.returned(KOMMUNE, "a", UUID.randomUUID().toString(), EventMother.at(2026, 2, 2))), Map.of());
+
+        assertThat(increments(changes)).containsOnlyKeys(Counters.id(KOMMUNE, Metric.RETURNED_BY_ARENA, "a", "2026-02"));
+    }
+
+    @Test
+    void countsMeetingsCancelledForLackOfCasesInTheMonthTheMeetingWasDue() {
+        Changes changes = FigureProjection.project(List.of(
+                EventMother.cancelled(KOMMUNE, "a", EventMother.at(2026, 9, 1), true),
+                EventMother.minutes(KOMMUNE, "a", EventMother.at(2026, 9, 15), 2, 1)), Map.of());
+
+        assertThat(increments(changes))
+                .containsEntry(Counters.id(KOMMUNE, Metric.MEETINGS_CANCELLED_BY_ARENA, "a", "2026-09"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.MEETINGS_CANCELLED_NO_CASES_BY_ARENA, "a", "2026-09"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.MEETINGS_HELD_BY_ARENA, "a", "2026-09"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.MINUTES_ITEMS_WITHOUT_ASSIGNMENT_BY_ARENA, "a", "2026-09"), 1L);
+    }
+
+    @Test
+    void storesNoIdentifierOfAPersonOrReferralInAnyCounter() {
+        List<DomainEvent> year = EventMother.year(KOMMUNE, 2026, 200, 4, 3L);
+        Changes changes = FigureProjection.project(year, Map.of());
+        List<String> identifiers = year.stream().flatMap(event -> java.util.stream.Stream.of(event.aggregateId(), event.eventId().toString()))
+                .filter(id -> !id.startsWith("arena-")).toList();
+
+        for (Changes.Increment increment : changes.increments()) {
+            assertThat(identifiers).doesNotContain(increment.key());
+        }
+    }
+
+    private static Map<String, Long> increments(Changes changes) {
+        Map<String, Long> increments = new HashMap<>();
+        changes.increments().forEach(increment -> increments.put(increment.id(), increment.delta()));
+        return increments;
+    }
+}

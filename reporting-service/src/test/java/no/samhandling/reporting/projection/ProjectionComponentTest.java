@@ -1,0 +1,237 @@
+package no.samhandling.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import no.samhandling.events.DomainEvent;
+import no.samhandling.events.Topics;
+import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.notification.NotificationFailed;
+import no.samhandling.events.notification.NotificationSent;
+import no.samhandling.events.referral.ReferralDiscussed;
+import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.platform.events.CloudEventCodec;
+import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.TestProducer;
+import no.samhandling.platform.test.TestTokens;
+import no.samhandling.platform.test.TopicProbe;
+import no.samhandling.reporting.testdata.EventMother;
+
+/** The projections fed through the real broker from all four topics, read back through the API, and rebuilt. */
+abstract class ProjectionComponentTest {
+
+    private static final int YEAR = 2025;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    @Autowired
+    ProjectionRunner runner;
+
+    @Autowired
+    Generations generations;
+
+    TestProducer producer;
+
+    @BeforeEach
+    void producer() {
+        producer = new TestProducer(bootstrapServers());
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void projectsEventsFromAllFourTopicsIntoFiguresAndCountsARedeliveryOnce() {
+        String municipality = "1505";
+        List<DomainEvent> events = EventMother.year(municipality, YEAR, 240, 5, 7L);
+        events.forEach(this::send);
+        // Redeliveries of the same events change nothing.
+        events.subList(0, 40).forEach(this::send);
+        String marker = "arena-marker";
+        for (int i = 0; i < 5; i++) {
+            send(EventMother.submitted(municipality, marker, UUID.randomUUID().toString(), EventMother.at(YEAR, 11, 30)));
+        }
+
+        HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", marker) != null);
+        JsonNode report = leader.get("/reports/figures?year=" + YEAR).json();
+
+        long submitted = events.stream().filter(ReferralSubmitted.class::isInstance).count() + 5;
+        assertThat(total(report, "referralsByArena")).isEqualTo(submitted);
+        assertThat(total(report, "referralsByBasis")).isEqualTo(submitted);
+        assertThat(total(report, "referralsByAgeBand")).isEqualTo(submitted);
+        assertThat(total(report, "meetingsHeldByArena")).isEqualTo(events.stream().filter(MinutesRecorded.class::isInstance).count());
+        assertThat(rowTotal(report, "consents", "GRANTED")).isEqualTo(events.stream().filter(ConsentGranted.class::isInstance).count());
+        assertThat(rowTotal(report, "notifications", "SENT")).isEqualTo(events.stream().filter(NotificationSent.class::isInstance).count());
+        assertThat(rowTotal(report, "notifications", "FAILED")).isEqualTo(events.stream().filter(NotificationFailed.class::isInstance).count());
+        assertThat(report.get("leadTime").get("median").get("value").asDouble()).isEqualTo(medianLeadTime(events));
+        assertThat(report.get("leadTime").get("median").get("flag").asString()).isEqualTo("SHOWN");
+        assertNoSmallValueIsShown(report, 5);
+    }
+
+    @Test
+    void rebuildsIdenticalFiguresIntoANewGenerationAndSwitchesReadersToIt() {
+        String municipality = "1506";
+        EventMother.year(municipality, YEAR, 120, 4, 11L).forEach(this::send);
+        String marker = "arena-rebuild-marker";
+        for (int i = 0; i < 5; i++) {
+            send(EventMother.submitted(municipality, marker, UUID.randomUUID().toString(), EventMother.at(YEAR, 12, 1)));
+        }
+        HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", marker) != null);
+        JsonNode live = leader.get("/reports/figures?year=" + YEAR).json();
+        Generation before = generations.current();
+        Map<String, Object> liveContents = runner.contents(before);
+
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+        HttpApi.Response started = admin.post("/reports/rebuild", "{}");
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).until(() -> admin.get("/reports/rebuild").json().get("currentGeneration").asInt() > before.number());
+
+        Generation after = generations.current();
+        assertThat(runner.contents(after)).isEqualTo(liveContents);
+        JsonNode rebuilt = leader.get("/reports/figures?year=" + YEAR).json();
+        assertThat(rebuilt.get("generation").asInt()).isEqualTo(after.number());
+        assertThat(withoutGeneration(rebuilt)).isEqualTo(withoutGeneration(live));
+
+        // The rebuilt generation is live from now on.
+        for (int i = 0; i < 5; i++) {
+            send(EventMother.submitted(municipality, "arena-after-rebuild", UUID.randomUUID().toString(), EventMother.at(YEAR, 12, 2)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-after-rebuild") != null);
+    }
+
+    @Test
+    void sendsAnInvalidRecordToTheDeadLetterTopicAndGoesOn() {
+        String municipality = "1507";
+        producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, "broken", "not an event".getBytes()));
+        for (int i = 0; i < 5; i++) {
+            send(EventMother.submitted(municipality, "arena-after-poison", UUID.randomUUID().toString(), EventMother.at(YEAR, 3, 3)));
+        }
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "reporting-service"))) {
+            probe.awaitRecord(record -> "broken".equals(record.key()), Duration.ofSeconds(30));
+        }
+        HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-after-poison") != null);
+    }
+
+    @Test
+    void onlyLeadersReadFiguresAndOnlyAdministratorsRebuild() {
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("COORDINATOR")).get("/reports/figures").status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("LEADER")).post("/reports/rebuild", "{}").status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).get("/reports/figures").status()).isEqualTo(401);
+        HttpApi.Response invalid = HttpApi.at(port).as(TestTokens.forRole("LEADER")).get("/reports/figures?half=SUMMER");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("half");
+    }
+
+    private void send(DomainEvent event) {
+        producer.send(codec.toRecord(event));
+    }
+
+    private String bootstrapServers() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    static JsonNode table(JsonNode report, String id) {
+        for (JsonNode table : report.get("tables")) {
+            if (table.get("id").asString().equals(id)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + id);
+    }
+
+    static JsonNode row(JsonNode report, String tableId, String key) {
+        for (JsonNode row : table(report, tableId).get("rows")) {
+            if (row.get("key").asString().equals(key)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static long total(JsonNode report, String tableId) {
+        return table(report, tableId).get("totals").get("total").get("value").asLong();
+    }
+
+    private static long rowTotal(JsonNode report, String tableId, String key) {
+        return row(report, tableId, key).get("total").get("value").asLong();
+    }
+
+    private static double medianLeadTime(List<DomainEvent> events) {
+        Map<String, ReferralSubmitted> submitted = new HashMap<>();
+        List<Long> days = new ArrayList<>();
+        for (DomainEvent event : events) {
+            if (event instanceof ReferralSubmitted s) {
+                submitted.put(s.aggregateId(), s);
+            } else if (event instanceof ReferralDiscussed d) {
+                ReferralSubmitted s = submitted.get(d.aggregateId());
+                days.add(ChronoUnit.DAYS.between(s.occurredAt().atZone(EventMother.OSLO).toLocalDate(),
+                        d.occurredAt().atZone(EventMother.OSLO).toLocalDate()));
+            }
+        }
+        days.sort(Long::compare);
+        return days.get((int) Math.ceil(0.5 * days.size()) - 1);
+    }
+
+    /** Every shown count in every table is zero or at least the threshold. */
+    static void assertNoSmallValueIsShown(JsonNode report, int threshold) {
+        List<JsonNode> cells = new ArrayList<>();
+        for (JsonNode table : report.get("tables")) {
+            for (JsonNode row : table.get("rows")) {
+                row.get("cells").forEach(cells::add);
+                cells.add(row.get("total"));
+            }
+            if (table.get("totals") != null && !table.get("totals").isNull()) {
+                table.get("totals").get("cells").forEach(cells::add);
+                cells.add(table.get("totals").get("total"));
+            }
+        }
+        for (JsonNode cell : cells) {
+            if (cell != null && !cell.isNull() && cell.get("flag").asString().equals("SHOWN")) {
+                long value = cell.get("value").asLong();
+                assertThat(value == 0 || value >= threshold).as("shown cell %s", cell).isTrue();
+            } else if (cell != null && !cell.isNull()) {
+                assertThat(cell.get("value") == null || cell.get("value").isNull()).isTrue();
+            }
+        }
+    }
+
+    private static JsonNode withoutGeneration(JsonNode report) {
+        ObjectNode copy = (ObjectNode) report.deepCopy();
+        copy.remove("generation");
+        return copy;
+    }
+}
