@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.test.ServiceTest;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"samhandling.consent.expiry-initial-delay=PT0S", "samhandling.consent.expiry-interval=PT0.2S"})
 class ConsentExpiryEmbeddedTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.now());
+    static final MutableClock CLOCK = MutableClock.at(Instant.now());
 
     @TestConfiguration
     static class Clocks {
@@ -90,34 +90,6 @@ class ConsentExpiryEmbeddedTest {
                     probe.drain(Duration.ofMillis(300)).stream().filter(r -> key.equals(r.key())).count() >= count);
             return probe.drain(Duration.ofMillis(500)).stream().filter(r -> key.equals(r.key()))
                     .map(r -> CloudEventCodec.decode(r.headers(), r.value())).toList();
-        }
-    }
-
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -33,7 +33,7 @@ import no.samhandling.events.arena.MeetingCancelled;
 import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.notification.support.ContactSourcesStub;
 import no.samhandling.notification.support.Mailbox;
-import no.samhandling.notification.support.MutableClock;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.ServiceTest;
 import no.samhandling.platform.test.TestProducer;
@@ -54,7 +54,7 @@ class ReminderEmbeddedTest {
         @Bean
         @Primary
         MutableClock clock() {
-            return new MutableClock();
+            return MutableClock.ticking();
         }
     }
 
