@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,6 +35,9 @@ import no.samhandling.events.Topics;
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerRetryProperties.class, TopicProperties.class})
 public class EventsAutoConfiguration {
+
+    private static final String KEEP_FOREVER = "-1";
+
 
     @Bean
     CloudEventCodec cloudEventCodec(@Value("${spring.application.name}") String applicationName) {
@@ -90,12 +94,18 @@ public class EventsAutoConfiguration {
         return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), retry, meters);
     }
 
-    /** The four event topics, and a dead-letter topic for every consumer binding of this service. */
+    /**
+     * The four event topics, and a dead-letter topic for every consumer binding of this service.
+     * Both keep their records for good: the event topics are the record every projection is
+     * rebuilt from, and a dead letter waits until someone replays it. Neither holds personal data
+     * in plaintext; a child's data is erased by destroying the child's key, not by expiry.
+     */
     @Bean
     KafkaAdmin.NewTopics eventTopics(TopicProperties topics, BindingServiceProperties bindings) {
         List<NewTopic> newTopics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            newTopics.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor()).build());
+            newTopics.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
         }
         for (Map.Entry<String, BindingProperties> binding : bindings.getBindings().entrySet()) {
             if (!binding.getKey().contains("-in-") || binding.getValue().getDestination() == null) {
@@ -104,7 +114,8 @@ public class EventsAutoConfiguration {
             String group = binding.getValue().getGroup() != null ? binding.getValue().getGroup() : bindings.getGroup(binding.getKey());
             for (String destination : binding.getValue().getDestination().split(",")) {
                 newTopics.add(TopicBuilder.name(Topics.deadLetterTopic(destination.trim(), group))
-                        .partitions(topics.partitions()).replicas(topics.replicationFactor()).build());
+                        .partitions(topics.partitions()).replicas(topics.replicationFactor())
+                        .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
             }
         }
         return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));

@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,17 @@ class ConsumptionTest {
             assertThat(TopicProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.REFERRAL_EVENTS);
         }
         assertThat(meters.counter("samhandling.events.dead.lettered", "topic", DEAD_LETTERS).count()).isPositive();
+    }
+
+    @Test
+    void eventAndDeadLetterTopicsKeepTheirRecordsForGood() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            for (String topic : List.of(Topics.REFERRAL_EVENTS, DEAD_LETTERS)) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();
+                assertThat(retention).as(topic).isEqualTo("-1");
+            }
+        }
     }
 
     @Test
