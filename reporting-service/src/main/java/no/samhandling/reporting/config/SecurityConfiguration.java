@@ -1,9 +1,6 @@
 package no.samhandling.reporting.config;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -12,8 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -22,12 +17,11 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 import no.samhandling.platform.security.Role;
+import no.samhandling.platform.security.TokenAuthorities;
 import no.samhandling.platform.web.ProblemDetailsSecurityHandler;
 
 /**
@@ -42,7 +36,6 @@ import no.samhandling.platform.web.ProblemDetailsSecurityHandler;
 class SecurityConfiguration {
 
     static final String MUNICIPALITY = "municipality";
-    private static final String ROLES = "roles";
 
     @Bean
     @Order(1)
@@ -52,7 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers("/dashboard/assets/**").permitAll()
                         .anyRequest().hasRole(Role.LEADER.name()))
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(leaders(tokens))))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenAuthentication())))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(TokenAuthorities.converter())))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/samhandling")))
                 .logout(logout -> logout.logoutSuccessUrl("/dashboard"))
@@ -68,7 +61,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyAuthority("SCOPE_metrics", Role.ADMIN.authority())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenAuthentication()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenAuthorities.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -79,13 +72,6 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .anonymous(Customizer.withDefaults());
         return http.build();
-    }
-
-    /** Authorities from a bearer token: its scopes and its roles, as the platform maps them. */
-    static JwtAuthenticationConverter tokenAuthentication() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::authorities);
-        return converter;
     }
 
     /**
@@ -102,26 +88,7 @@ class SecurityConfiguration {
             if (access.getClaimAsString(MUNICIPALITY) != null) {
                 claims.put(MUNICIPALITY, access.getClaimAsString(MUNICIPALITY));
             }
-            return new DefaultOidcUser(roleAuthorities(access), user.getIdToken(), new OidcUserInfo(claims), "sub");
+            return new DefaultOidcUser(TokenAuthorities.rolesOf(access), user.getIdToken(), new OidcUserInfo(claims), "sub");
         };
-    }
-
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<GrantedAuthority> authorities = new ArrayList<>(new JwtGrantedAuthoritiesConverter().convert(jwt));
-        authorities.addAll(roleAuthorities(jwt));
-        return authorities;
-    }
-
-    private static List<GrantedAuthority> roleAuthorities(Jwt jwt) {
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        List<String> names = jwt.getClaimAsStringList(ROLES);
-        if (names != null) {
-            for (Role role : Role.values()) {
-                if (names.contains(role.name())) {
-                    authorities.add(new SimpleGrantedAuthority(role.authority()));
-                }
-            }
-        }
-        return authorities;
     }
 }

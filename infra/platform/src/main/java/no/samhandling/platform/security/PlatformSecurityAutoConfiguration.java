@@ -8,7 +8,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,8 +19,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,7 +27,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,8 +49,7 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, ProblemDetailsSecurityHandler problems) throws Exception {
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(PlatformSecurityAutoConfiguration::authorities);
+        JwtAuthenticationConverter authentication = TokenAuthorities.converter();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority("SCOPE_metrics", Role.ADMIN.authority())
@@ -96,14 +91,6 @@ public class PlatformSecurityAutoConfiguration {
         validators.add(new JwtClaimValidator<List<String>>("aud",
                 audience -> audience != null && audience.contains(properties.audience())));
         return new DelegatingOAuth2TokenValidator<>(validators);
-    }
-
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<GrantedAuthority> authorities = new ArrayList<>(new JwtGrantedAuthoritiesConverter().convert(jwt));
-        for (Role role : CallerArgumentResolver.roles(jwt)) {
-            authorities.add(new SimpleGrantedAuthority(role.authority()));
-        }
-        return authorities;
     }
 
     private static RSAPublicKey readPublicKey(SecurityProperties properties) throws IOException {
