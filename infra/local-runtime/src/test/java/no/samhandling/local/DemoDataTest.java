@@ -108,7 +108,7 @@ class DemoDataTest {
     @Test
     void referralsAreAnonymousAndPointAtArenasThatAcceptAnonymousCases() {
         Map<String, JsonNode> byKey = arenasByKey();
-        assertThat(referrals.size()).isEqualTo(8);
+        assertThat(referrals.size()).isEqualTo(12);
         for (JsonNode referral : referrals) {
             String key = referral.path("arenaExternalKey").asString();
             // Only the request fields: nothing that could name or identify a child.
