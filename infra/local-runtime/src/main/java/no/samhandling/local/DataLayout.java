@@ -61,6 +61,11 @@ record DataLayout(Path root) {
         }
     }
 
+    /** Where the local post office keeps the emails and SMS the system sent. */
+    Path outboxDir() {
+        return root.resolve("outbox");
+    }
+
     Path logsDir() {
         return root.resolve("logs");
     }

@@ -79,6 +79,13 @@ public final class LocalSystem {
         running.add(MongoWireServer.start(layout.mongoFile()));
         step.accept("MongoDB wire server is up on " + MONGO_URI + " (" + layout.mongoFile() + ")");
 
+        if (!settings.infrastructureOnly()) {
+            running.add(LocalPostOffice.start(layout.outboxDir()));
+            step.accept("Post office is up: SMTP on " + LocalPostOffice.HOST + ":" + LocalPostOffice.SMTP_PORT
+                    + ", SMS gateway on http://" + LocalPostOffice.HOST + ":" + LocalPostOffice.SMS_PORT
+                    + " (everything sent is kept in " + layout.outboxDir() + ")");
+        }
+
         KafkaBroker kafka = KafkaBroker.start(layout);
         running.add(kafka);
         // The authorization server needs neither Kafka nor MongoDB, so it boots while Kafka does.
@@ -112,6 +119,8 @@ public final class LocalSystem {
         ports.put(KafkaBroker.BROKER_PORT, "Kafka");
         ports.put(KafkaBroker.CONTROLLER_PORT, "Kafka controller");
         if (!settings.infrastructureOnly()) {
+            ports.put(LocalPostOffice.SMTP_PORT, "SMTP catcher");
+            ports.put(LocalPostOffice.SMS_PORT, "SMS gateway stand-in");
             for (Service service : Service.values()) {
                 ports.put(service.port(), service.artifactId());
             }

@@ -20,6 +20,7 @@ public final class RunningSystem implements AutoCloseable {
     private Path launcherPidFile;
     private MongoWireServer mongo;
     private KafkaBroker kafka;
+    private LocalPostOffice postOffice;
     private boolean stopped;
     private Duration startupTime = Duration.ZERO;
 
@@ -52,6 +53,16 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Every email the system sent, as raw RFC 5322 text with attachments, oldest first. */
+    public List<String> receivedMail() {
+        return postOffice == null ? List.of() : postOffice.receivedMail();
+    }
+
+    /** Every SMS the system sent, as the JSON body it posted to the gateway, oldest first. */
+    public List<String> receivedSms() {
+        return postOffice == null ? List.of() : postOffice.receivedSms();
+    }
+
     public synchronized boolean isStopped() {
         return stopped;
     }
@@ -75,6 +86,9 @@ public final class RunningSystem implements AutoCloseable {
                 .ifPresent(auth -> stopTogether(List.of(auth)));
         if (kafka != null) {
             kafka.stop();
+        }
+        if (postOffice != null) {
+            postOffice.stop();
         }
         if (mongo != null) {
             mongo.stop();
@@ -107,6 +121,14 @@ public final class RunningSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new LocalSystemException("Cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    synchronized void add(LocalPostOffice office) {
+        if (stopped) {
+            office.stop();
+            throw interrupted();
+        }
+        postOffice = office;
     }
 
     synchronized void add(MongoWireServer server) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -279,6 +280,74 @@ class WalkingSkeletonSystemTest {
         assertThat(arenas.get("/meetings/" + meetingId).json().get("agenda").toString()).contains(referralId);
         assertThat(referrals.get("/referrals/" + referralId).json().get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
+    }
+
+    /**
+     * Issue 6 end to end: a meeting scheduled in arena-service reaches each participant once by
+     * email, with an iCalendar invitation; moving it and calling it off update the same calendar
+     * entry. The local post office stands in for the SMTP server and the SMS gateway.
+     */
+    @Test
+    void aScheduledMeetingReachesEachParticipantOnceAndMovingOrCancellingItUpdatesTheSameCalendarEntry() {
+        HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(system.accessToken("demo-coordinator", "demo"));
+        String arenaId = arenas.get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0).get("id").asString();
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
+        HttpApi.Response created = arenas.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus, møterom 2"}"""
+                .formatted(start, start.plus(Duration.ofMinutes(90))));
+        assertThat(created.status()).isEqualTo(201);
+        String uid = "UID:meeting-" + created.json().get("id").asString() + "@samhandling.no";
+
+        // Behind the invitations to every planned meeting of the demo arenas, sent at 20 a second.
+        List<Invitation> invitations = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Invitation.received(system.receivedMail(), uid, "REQUEST"), sent -> sent.size() >= 2);
+        assertThat(invitations).extracting(Invitation::recipient)
+                .containsExactlyInAnyOrder("coordinator@aukra.example", "member@aukra.example");
+        assertThat(invitations).allSatisfy(invitation -> assertThat(invitation.calendar()).contains("SEQUENCE:0"));
+        await().atMost(Duration.ofMinutes(3)).until(() -> system.receivedSms().stream().anyMatch(sms -> sms.contains("4740000001")));
+
+        arenas.post("/meetings/" + created.json().get("id").asString() + "/reschedule", """
+                {"startsAt": "%s", "endsAt": "%s"}""".formatted(start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(90))));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> Invitation.received(system.receivedMail(), uid, "REQUEST").stream()
+                .filter(invitation -> invitation.calendar().contains("SEQUENCE:1")).count() == 2);
+
+        arenas.post("/meetings/" + created.json().get("id").asString() + "/cancel", "{\"reasonCode\": \"ARENA_UNAVAILABLE\"}");
+        List<Invitation> cancellations = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Invitation.received(system.receivedMail(), uid, "CANCEL"), sent -> sent.size() >= 2);
+        assertThat(cancellations).allSatisfy(cancellation -> assertThat(cancellation.calendar()).contains("SEQUENCE:2"));
+        assertThat(Invitation.received(system.receivedMail(), uid, "REQUEST")).hasSize(4);
+    }
+
+    /**
+     * Issue 7 end to end: the leader's dashboard shows the demo figures with small cells hidden,
+     * the period reports download, and a rebuild from the topics ends with the same figures.
+     */
+    @Test
+    void theLeaderSeesHiddenSmallCellsDownloadsTheReportsAndARebuildEndsWithTheSameFigures() {
+        HttpApi leader = HttpApi.at(Service.REPORTING.baseUrl()).as(system.accessToken("demo-leader", "demo"));
+        HttpApi admin = HttpApi.at(Service.REPORTING.baseUrl()).as(system.accessToken("demo-admin", "demo"));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
+        String half = today.getYear() + (today.getMonthValue() <= 6 ? "-VAR" : "-HAUST");
+        await().atMost(Duration.ofSeconds(30)).until(() -> leader.get("/reports/referrals").json().get("cells").size() > 0);
+
+        HttpApi.Response dashboard = leader.get("/dashboard");
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("class=\"suppressed\"");
+        HttpApi.Response pdf = leader.get("/reports/periods/" + today.getYear() + ".pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+        HttpApi.Response csv = leader.get("/reports/periods/" + half + ".csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+
+        String before = leader.get("/reports/referrals").body();
+        HttpApi.Response started = admin.post("/reports/rebuild", "");
+        assertThat(started.status()).isEqualTo(202);
+        int generation = started.json().get("lastRebuild").get("generation").asInt();
+        await().atMost(Duration.ofSeconds(120)).until(() -> admin.get("/reports/rebuild").json().get("currentGeneration").asInt() == generation);
+        assertThat(leader.get("/reports/referrals").body()).isEqualTo(before);
     }
 
     private static int submitted(HttpApi leader, String arenaId) {
