@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import no.samhandling.consent.subjects.NationalIdNumbers;
+import no.samhandling.platform.test.NationalIdNumbers;
 import no.samhandling.platform.test.HttpApi;
 import tools.jackson.databind.JsonNode;
 

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import no.samhandling.personaldata.NationalIdNumber;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;

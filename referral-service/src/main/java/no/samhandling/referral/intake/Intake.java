@@ -1,6 +1,7 @@
 package no.samhandling.referral.intake;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.personaldata.NationalIdNumber;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;
@@ -85,8 +87,12 @@ class Intake {
         if (subject.birthDate() == null && subject.nationalId() == null) {
             throw ProblemException.invalid("subject.birthDate", "referral.subject-birth-date-or-national-id");
         }
-        if (subject.nationalId() != null && !NationalIdNumber.isValid(subject.nationalId())) {
-            throw ProblemException.invalid("subject.nationalId", "referral.national-id-invalid");
+        if (subject.nationalId() != null) {
+            LocalDate fromNumber = NationalIdNumber.birthDateOf(subject.nationalId())
+                    .orElseThrow(() -> ProblemException.invalid("subject.nationalId", "referral.national-id-invalid"));
+            if (subject.birthDate() != null && !subject.birthDate().equals(fromNumber)) {
+                throw ProblemException.invalid("subject.birthDate", "referral.birth-date-mismatch");
+            }
         }
         if (request.consentId() == null) {
             throw ProblemException.invalid("consentId", "referral.consent-required-for-named");
@@ -131,7 +137,7 @@ class Intake {
         String measures = open(subjectId, data.measuresTried());
         String birthDate = open(subjectId, data.birthDate());
         return new PersonalDataView(referral.id(), open(subjectId, data.name()),
-                birthDate == null ? null : java.time.LocalDate.parse(birthDate), open(subjectId, data.nationalId()),
+                birthDate == null ? null : LocalDate.parse(birthDate), open(subjectId, data.nationalId()),
                 open(subjectId, data.description()),
                 measures == null ? List.of() : List.of(json.readValue(measures, SubmitReferral.MeasureTried[].class)));
     }

@@ -38,6 +38,7 @@ import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.WithdrawingParty;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.NationalIdNumbers;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
@@ -53,7 +54,8 @@ import no.samhandling.referral.consents.ConsentDirectory;
 abstract class NamedReferralComponentTest {
 
     static final String NAME = "Kari Nordmann-Testesen";
-    static final String NATIONAL_ID = "01020310045";
+    static final String BIRTH_DATE = "2015-03-02";
+    static final String NATIONAL_ID = NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE));
 
     @LocalServerPort
     int port;
@@ -98,8 +100,8 @@ abstract class NamedReferralComponentTest {
                  "themes": ["ABSENCE"], "preventionLevel": "YELLOW",
                  "measuresTried": [{"description": "Samtale med %s og føresette", "period": "haust 2026", "effect": "Noko betre"}],
                  "description": "%s har hatt mykje fråvær sidan august", "guardiansAttend": true,
-                 "subject": {"name": "%s", "birthDate": "2003-02-01", "nationalId": "%s"},
-                 "consentId": "%s"}""".formatted(arenaId, NAME, NAME, NAME, nationalId, consentId);
+                 "subject": {"name": "%s", "birthDate": "%s", "nationalId": "%s"},
+                 "consentId": "%s"}""".formatted(arenaId, NAME, NAME, NAME, BIRTH_DATE, nationalId, consentId);
     }
 
     /** A consent for the arena, given by the guardian whose login is {@code forRole("GUARDIAN")}. */
@@ -127,10 +129,10 @@ abstract class NamedReferralComponentTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("basis").asString()).isEqualTo("NAMED");
         assertThat(created.json().get("personalDataAvailable").asBoolean()).isTrue();
-        assertThat(created.body()).doesNotContain(NAME).doesNotContain(NATIONAL_ID).doesNotContain("2003-02-01");
+        assertThat(created.body()).doesNotContain(NAME).doesNotContain(NATIONAL_ID).doesNotContain(BIRTH_DATE);
         String id = created.json().get("id").asString();
         String stored = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().toJson();
-        assertThat(stored).doesNotContain("Nordmann").doesNotContain(NATIONAL_ID).doesNotContain("2003-02-01").doesNotContain("fråvær");
+        assertThat(stored).doesNotContain("Nordmann").doesNotContain(NATIONAL_ID).doesNotContain(BIRTH_DATE).doesNotContain("fråvær");
 
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = recordsOf(id, 1);
         ReferralSubmitted submitted = (ReferralSubmitted) CloudEventCodec.decode(records.getFirst().headers(), records.getFirst().value());
@@ -151,6 +153,8 @@ abstract class NamedReferralComponentTest {
         assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", "x", NATIONAL_ID).replace(",\n \"consentId\": \"x\"", "")
                 .replace("\"consentId\": \"x\"", "\"consentId\": null")))).containsExactly("consentId");
         assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", tooNarrow, "01020312345")))).containsExactly("subject.nationalId");
+        assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", tooNarrow,
+                NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE).plusDays(1)))))).containsExactly("subject.birthDate");
         assertThat(mongo.getCollection("referrals").countDocuments(Filters.in("consentId", otherArenasConsent, tooNarrow))).isZero();
     }
 

@@ -1,4 +1,4 @@
-package no.samhandling.consent.subjects;
+package no.samhandling.personaldata;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,15 +7,16 @@ import java.util.Optional;
 /**
  * The Norwegian national id number (fødselsnummer, 11 digits): two mod-11 check digits, and a birth
  * date in its first six digits. D-numbers (day + 40), H-numbers (month + 40) and synthetic test
- * numbers (month + 80) are accepted; the century follows from the individual number.
+ * numbers (month + 80) are accepted; the century follows from the individual number. Every service
+ * that takes one checks it here, so a mistyped number is refused the same way everywhere.
  */
-final class NationalIdNumber {
+public final class NationalIdNumber {
 
     private static final int[] FIRST_CHECK = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     private static final int[] SECOND_CHECK = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
     /** The birth date in a valid number; empty when the number is not valid. */
-    static Optional<LocalDate> birthDateOf(String number) {
+    public static Optional<LocalDate> birthDateOf(String number) {
         if (number == null || !number.matches("\\d{11}")) {
             return Optional.empty();
         }

@@ -1,10 +1,12 @@
-package no.samhandling.consent.subjects;
+package no.samhandling.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import no.samhandling.platform.test.NationalIdNumbers;
 
 class NationalIdNumberTest {
 

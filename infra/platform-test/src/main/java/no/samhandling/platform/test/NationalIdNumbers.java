@@ -1,4 +1,4 @@
-package no.samhandling.consent.subjects;
+package no.samhandling.platform.test;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +23,8 @@ public final class NationalIdNumbers {
         throw new IllegalStateException("no number for " + birthDate);
     }
 
-    /** A regular number for a birth date, for the parser's own tests. */
-    static String regularFor(LocalDate birthDate, int individualFrom) {
+    /** A regular number for a birth date, with the first individual number to try, for a parser's own tests. */
+    public static String regularFor(LocalDate birthDate, int individualFrom) {
         String date = birthDate.format(DateTimeFormatter.ofPattern("ddMMyy"));
         for (int individual = individualFrom; individual < individualFrom + 100; individual++) {
             String number = checked(date + String.format("%03d", individual));
