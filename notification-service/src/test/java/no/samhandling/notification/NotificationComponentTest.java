@@ -173,6 +173,33 @@ abstract class NotificationComponentTest {
     }
 
     @Test
+    void whenOnlyWhoIsInvitedChangesOnlyTheNewcomerIsInvitedAndTheOthersAreLeftAlone() {
+        String coordinator = email("coordinator");
+        String member = email("member");
+        String arenaId = arena("Skoleteam", false,
+                staff("coordinator-" + coordinator, "COORDINATOR", coordinator, null, "EMAIL", null, "nb"),
+                staff("member-" + member, "MEMBER", member, null, "EMAIL", null, "nn"));
+        String meetingId = UUID.randomUUID().toString();
+        publish(new MeetingScheduled(UUID.randomUUID(), Instant.now(), AUKRA, meetingId, arenaId, START, END, "Aukra rådhus",
+                List.of("coordinator-" + coordinator), 0));
+        awaitMails(coordinator, 1);
+
+        publish(new MeetingRescheduled(UUID.randomUUID(), Instant.now(), AUKRA, meetingId, arenaId, START, END, "Aukra rådhus",
+                List.of("coordinator-" + coordinator, "member-" + member), 1));
+
+        Mailbox.Mail invitation = awaitMails(member, 1).getFirst();
+        assertThat(invitation.subject()).isEqualTo("Innkalling til møte i Skoleteam");
+        assertThat(Calendars.parse(invitation.calendar()).sequence()).isEqualTo(1);
+        publish(new MeetingRescheduled(UUID.randomUUID(), Instant.now(), AUKRA, meetingId, arenaId, START, END, "Aukra rådhus",
+                List.of("member-" + member), 2));
+        Mailbox.Mail cancellation = awaitMails(coordinator, 2).get(1);
+        assertThat(Calendars.parse(cancellation.calendar()).method()).isEqualTo("CANCEL");
+        // Neither heard of the other's change: the coordinator the join, the member the leave.
+        assertThat(Mailbox.to(mail, coordinator)).hasSize(2);
+        assertThat(Mailbox.to(mail, member)).hasSize(1);
+    }
+
+    @Test
     void reportsEachDeliveryOnTheTopicAndThroughTheApiWithoutAddresses() {
         String coordinator = email("coordinator");
         String userId = "coordinator-" + UUID.randomUUID();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,15 +91,30 @@ public class NoticeTriggers {
                 event.participantUserIds()));
     }
 
-    /** The new time to everyone still invited; a cancellation of the same calendar entry to anyone no longer invited. */
+    /**
+     * The new time to everyone still invited; a cancellation of the same calendar entry to anyone no
+     * longer invited. When only who is invited changed (someone joined or left the arena), only the
+     * newcomers hear of it, with the invitation, and those dropped get the cancellation; the others'
+     * calendars still hold the right time and place.
+     */
     public void on(MeetingRescheduled event) {
         Optional<MeetingEntry> before = meetings.apply(new MeetingEntry(event.aggregateId(), event.municipality(),
                 event.arenaId(), event.startsAt(), event.endsAt(), event.location(), event.participantUserIds(),
                 event.sequence(), false, event.occurredAt(), null));
         NoticeContent content = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(), event.sequence(),
                 event.startsAt(), event.endsAt(), event.location());
-        tell(event, TemplateCode.MEETING_RESCHEDULED, content, participants(event.municipality(), event.arenaId(),
-                event.participantUserIds()));
+        // A retry of this same event finds the directory already updated; it then tells everyone, as nothing may be lost.
+        boolean sameTimeAndPlace = before.filter(earlier -> earlier.sequence() < event.sequence()
+                && earlier.startsAt().equals(event.startsAt()) && Objects.equals(earlier.endsAt(), event.endsAt())
+                && Objects.equals(earlier.location(), event.location())).isPresent();
+        if (sameTimeAndPlace) {
+            Set<String> joined = new LinkedHashSet<>(event.participantUserIds());
+            joined.removeAll(before.get().participantUserIds());
+            tell(event, TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(), joined));
+        } else {
+            tell(event, TemplateCode.MEETING_RESCHEDULED, content, participants(event.municipality(), event.arenaId(),
+                    event.participantUserIds()));
+        }
         before.ifPresent(earlier -> {
             Set<String> dropped = new LinkedHashSet<>(earlier.participantUserIds());
             dropped.removeAll(event.participantUserIds());
