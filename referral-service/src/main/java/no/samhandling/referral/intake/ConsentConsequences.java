@@ -1,6 +1,8 @@
 package no.samhandling.referral.intake;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +32,8 @@ import no.samhandling.referral.consents.ConsentDirectory;
 @Service
 public class ConsentConsequences {
 
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
     private final AggregateStore<Referral> referrals;
     private final ConsentDirectory consents;
     private final ArenaDirectory arenas;
@@ -52,12 +56,11 @@ public class ConsentConsequences {
     public void on(ConsentLimited event) {
         consents.on(event);
         ConsentDirectory.KnownConsent consent = consents.find(event.municipality(), event.aggregateId()).orElse(null);
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
         for (Referral referral : namedCases(Criteria.where("consentId").is(event.aggregateId()), event.municipality())) {
             List<String> parties = arenas.find(referral.municipality(), referral.arenaId())
                     .map(ArenaDirectory.KnownArena::parties).orElse(List.of());
-            boolean stillCovered = consent != null && consent.state() == ConsentDirectory.State.ACTIVE
-                    && consent.arenaIds().contains(referral.arenaId()) && consent.parties().containsAll(parties);
-            if (!stillCovered) {
+            if (consent == null || !consent.covers(referral.arenaId(), parties, today)) {
                 anonymise(referral, AnonymisationReason.CONSENT_WITHDRAWN);
             }
         }
