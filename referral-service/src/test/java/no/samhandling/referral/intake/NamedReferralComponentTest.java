@@ -106,9 +106,13 @@ abstract class NamedReferralComponentTest {
 
     /** A consent for the arena, given by the guardian whose login is {@code forRole("GUARDIAN")}. */
     String grantConsent(String arenaId, List<String> parties) {
+        return grantConsent(List.of(arenaId), parties);
+    }
+
+    String grantConsent(List<String> arenaIds, List<String> parties) {
         String consentId = UUID.randomUUID().toString();
         publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, UUID.randomUUID().toString(),
-                List.of(arenaId), parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
+                arenaIds, parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
                 ConsentGiver.GUARDIANS, List.of("guardian")));
         await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isPresent());
         return consentId;
@@ -282,6 +286,24 @@ abstract class NamedReferralComponentTest {
         as("COORDINATOR").post("/referrals/" + id + "/accept", "");
 
         assertThat(as("COORDINATOR").post("/referrals/" + id + "/escalate", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aNamedCaseWhoseConsentCoversTheArenaAboveIsEscalatedWithTheChildStillNamed() {
+        arenas.register("arena-top", DiscussionMode.CONSENT_REQUIRED, List.of("ANY_STAFF"), null);
+        arenas.register("arena-local", DiscussionMode.ANONYMOUS_OR_CONSENT, List.of("ANY_STAFF"), "arena-top");
+        String id = submitNamed("arena-local", grantConsent(List.of("arena-local", "arena-top"), List.of("SCHOOL")));
+        as("COORDINATOR").post("/referrals/" + id + "/accept", "");
+
+        HttpApi.Response escalated = as("COORDINATOR").post("/referrals/" + id + "/escalate", "");
+
+        assertThat(escalated.status()).isEqualTo(201);
+        assertThat(escalated.json().get("arenaId").asString()).isEqualTo("arena-top");
+        assertThat(escalated.json().get("personalDataAvailable").asBoolean()).isTrue();
+        String above = escalated.json().get("id").asString();
+        assertThat(as("COORDINATOR").get("/referrals/" + above + "/personal-data?purpose=INTAKE_ASSESSMENT").json().get("name").asString())
+                .isEqualTo(NAME);
+        assertThat(as("COORDINATOR").get("/referrals/" + id).json().get("status").asString()).isEqualTo("ESCALATED");
     }
 
     @Test
