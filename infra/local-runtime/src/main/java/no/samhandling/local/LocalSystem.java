@@ -202,6 +202,8 @@ public final class LocalSystem {
         StringBuilder out = new StringBuilder("\nSamhandling is running locally.\n\n");
         String row = "  %-22s %-28s %s%n";
         if (!settings.infrastructureOnly()) {
+            out.append("Start here, in a browser: ").append(Service.GATEWAY.browserUrl())
+                    .append("  (sign in as leader, guardian, coordinator, referrer, member, melhus-leader ...; password \"demo\")\n\n");
             for (Service service : APPLICATIONS) {
                 out.append(row.formatted(service.artifactId(), service.baseUrl(), service.healthUrl()));
             }

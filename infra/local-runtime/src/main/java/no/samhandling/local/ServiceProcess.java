@@ -49,6 +49,10 @@ final class ServiceProcess {
             env.put("SAMHANDLING_AUTH_KEY_FILE", layout.authKeyFile().toString());
             return env;
         }
+        if (service == Service.GATEWAY) {
+            // The route table's defaults already name the services' fixed local ports.
+            return env;
+        }
         env.put("SAMHANDLING_SECURITY_JWK_SET_URI", LocalSystem.AUTH_ISSUER + "/oauth2/jwks");
         env.put("SPRING_MONGODB_URI", MongoWireServer.uri() + "/" + service.artifactId());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "samhandlingPlatformDefaults";
+    static final String PAGE_TEXTS = "samhandling/web.properties";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -32,8 +34,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.admin.fail-fast", "false");
         // MongoDB: one database per service.
         defaults.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/${spring.application.name}");
-        // Problem texts and validation messages in bokmål, nynorsk on Accept-Language: nn.
-        defaults.put("spring.messages.basename", "messages,samhandling/problems");
+        // Problem texts and validation messages in bokmål, nynorsk on Accept-Language: nn; the labels of the codes
+        // that travel on events (event-contracts); the shared page layout's texts where the service renders pages.
+        defaults.put("spring.messages.basename", new ClassPathResource(PAGE_TEXTS).exists()
+                ? "messages,samhandling/problems,samhandling/codes,samhandling/web" : "messages,samhandling/problems,samhandling/codes");
         defaults.put("spring.messages.fallback-to-system-locale", "false");
         defaults.put("spring.messages.encoding", "UTF-8");
         // Operations: health for probes (public), Prometheus and info behind a token.

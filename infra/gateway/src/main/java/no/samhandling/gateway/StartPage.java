@@ -1,0 +1,60 @@
+package no.samhandling.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import no.samhandling.web.PageController;
+
+/**
+ * The gateway's own pages: the start page, which leads each person to the pages of their roles,
+ * and the page after signing out.
+ */
+@PageController
+class StartPage {
+
+    /** Where each role starts; the pages are the services' (see the route table). */
+    enum Start {
+        LEADER("/tall", "start.leader"),
+        LEADER_SYSTEM_CASES("/systemsaker", "start.leader.systemCases"),
+        LEADER_DEVIATIONS("/avvik", "start.leader.deviations"),
+        GUARDIAN("/mitt-barn", "start.guardian");
+
+        final String path;
+        final String text;
+
+        Start(String path, String text) {
+            this.path = path;
+            this.text = text;
+        }
+
+        String role() {
+            return name().split("_")[0];
+        }
+    }
+
+    record Link(String path, String text) {
+    }
+
+    @GetMapping("/")
+    String start(@AuthenticationPrincipal OidcUser user, Model model) {
+        List<String> roles = user.getClaimAsStringList("roles");
+        List<Link> links = new ArrayList<>();
+        for (Start start : Start.values()) {
+            if (roles != null && roles.contains(start.role())) {
+                links.add(new Link(start.path, start.text));
+            }
+        }
+        model.addAttribute("links", links);
+        return "start";
+    }
+
+    @GetMapping(SecurityConfiguration.SIGNED_OUT)
+    String signedOut() {
+        return "signed-out";
+    }
+}
