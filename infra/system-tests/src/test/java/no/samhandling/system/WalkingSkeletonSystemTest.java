@@ -331,7 +331,7 @@ class WalkingSkeletonSystemTest {
         String half = today.getYear() + (today.getMonthValue() <= 6 ? "-VAR" : "-HAUST");
         await().atMost(Duration.ofSeconds(30)).until(() -> leader.get("/reports/referrals").json().get("cells").size() > 0);
 
-        HttpApi.Response dashboard = leader.get("/dashboard");
+        HttpApi.Response dashboard = leader.get("/tall");
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.body()).contains("class=\"suppressed\"");
         HttpApi.Response pdf = leader.get("/reports/periods/" + today.getYear() + ".pdf");
