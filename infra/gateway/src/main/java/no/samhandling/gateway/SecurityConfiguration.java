@@ -40,6 +40,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * People sign in at the authorization server (OIDC, authorization code with PKCE, public client)
@@ -76,7 +77,11 @@ class SecurityConfiguration {
     SecurityFilterChain peopleChain(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler endSessionToo = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endSessionToo.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
-        http.authorizeHttpRequests(requests -> requests
+        // After sign-in the person lands on the page the link named, with its address as it was (no "?continue").
+        HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+        savedRequests.setMatchingRequestParameterName(null);
+        http.requestCache(cache -> cache.requestCache(savedRequests))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/assets/**", "/favicon.ico", SIGNED_OUT, "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION))

@@ -3,7 +3,6 @@ package no.samhandling.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +11,13 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
-import no.samhandling.local.LocalSystem;
 import no.samhandling.local.RunningSystem;
 import no.samhandling.local.Service;
-import no.samhandling.local.Settings;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TopicProbe;
 
@@ -30,26 +26,16 @@ import no.samhandling.platform.test.TopicProbe;
  * authorization server, all five services, demo data), driven only through public interfaces:
  * tokens from the authorization server, REST, and Kafka as any client reads it.
  */
+@ExtendWith(LocalSystemExtension.class)
 class WalkingSkeletonSystemTest {
 
     static final String PRESCHOOL_TEAM = "aukra-0-6-tverrfagleg-forskoleteam";
-
-    @TempDir
-    static Path dataDir;
 
     static RunningSystem system;
 
     @BeforeAll
     static void start() {
-        Path repo = Path.of("").toAbsolutePath().resolve("../..").normalize();
-        system = new LocalSystem(Settings.defaults().withRepoDir(repo).withDataDir(dataDir).withDemoData(true)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.stop();
-        }
+        system = LocalSystemExtension.system();
     }
 
     @Test

@@ -22,6 +22,12 @@ public class WebPagesAutoConfiguration {
         return Municipalities.load();
     }
 
+    /** {@code ${@dates.dateTime(…)}} in templates. */
+    @Bean
+    Dates dates() {
+        return new Dates();
+    }
+
     @Bean
     WebMvcConfigurer pageContext(Municipalities municipalities) {
         return new WebMvcConfigurer() {

@@ -23,5 +23,10 @@ public class WebAutoConfiguration {
         PageErrors pageErrors() {
             return new PageErrors();
         }
+
+        @Bean
+        PageForms pageForms(jakarta.validation.Validator validator, MessageSource messages) {
+            return new PageForms(validator, messages);
+        }
     }
 }
