@@ -35,6 +35,11 @@ public class PageForms {
         return errors;
     }
 
+    /** A refusal's message in the user's language, for a page to show where it fits. */
+    public String message(ProblemException refusal) {
+        return messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), LocaleContextHolder.getLocale());
+    }
+
     /**
      * The field a refusal names, with its message; a refusal that names no field is not the form's
      * to show and is thrown on, to the error page.
@@ -44,7 +49,6 @@ public class PageForms {
         if (field == null) {
             throw refusal;
         }
-        return Map.of(String.valueOf(field),
-                messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), LocaleContextHolder.getLocale()));
+        return Map.of(String.valueOf(field), message(refusal));
     }
 }
