@@ -140,7 +140,7 @@ abstract class NotificationComponentTest {
         Mailbox.Mail invitation = invitations.getFirst();
         assertThat(invitation.subject()).isEqualTo("Innkalling til møte i Skoleteam");
         assertThat(invitation.text()).contains("Du er kalla inn", "tysdag 2. mars 2027 kl. 09:00", "Aukra rådhus, møterom 2",
-                "https://samhandling.aukra.example/meetings/" + meetingId);
+                "https://samhandling.aukra.example/moter/" + meetingId);
         assertThat(invitation.calendarContentType()).contains("text/calendar").contains("method=REQUEST");
         Calendars.Invitation entry = Calendars.parse(invitation.calendar());
         assertThat(entry.method()).isEqualTo("REQUEST");
@@ -334,7 +334,8 @@ abstract class NotificationComponentTest {
 
         publish(first);
         publish(second);
-        assertThat(awaitMails(coordinator, 2)).allSatisfy(mail -> assertThat(mail.subject()).isEqualTo("Ny sak til Skoleteam"));
+        assertThat(awaitMails(coordinator, 2)).allSatisfy(mail -> assertThat(mail.subject()).isEqualTo("Ny sak til Skoleteam"))
+                .anySatisfy(mail -> assertThat(mail.text()).contains("https://samhandling.aukra.example/saker/" + first.aggregateId()));
         publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), AUKRA, first.aggregateId(), arenaId, "coordinator"));
         publish(new ReferralReturned(UUID.randomUUID(), Instant.now(), AUKRA, second.aggregateId(), arenaId, "MEASURES_NOT_TRIED",
                 "coordinator"));
@@ -343,6 +344,8 @@ abstract class NotificationComponentTest {
         assertThat(outcomes).extracting(Mailbox.Mail::subject)
                 .containsExactlyInAnyOrder("Saka di er teken imot", "Saka di er send tilbake");
         assertThat(outcomes).allSatisfy(mail -> assertThat(mail.all()).doesNotContain("MEASURES_NOT_TRIED"));
+        // Each links to the case's page on the gateway.
+        assertThat(outcomes).anySatisfy(mail -> assertThat(mail.text()).contains("https://samhandling.aukra.example/saker/" + second.aggregateId()));
     }
 
     @Test
@@ -369,7 +372,8 @@ abstract class NotificationComponentTest {
 
         Mailbox.Mail guardianMail = awaitMails(guardian, 1).getFirst();
         assertThat(guardianMail.subject()).isEqualTo("Invitasjon til samarbeidsmøte");
-        assertThat(guardianMail.text()).contains("De er inviterte", "tysdag 2. mars 2027 kl. 09:00").doesNotContain("Skoleteam");
+        assertThat(guardianMail.text()).contains("De er inviterte", "tysdag 2. mars 2027 kl. 09:00", "https://samhandling.aukra.example/mitt-barn")
+                .doesNotContain("Skoleteam");
         assertThat(awaitMails(member, 2)).extracting(Mailbox.Mail::subject).contains("Sakliste for møte i Skoleteam");
         assertThat(sources.guardianQueries()).contains(attending.subjectId() + "|" + arenaId, withoutConsent.subjectId() + "|" + arenaId)
                 .doesNotContain(notAttending.subjectId() + "|" + arenaId);

@@ -41,18 +41,34 @@ import no.samhandling.web.GatewayHeaders;
 @AutoConfigureMockMvc
 class GatewayTest {
 
+    /** Every page goes here but those of the services below. */
     static final StubService service = new StubService();
+    static final StubService referralService = new StubService();
+    static final StubService arenaService = new StubService();
+    static final StubService consentService = new StubService();
 
     @DynamicPropertySource
-    static void routesToTheStub(DynamicPropertyRegistry registry) {
-        for (String name : List.of("arena", "referral", "consent", "reporting")) {
-            registry.add("samhandling.clients." + name + ".base-url", service::url);
-        }
+    static void routesToTheStubs(DynamicPropertyRegistry registry) {
+        registry.add("samhandling.clients.reporting.base-url", service::url);
+        registry.add("samhandling.clients.referral.base-url", referralService::url);
+        registry.add("samhandling.clients.arena.base-url", arenaService::url);
+        registry.add("samhandling.clients.consent.base-url", consentService::url);
     }
 
     @AfterAll
-    static void stopStub() {
-        service.close();
+    static void stopStubs() {
+        List.of(service, referralService, arenaService, consentService).forEach(StubService::close);
+    }
+
+    /** The page paths notification-service links to (NoticeTriggers) reach the service that renders them. */
+    @Test
+    void everyKindOfLinkInTheNoticesIsRoutedToTheServiceWhosePageItIs() throws Exception {
+        mvc.perform(get("/saker/r-1").with(leader())).andExpect(status().isOk());
+        assertThat(referralService.last().path()).isEqualTo("/saker/r-1");
+        mvc.perform(get("/moter/m-1").with(leader())).andExpect(status().isOk());
+        assertThat(arenaService.last().path()).isEqualTo("/moter/m-1");
+        mvc.perform(get("/mitt-barn").with(guardian())).andExpect(status().isOk());
+        assertThat(consentService.last().path()).isEqualTo("/mitt-barn");
     }
 
     @LocalServerPort
@@ -79,14 +95,14 @@ class GatewayTest {
 
     @Test
     void aCrossSitePostWithoutTheSessionsCsrfTokenIsRefusedBeforeAnyService() throws Exception {
-        int before = service.count();
+        int before = referralService.count();
 
         mvc.perform(post("/systemsaker/s-1/oppfolging").with(leader())
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("note", "Avtalt møte med PPT")
                         .accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
 
-        assertThat(service.count()).isEqualTo(before);
+        assertThat(referralService.count()).isEqualTo(before);
     }
 
     @Test
@@ -103,7 +119,7 @@ class GatewayTest {
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("note", "Avtalt møte med PPT"))
                 .andExpect(status().isOk());
 
-        StubService.Received form = service.last();
+        StubService.Received form = referralService.last();
         assertThat(form.method()).isEqualTo("POST");
         assertThat(form.body()).contains("note=Avtalt");
         assertThat(form.header("Authorization")).isEqualTo("Bearer access-token");
@@ -113,12 +129,12 @@ class GatewayTest {
     void theChosenLanguageIsRememberedAndTold() throws Exception {
         MockHttpServletResponse chosen = mvc.perform(get("/mitt-barn").param("lang", "nn").with(guardian()))
                 .andExpect(status().isOk()).andReturn().getResponse();
-        assertThat(service.last().header("Accept-Language")).isEqualTo("nn");
+        assertThat(consentService.last().header("Accept-Language")).isEqualTo("nn");
         assertThat(chosen.getHeader("Set-Cookie")).startsWith("SAMHANDLING_LANG=nn").contains("HttpOnly").contains("SameSite=Lax");
 
         mvc.perform(get("/mitt-barn").cookie(new Cookie("SAMHANDLING_LANG", "nn")).header("Accept-Language", "nb").with(guardian()))
                 .andExpect(status().isOk());
-        assertThat(service.last().header("Accept-Language")).isEqualTo("nn");
+        assertThat(consentService.last().header("Accept-Language")).isEqualTo("nn");
     }
 
     @Test

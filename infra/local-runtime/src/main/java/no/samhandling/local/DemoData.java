@@ -35,6 +35,8 @@ final class DemoData {
     static final String AUKRA_CATALOGUE = "aukra-1547.json";
     static final String MELHUS_CATALOGUE = "melhus-5028.json";
     static final String REFERRALS = "demo/referrals.json";
+    /** The arena of the demo guardian's named case. */
+    static final String GUARDIANS_ARENA = "aukra-0-6-tverrfagleg-forskoleteam";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -140,10 +142,77 @@ final class DemoData {
             ObjectNode body = ((ObjectNode) referral).deepCopy();
             body.remove("arenaExternalKey");
             body.put("arenaId", arenaId);
-            submitReferral(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key);
+            sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key);
         }
+        String preschoolTeam = arenaIds.get(GUARDIANS_ARENA);
+        guardianDemo(referrer, arenaById(admin, preschoolTeam));
+        leadersAgenda(referrer);
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
-                + " Melhus arenas, " + referrals.size() + " referrals");
+                + " Melhus arenas, " + (referrals.size() + 1) + " referrals (one named, under the demo guardian's consent),"
+                + " a system case and a deviation report");
+    }
+
+    /**
+     * The demo guardian ("guardian") has a child in Aukra: registered with consent to discuss her by name in the
+     * preschool team, referred there by name, accepted, and her data read once by the coordinator, so that
+     * "Mitt barn" has a consent to show and withdraw and a read to account for. Made-up names, example address.
+     */
+    private void guardianDemo(String referrer, JsonNode arena) {
+        String coordinator = accessToken(http, "demo-coordinator", "demo");
+        JsonNode child = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects", coordinator, JSON.readTree("""
+                {"name": "Sofie Demodatter", "birthDate": "2021-04-12",
+                 "guardians": [{"name": "Kari Demodatter", "email": "guardian@aukra.example", "phone": "+4740000004",
+                                "parentalResponsibility": true, "userId": "guardian", "language": "nb"}]}""")),
+                Set.of(), "the demo guardian's child"));
+        String subjectId = child.path("id").asString();
+        ObjectNode scope = JSON.createObjectNode();
+        scope.set("arenaIds", JSON.createArrayNode().add(arena.path("id").asString()));
+        scope.set("parties", arena.path("parties"));
+        scope.put("purposeCode", "INTERDISCIPLINARY_DISCUSSION");
+        scope.set("informationIncluded", JSON.createArrayNode().add("LANGUAGE").add("LEARNING"));
+        scope.set("informationExcluded", JSON.createArrayNode().add("HEALTH_RECORD"));
+        ObjectNode consent = JSON.createObjectNode().put("legalArea", "EDUCATION");
+        consent.set("decidedBy", JSON.createObjectNode().set("guardianIds",
+                JSON.createArrayNode().add(child.path("guardians").path(0).path("guardianId").asString())));
+        consent.set("scope", scope);
+        consent.set("evidence", JSON.createObjectNode().put("type", "SIGNED_FORM").put("reference", "Demo-arkiv 2026/1"));
+        String consentId = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator, consent),
+                Set.of(), "the demo child's consent")).path("id").asString();
+
+        ObjectNode named = (ObjectNode) JSON.readTree("""
+                {"referrerUnit": "Barnebo barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
+                 "themes": ["LANGUAGE"], "preventionLevel": "YELLOW", "guardiansAttend": true,
+                 "measuresTried": [{"description": "Språkgruppe to gonger i veka", "period": "haust 2026", "effect": "Litt betre"}],
+                 "description": "Foreldra og barnehagen ønskjer å drøfte språkutviklinga saman med helsestasjonen.",
+                 "subject": {"name": "Sofie Demodatter", "birthDate": "2021-04-12"}}""");
+        named.put("arenaId", arena.path("id").asString()).put("consentId", consentId);
+        String referralId = JSON.readTree(sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, named),
+                "the demo child's named referral")).path("id").asString();
+        sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/accept", coordinator, JSON.createObjectNode()),
+                "accepting the named referral");
+        send(get(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT", coordinator),
+                Set.of(), "the coordinator's read of the named referral");
+    }
+
+    /** The leaders' fixed agenda (Giske) has something on it: a system case followed up, and a deviation report. */
+    private void leadersAgenda(String referrer) {
+        String leader = accessToken(http, "demo-leader", "demo");
+        String systemCase = JSON.readTree(send(post(Service.REFERRAL.baseUrl() + "/system-cases", leader, JSON.readTree("""
+                {"category": "ARENA_GAP", "title": "Ingen arena for ungdom mellom 16 og 18 år",
+                 "description": "Ungdom som har gått ut av ungdomsskulen, har ingen fast arena å bli drøfta i."}""")),
+                Set.of(), "a system case")).path("id").asString();
+        send(post(Service.REFERRAL.baseUrl() + "/system-cases/" + systemCase + "/follow-ups", leader, JSON.readTree("""
+                {"note": "Rektor ved vidaregåande skule og NAV er inviterte til neste møte i samhandlingsteamet."}""")),
+                Set.of(), "a follow-up of the system case");
+        ObjectNode deviation = (ObjectNode) JSON.readTree("""
+                {"category": "MEETING_WITHOUT_MINUTES", "unitType": "SCHOOL",
+                 "whatHappened": "Møtet i skuleteamet vart halde utan at det vart skrive referat."}""");
+        deviation.put("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(3).toString());
+        send(post(Service.REFERRAL.baseUrl() + "/deviations", referrer, deviation), Set.of(), "a deviation report");
+    }
+
+    private JsonNode arenaById(String token, String arenaId) {
+        return JSON.readTree(send(get(Service.ARENA.baseUrl() + "/arenas/" + arenaId, token), Set.of(), "arena " + arenaId));
     }
 
     /** Adds the users to every arena of the catalogue, for the arena's first party; 409 means already a member. */
@@ -163,21 +232,24 @@ final class DemoData {
     }
 
     /**
-     * referral-service learns of arenas from arena.events, a moment after the import: until then it
-     * answers that the arena is unknown (400 naming arenaId), and the loader tries again, for a while.
+     * referral-service learns of arenas from arena.events and of consents from consent.events, a moment after
+     * they are made: until then it answers that the arena or consent is unknown (400 naming arenaId or consentId),
+     * and the loader tries again, for a while. So it does while the coordinator's membership, which makes the
+     * case visible to them, has not arrived yet (404).
      */
-    private void submitReferral(HttpRequest request, String what) {
+    private String sendWhenKnown(HttpRequest request, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                boolean arenaNotYetKnown = response.statusCode() == 400 && response.body().contains("\"arenaId\"");
-                if (!arenaNotYetKnown || System.nanoTime() > deadline) {
+                boolean notYetKnown = response.statusCode() == 404 || response.statusCode() == 400
+                        && (response.body().contains("\"arenaId\"") || response.body().contains("\"consentId\""));
+                if (!notYetKnown || System.nanoTime() > deadline) {
                     if (response.statusCode() / 100 != 2) {
                         throw new LocalSystemException("Demo data: POST " + request.uri() + " (" + what + ") answered "
                                 + response.statusCode() + "\n" + response.body());
                     }
-                    return;
+                    return response.body();
                 }
                 Thread.sleep(250);
             } catch (IOException e) {
@@ -221,6 +293,15 @@ final class DemoData {
             throw new LocalSystemException("Demo data: the token response for " + clientId + " has no access_token");
         }
         return token;
+    }
+
+    private static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json, application/problem+json")
+                .GET()
+                .build();
     }
 
     private static HttpRequest post(String url, String token, JsonNode body) {

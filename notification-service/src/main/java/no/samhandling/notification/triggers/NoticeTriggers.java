@@ -56,6 +56,15 @@ public class NoticeTriggers {
 
     static final String REMINDER_SOURCE = "notification.meeting-reminder";
 
+    /*
+     * The pages a notice links to, on the gateway (samhandling.notification.app-url). The paths are the
+     * route table's (README, "Pages and their addresses"): a case is referral-service's /saker/{id}, a meeting
+     * arena-service's /moter/{id}, and a guardian's start page consent-service's /mitt-barn.
+     */
+    static final String CASE_PAGE = "/saker/";
+    static final String MEETING_PAGE = "/moter/";
+    static final String GUARDIAN_PAGE = "/mitt-barn";
+
     private final ArenaDirectory arenas;
     private final MeetingDirectory meetings;
     private final ReferralDirectory referrals;
@@ -148,7 +157,7 @@ public class NoticeTriggers {
                 .map(known -> meetingContent(event.municipality(), event.arenaId(), known.id(), known.sequence(),
                         known.startsAt(), known.endsAt(), known.location()))
                 .orElseGet(() -> NoticeContent.withoutMeeting(arenas.noticeTitle(event.municipality(), event.arenaId()),
-                        link("/meetings/" + event.aggregateId())));
+                        meetingPage(event.aggregateId())));
         List<Recipient> members = meeting
                 .map(known -> participants(event.municipality(), event.arenaId(), known.participantUserIds()))
                 .orElseGet(() -> staff.membersOf(event.municipality(), event.arenaId()));
@@ -166,7 +175,7 @@ public class NoticeTriggers {
         if (!toldGuardians.isEmpty()) {
             // Guardians are not members: the arena's name tells them nothing they need, and could say too much.
             NoticeContent guardianContent = new NoticeContent(content.startsAt(), content.endsAt(), content.place(), null,
-                    URI.create(appUrl), content.meetingId(), content.sequence());
+                    guardianPage(), content.meetingId(), content.sequence());
             tell(event, TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, toldGuardians.values());
         }
     }
@@ -202,7 +211,7 @@ public class NoticeTriggers {
                 .map(known -> meetingContent(event.municipality(), event.arenaId(), known.id(), known.sequence(),
                         known.startsAt(), known.endsAt(), known.location()))
                 .orElseGet(() -> NoticeContent.withoutMeeting(arenas.noticeTitle(event.municipality(), event.arenaId()),
-                        link("/meetings/" + event.aggregateId())));
+                        meetingPage(event.aggregateId())));
         Set<String> responsible = new LinkedHashSet<>();
         for (MinutesItem item : event.items()) {
             if (item.hasResponsibilityAssignment() && item.responsibleUserId() != null) {
@@ -272,15 +281,23 @@ public class NoticeTriggers {
     private NoticeContent meetingContent(String municipality, String arenaId, String meetingId, int sequence, Instant startsAt,
             Instant endsAt, String location) {
         return NoticeContent.forMeeting(meetingId, sequence, startsAt, endsAt, location, arenas.noticeTitle(municipality, arenaId),
-                link("/meetings/" + meetingId));
+                meetingPage(meetingId));
     }
 
     private NoticeContent referralContent(String municipality, String arenaId, String referralId) {
-        return NoticeContent.withoutMeeting(arenas.noticeTitle(municipality, arenaId), link("/referrals/" + referralId));
+        return NoticeContent.withoutMeeting(arenas.noticeTitle(municipality, arenaId), casePage(referralId));
     }
 
-    private URI link(String path) {
-        return URI.create(appUrl + path);
+    private URI casePage(String referralId) {
+        return URI.create(appUrl + CASE_PAGE + referralId);
+    }
+
+    private URI meetingPage(String meetingId) {
+        return URI.create(appUrl + MEETING_PAGE + meetingId);
+    }
+
+    private URI guardianPage() {
+        return URI.create(appUrl + GUARDIAN_PAGE);
     }
 
     private void tell(DomainEvent event, TemplateCode template, NoticeContent content, Collection<Recipient> recipients) {
