@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.FilterChain;
@@ -39,7 +40,8 @@ class LanguageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String chosen = language(request.getParameter(PARAMETER));
+        // From the address only: asking for parameters would read a form's body before its charset is set.
+        String chosen = language(UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst(PARAMETER));
         if (chosen != null) {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, chosen)
                     .path("/").maxAge(REMEMBERED_FOR).httpOnly(true).secure(secureCookies).sameSite("Lax").build().toString());

@@ -152,8 +152,9 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<LanguageFilter> languageFilter(GatewayProperties properties) {
         FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(new LanguageFilter(properties.secureCookies()));
-        // First of all, so the sign-in redirects and error pages speak the chosen language too.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Before Spring Security, so the sign-in redirects and error pages speak the chosen language too;
+        // after the character encoding filter, which must see the request first.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

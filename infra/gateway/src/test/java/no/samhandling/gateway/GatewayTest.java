@@ -114,20 +114,22 @@ class GatewayTest {
     }
 
     @Test
-    void aFormPostWithTheSessionsCsrfTokenReachesTheServiceWithItsFields() throws Exception {
+    void aFormPostWithTheSessionsCsrfTokenReachesTheServiceWithItsFieldsInUtf8() throws Exception {
+        // As a browser posts a form: url-encoded UTF-8, no charset named.
         mvc.perform(post("/systemsaker/s-1/oppfolging").with(leader()).with(csrf())
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("note", "Avtalt møte med PPT"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("note=" + java.net.URLEncoder.encode("Avtalt møte på skulen", java.nio.charset.StandardCharsets.UTF_8)))
                 .andExpect(status().isOk());
 
         StubService.Received form = referralService.last();
         assertThat(form.method()).isEqualTo("POST");
-        assertThat(form.body()).contains("note=Avtalt");
+        assertThat(java.net.URLDecoder.decode(form.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("note=Avtalt møte på skulen");
         assertThat(form.header("Authorization")).isEqualTo("Bearer access-token");
     }
 
     @Test
     void theChosenLanguageIsRememberedAndTold() throws Exception {
-        MockHttpServletResponse chosen = mvc.perform(get("/mitt-barn").param("lang", "nn").with(guardian()))
+        MockHttpServletResponse chosen = mvc.perform(get("/mitt-barn?lang=nn").with(guardian()))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(consentService.last().header("Accept-Language")).isEqualTo("nn");
         assertThat(chosen.getHeader("Set-Cookie")).startsWith("SAMHANDLING_LANG=nn").contains("HttpOnly").contains("SameSite=Lax");

@@ -191,6 +191,35 @@ public final class Browser implements AutoCloseable {
         return reached;
     }
 
+    /** Reaches {@code target} with Tab alone, from the top of the page, and presses Enter on it, as a keyboard user does. */
+    public Browser pressByKeyboard(WebElement target) {
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 200; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            if (driver.switchTo().activeElement().equals(target)) {
+                assertThat(focusIsVisible(target)).as("visible focus on %s", describe(target)).isTrue();
+                keyboard.sendKeys(Keys.ENTER).perform();
+                return this;
+            }
+        }
+        throw new AssertionError("Tab never reached " + describe(target) + " on " + driver.getCurrentUrl());
+    }
+
+    /** Reaches the field with Tab alone and types into it. */
+    public Browser typeByKeyboard(WebElement field, String text) {
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 200; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            if (driver.switchTo().activeElement().equals(field)) {
+                keyboard.sendKeys(text).perform();
+                return this;
+            }
+        }
+        throw new AssertionError("Tab never reached " + describe(field) + " on " + driver.getCurrentUrl());
+    }
+
     private boolean focusIsVisible(WebElement element) {
         return Boolean.TRUE.equals(driver.executeScript("""
                 const s = getComputedStyle(arguments[0]);

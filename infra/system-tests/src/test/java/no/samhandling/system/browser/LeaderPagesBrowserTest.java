@@ -98,8 +98,16 @@ class LeaderPagesBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("Vi finner ikke siden");
         browser.assertAccessible();
 
-        browser.go(GATEWAY + "/favicon.ico");
-        assertThat(browser.driver().getPageSource()).doesNotContain("401");
+    }
+
+    @Test
+    void theIconAnswersWithoutSignIn() throws Exception {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<byte[]> icon = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(GATEWAY + "/favicon.ico"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(icon.statusCode()).isEqualTo(200);
+            assertThat(icon.body()).isNotEmpty();
+        }
     }
 
     /** At 1366 px the arena table's last column is on screen, not hidden behind a sideways scroll. */
