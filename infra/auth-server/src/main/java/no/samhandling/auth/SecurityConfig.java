@@ -58,9 +58,10 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/assets/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // Samhandling's own login page (LoginPage): Norwegian, in the layout every page shares.
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 

@@ -71,6 +71,17 @@ class LeaderPagesBrowserTest {
     }
 
     @Test
+    void theLoginPageIsNorwegianAndUsableByKeyboardOnAPhone() {
+        browser.phone().go(GATEWAY + "/tall");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findAll("#username").isEmpty());
+
+        assertThat(browser.text("h1")).isEqualTo("Logg inn i Samhandling");
+        browser.assertNoHorizontalScroll().assertAccessible();
+        browser.assertKeyboardReachesEveryControl();
+        browser.screenshot("login");
+    }
+
+    @Test
     void aLinkToAPageLandsThereAfterSignInAndSigningOutEndsTheAuthorizationServersSessionToo() {
         browser.signInAt(GATEWAY + "/tall?period=2025", "leader");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/tall?period=2025");
