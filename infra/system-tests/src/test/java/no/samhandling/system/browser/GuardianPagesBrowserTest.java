@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,32 +21,18 @@ import tools.jackson.databind.JsonNode;
  * real login page, reads "Mitt barn" and who read the child's data in both languages, and
  * withdraws a consent by keyboard alone, after the confirmation step.
  */
-@ExtendWith(LocalSystemExtension.class)
+@ExtendWith({LocalSystemExtension.class, OpenBrowser.class})
 class GuardianPagesBrowserTest {
 
     static final String GATEWAY = Service.GATEWAY.browserUrl();
     static final String DEMO_CHILD = "Sofie Demodatter";
 
-    private Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
-    void theGuardianReadsTheConsentAndWhoReadTheChildsDataOnAPhoneInBothLanguages() {
+    void theGuardianReadsTheConsentAndWhoReadTheChildsDataOnAPhoneInBothLanguages(Browser browser) {
         browser.phone();
         browser.signInAt(GATEWAY + "/mitt-barn", "guardian");
 
-        WebElement child = section(DEMO_CHILD);
+        WebElement child = section(browser, DEMO_CHILD);
         assertThat(child.getText()).contains("Gjelder nå", "At fagfolk fra flere tjenester kan snakke sammen",
                 "I ett fast samarbeidsmøte i kommunen", "Språk", "Opplysninger fra helsejournalen", "Trekk tilbake samtykket");
         assertThat(browser.text(".brand__municipality")).isEqualTo("Aukra kommune");
@@ -74,13 +58,13 @@ class GuardianPagesBrowserTest {
     }
 
     @Test
-    void theGuardianWithdrawsAConsentByKeyboardAfterTheConfirmationStep() {
+    void theGuardianWithdrawsAConsentByKeyboardAfterTheConfirmationStep(Browser browser) {
         String childName = "Nettlesarprøve " + UUID.randomUUID().toString().substring(0, 6);
         String consentId = childWithConsent(childName);
         browser.phone();
         browser.signInAt(GATEWAY + "/mitt-barn", "guardian");
 
-        browser.pressByKeyboard(section(childName).findElement(By.linkText("Trekk tilbake samtykket")));
+        browser.pressByKeyboard(section(browser, childName).findElement(By.linkText("Trekk tilbake samtykket")));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.path().endsWith("/trekk-tilbake"));
         assertThat(browser.text("h1")).isEqualTo("Vil du trekke tilbake samtykket?");
         assertThat(browser.text("main")).contains("kan ikke lenger snakke om " + childName + " med navn");
@@ -91,12 +75,12 @@ class GuardianPagesBrowserTest {
         browser.pressByKeyboard(browser.find("button.button--danger"));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.path().equals("/mitt-barn"));
         assertThat(browser.text("main")).contains("Samtykket er trukket tilbake");
-        assertThat(section(childName).getText()).contains("Trukket tilbake").doesNotContain("Trekk tilbake samtykket");
+        assertThat(section(browser, childName).getText()).contains("Trukket tilbake").doesNotContain("Trekk tilbake samtykket");
         assertThat(consentStatus(consentId)).isEqualTo("WITHDRAWN");
         browser.assertAccessible();
     }
 
-    private WebElement section(String childName) {
+    private static WebElement section(Browser browser, String childName) {
         return browser.findAll("section.child").stream().filter(section -> section.findElement(By.tagName("h2")).getText().equals(childName))
                 .findFirst().orElseThrow(() -> new AssertionError("no child " + childName + " on " + browser.driver().getCurrentUrl()));
     }

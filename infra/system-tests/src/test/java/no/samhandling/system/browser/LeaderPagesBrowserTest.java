@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
@@ -20,27 +18,13 @@ import no.samhandling.system.LocalSystemExtension;
  * through the real login page, lands on the page the link named, reads the dashboard in both
  * languages on a laptop and a phone, and signs out of the authorization server too.
  */
-@ExtendWith(LocalSystemExtension.class)
+@ExtendWith({LocalSystemExtension.class, OpenBrowser.class})
 class LeaderPagesBrowserTest {
 
     static final String GATEWAY = Service.GATEWAY.browserUrl();
 
-    private Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
-    void theDashboardFitsALaptopAndAPhoneInBothLanguagesAndPassesAxe() {
+    void theDashboardFitsALaptopAndAPhoneInBothLanguagesAndPassesAxe(Browser browser) {
         browser.signInAt(GATEWAY + "/tall", "leader");
 
         assertThat(browser.lang()).isEqualTo("nb");
@@ -48,7 +32,7 @@ class LeaderPagesBrowserTest {
         assertThat(browser.text(".brand__municipality")).isEqualTo("Aukra kommune");
         assertThat(browser.text(".dashboard .lead")).contains("Aukra kommune");
         await().atMost(Duration.ofSeconds(5)).until(() -> "true".equals(browser.find("#referralsByTheme figure.chart").getAttribute("data-drawn")));
-        assertLastColumnOfTheArenaTableIsInSight();
+        assertLastColumnOfTheArenaTableIsInSight(browser);
         browser.assertAccessible();
         browser.screenshot("leader-dashboard-bokmal");
         List<String> order = browser.assertKeyboardReachesEveryControl();
@@ -71,7 +55,7 @@ class LeaderPagesBrowserTest {
     }
 
     @Test
-    void theLoginPageIsNorwegianAndUsableByKeyboardOnAPhone() {
+    void theLoginPageIsNorwegianAndUsableByKeyboardOnAPhone(Browser browser) {
         browser.phone().go(GATEWAY + "/tall");
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findAll("#username").isEmpty());
 
@@ -82,7 +66,7 @@ class LeaderPagesBrowserTest {
     }
 
     @Test
-    void aLinkToAPageLandsThereAfterSignInAndSigningOutEndsTheAuthorizationServersSessionToo() {
+    void aLinkToAPageLandsThereAfterSignInAndSigningOutEndsTheAuthorizationServersSessionToo(Browser browser) {
         browser.signInAt(GATEWAY + "/tall?period=2025", "leader");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/tall?period=2025");
 
@@ -97,7 +81,7 @@ class LeaderPagesBrowserTest {
     }
 
     @Test
-    void somebodyWithoutTheRoleGetsAPageSayingSoAndUnknownPagesAPageToo() {
+    void somebodyWithoutTheRoleGetsAPageSayingSoAndUnknownPagesAPageToo(Browser browser) {
         browser.signInAt(GATEWAY + "/", "guardian");
 
         browser.go(GATEWAY + "/tall");
@@ -122,7 +106,7 @@ class LeaderPagesBrowserTest {
     }
 
     /** At 1366 px the arena table's last column is on screen, not hidden behind a sideways scroll. */
-    private void assertLastColumnOfTheArenaTableIsInSight() {
+    private static void assertLastColumnOfTheArenaTableIsInSight(Browser browser) {
         WebElement table = browser.find("#perArena-table");
         List<WebElement> headings = table.findElements(org.openqa.selenium.By.cssSelector("thead th"));
         WebElement last = headings.get(headings.size() - 1);

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -19,27 +17,13 @@ import no.samhandling.system.LocalSystemExtension;
  * and of deviation reports, a follow-up written and saved by keyboard alone (the form's CSRF token
  * comes from the gateway's session and goes back through it).
  */
-@ExtendWith(LocalSystemExtension.class)
+@ExtendWith({LocalSystemExtension.class, OpenBrowser.class})
 class LeaderRegistersBrowserTest {
 
     static final String GATEWAY = Service.GATEWAY.browserUrl();
 
-    private Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
-    void theLeaderFollowsUpASystemCaseByKeyboardAndReadsTheDeviationReports() {
+    void theLeaderFollowsUpASystemCaseByKeyboardAndReadsTheDeviationReports(Browser browser) {
         browser.signInAt(GATEWAY + "/systemsaker", "leader");
         assertThat(browser.text("h1")).isEqualTo("Systemsaker");
         assertThat(browser.text("main")).contains("Ingen arena for ungdom mellom 16 og 18 år", "Mangler arena for et behov");
