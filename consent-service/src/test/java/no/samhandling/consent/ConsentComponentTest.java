@@ -271,6 +271,21 @@ abstract class ConsentComponentTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("evidence.reference");
     }
 
+    @Test
+    void refusesAnEvidenceReferenceThatHoldsANationalIdNumber() {
+        Family family = Family.withChildAged(staff(), 9);
+        String body = Family.consent("EDUCATION", family.guardians(family.motherId), ARENA, null)
+                .replaceAll("\"reference\": \"[^\"]*\"", "\"reference\": \"Skjema for 010203\u2011123\u202F45\"");
+
+        HttpApi.Response response = staff().inLanguage("nn").post("/subjects/" + family.subjectId + "/consents", body);
+
+        // The reference is shown to staff, and consent-service never returns a national id number.
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("evidence.reference");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).startsWith("kan ikkje innehalde eit fødselsnummer");
+        assertThat(response.body()).doesNotContain("010203");
+    }
+
     // --- refusals ---------------------------------------------------------------------------------
 
     @Test

@@ -174,6 +174,30 @@ abstract class MeetingComponentTest {
     }
 
     @Test
+    void refusesAnIdentifierInTheMinutesOrTheLocationNamingTheFieldAndEchoingNothing() {
+        String id = scheduleMeeting(arena());
+
+        HttpApi.Response minutes = coordinator().put("/meetings/" + id + "/minutes", """
+                {"items": [
+                  {"topic": "Rutine for overgang barnehage–skule", "outcomeCode": "FOLLOW_UP_LATER", "outcome": "Takast opp att i februar."},
+                  {"topic": "Eleven 010203 12345", "outcomeCode": "DISCUSSED", "outcome": "Jenta, fødd 1. mars, byrjar i 1. klasse",
+                   "assignment": {"responsibleService": "SCHOOL", "task": "Ring mor før 01.02.2027", "dueDate": "2027-01-15"}}
+                ]}""");
+        HttpApi.Response location = coordinator().inLanguage("nn").post("/meetings/" + id + "/reschedule", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Heime hos guten (f. 2.3.2015)"}""".formatted(START, END));
+
+        assertThat(minutes.status()).isEqualTo(400);
+        assertThat(minutes.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("items[1].topic", "items[1].outcome", "items[1].assignment.task");
+        assertThat(minutes.body()).doesNotContain("12345").doesNotContain("1. mars").doesNotContain("2027");
+        assertThat(location.status()).isEqualTo(400);
+        assertThat(location.json().get("errors").findValuesAsString("field")).containsExactly("location");
+        assertThat(location.json().get("errors").get(0).get("message").asString()).startsWith("kan ikkje innehalde eit fødselsnummer");
+        assertThat(location.body()).doesNotContain("2015");
+        assertThat(coordinator().get("/meetings/" + id).json().get("location").asString()).isEqualTo("Aukra rådhus, møterom 2");
+    }
+
+    @Test
     void namesInvalidFieldsOfAMeeting() {
         HttpApi.Response response = coordinator().post("/arenas/" + arena() + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "NEIGHBOUR"}]}""".formatted(END, START));
