@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -29,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.Topics;
 import no.samhandling.events.consent.ConsentGiver;
@@ -80,6 +83,24 @@ abstract class ConsentComponentTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    @Autowired
+    ArenaParties arenaParties;
+
+    /** The test's arenas, as arena-service announces them: the services in them are those the family's consents name. */
+    @BeforeEach
+    void knownArenas() {
+        for (String arenaId : List.of(ARENA, OTHER_ARENA)) {
+            registerArena(arenaId, List.of("SCHOOL", "HEALTH_STATION"));
+        }
+    }
+
+    void registerArena(String arenaId, List<String> parties) {
+        new KnownArenas(brokers(), codec, arenaParties).ensure(arenaId, parties);
+    }
 
     HttpApi staff() {
         return HttpApi.at(port).as(TestTokens.forRole("COORDINATOR"));
@@ -269,6 +290,21 @@ abstract class ConsentComponentTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("evidence.reference");
+    }
+
+    @Test
+    void refusesAnEvidenceReferenceThatHoldsANationalIdNumber() {
+        Family family = Family.withChildAged(staff(), 9);
+        String body = Family.consent("EDUCATION", family.guardians(family.motherId), ARENA, null)
+                .replaceAll("\"reference\": \"[^\"]*\"", "\"reference\": \"Skjema for 010203\u2011123\u202F45\"");
+
+        HttpApi.Response response = staff().inLanguage("nn").post("/subjects/" + family.subjectId + "/consents", body);
+
+        // The reference is shown to staff, and consent-service never returns a national id number.
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("evidence.reference");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).startsWith("kan ikkje innehalde eit fødselsnummer");
+        assertThat(response.body()).doesNotContain("010203");
     }
 
     // --- refusals ---------------------------------------------------------------------------------
@@ -463,6 +499,21 @@ abstract class ConsentComponentTest {
         assertThat(contacts(family, OTHER_ARENA)).isEmpty();
         assertThat(notificationService().get("/subjects/unknown-subject/guardian-contacts?arenaId=" + ARENA).json()).isEmpty();
         assertThat(staff().get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=" + ARENA).status()).isEqualTo(403);
+    }
+
+    @Test
+    void givesNoContactsForAnArenaWithAServiceTheConsentLeavesOutOrAnArenaItHasNotHeardOf() {
+        String withPolice = "arena-slt-" + UUID.randomUUID().toString().substring(0, 8);
+        registerArena(withPolice, List.of("SCHOOL", "POLICE"));
+        Family family = Family.withChildAged(staff(), 9);
+        HttpApi.Response recorded = staff().post("/subjects/" + family.subjectId + "/consents",
+                Family.consent("EDUCATION", family.guardians(family.motherId, family.fatherId), withPolice, null)
+                        .replace("\"arenaIds\": [\"" + withPolice + "\"]", "\"arenaIds\": [\"" + withPolice + "\", \"arena-unheard-of\"]"));
+        assertThat(recorded.json().get("status").asString()).isEqualTo("GRANTED");
+
+        // The consent names the arena, but lets SCHOOL and HEALTH_STATION share, not POLICE, who sit in it too.
+        assertThat(contacts(family, withPolice)).isEmpty();
+        assertThat(contacts(family, "arena-unheard-of")).isEmpty();
     }
 
     @Test

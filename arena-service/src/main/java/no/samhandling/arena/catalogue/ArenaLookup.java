@@ -29,6 +29,11 @@ public class ArenaLookup {
         return catalogue.rhythmicArenas().stream().map(Arena::schedule).toList();
     }
 
+    /** The codes of the services taking part in the arena; empty when the municipality has no such arena. */
+    public java.util.Optional<java.util.List<String>> partiesOf(String municipality, String arenaId) {
+        return catalogue.find(municipality, arenaId).map(arena -> arena.parties().stream().map(Party::name).toList());
+    }
+
     /** @throws ProblemException 404 when the municipality has no such arena */
     public void requireArena(String municipality, String arenaId) {
         if (catalogue.find(municipality, arenaId).isEmpty()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 import no.samhandling.events.DomainEvent;
@@ -26,6 +28,7 @@ import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.referral.AnonymisationReason;
@@ -174,6 +177,30 @@ abstract class MeetingComponentTest {
     }
 
     @Test
+    void refusesAnIdentifierInTheMinutesOrTheLocationNamingTheFieldAndEchoingNothing() {
+        String id = scheduleMeeting(arena());
+
+        HttpApi.Response minutes = coordinator().put("/meetings/" + id + "/minutes", """
+                {"items": [
+                  {"topic": "Rutine for overgang barnehage–skule", "outcomeCode": "FOLLOW_UP_LATER", "outcome": "Takast opp att i februar."},
+                  {"topic": "Eleven 010203 12345", "outcomeCode": "DISCUSSED", "outcome": "Jenta, fødd 1. mars, byrjar i 1. klasse",
+                   "assignment": {"responsibleService": "SCHOOL", "task": "Ring mor før 01.02.2027", "dueDate": "2027-01-15"}}
+                ]}""");
+        HttpApi.Response location = coordinator().inLanguage("nn").post("/meetings/" + id + "/reschedule", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Heime hos guten (f. 2.3.2015)"}""".formatted(START, END));
+
+        assertThat(minutes.status()).isEqualTo(400);
+        assertThat(minutes.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("items[1].topic", "items[1].outcome", "items[1].assignment.task");
+        assertThat(minutes.body()).doesNotContain("12345").doesNotContain("1. mars").doesNotContain("2027");
+        assertThat(location.status()).isEqualTo(400);
+        assertThat(location.json().get("errors").findValuesAsString("field")).containsExactly("location");
+        assertThat(location.json().get("errors").get(0).get("message").asString()).startsWith("kan ikkje innehalde eit fødselsnummer");
+        assertThat(location.body()).doesNotContain("2015");
+        assertThat(coordinator().get("/meetings/" + id).json().get("location").asString()).isEqualTo("Aukra rådhus, møterom 2");
+    }
+
+    @Test
     void namesInvalidFieldsOfAMeeting() {
         HttpApi.Response response = coordinator().post("/arenas/" + arena() + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "NEIGHBOUR"}]}""".formatted(END, START));
@@ -309,7 +336,7 @@ abstract class MeetingComponentTest {
         String consentId = UUID.randomUUID().toString();
         String subjectId = UUID.randomUUID().toString();
         publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
-                List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
                 List.of("guardian-mor")));
         String notAttending = UUID.randomUUID().toString();
         String anonymous = UUID.randomUUID().toString();
@@ -322,6 +349,46 @@ abstract class MeetingComponentTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(meetingId).size() == 2);
         assertThat(guardiansOf(meetingId)).isEmpty();
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aConsentNotYetValidOrWithoutEveryServiceOfTheArenaBringsNoGuardians() {
+        String arenaId = arena();
+        String meetingId = scheduleMeetingIn30Days(arenaId);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        // The arena seats PPT and SCHOOL; only the last consent lets both share, from today.
+        String notYetValid = namedCaseUnder(arenaId, List.of("SCHOOL", "PPT"), today.plusDays(7), "guardian-not-yet");
+        String withoutPpt = namedCaseUnder(arenaId, List.of("SCHOOL"), today.minusDays(1), "guardian-without-ppt");
+        String covering = namedCaseUnder(arenaId, List.of("SCHOOL", "PPT"), today, "guardian-covered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("guardian_consents")
+                .countDocuments(com.mongodb.client.model.Filters.in("_id", notYetValid, withoutPpt, covering)) == 3);
+
+        for (String consentId : List.of(notYetValid, withoutPpt, covering)) {
+            String referralId = UUID.randomUUID().toString();
+            publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                    "subject-of-" + consentId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+            publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, meetingId));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(meetingId).size() == 3 && guardiansOf(meetingId).size() == 1);
+        assertThat(guardiansOf(meetingId)).extracting(guardian -> guardian.get("userId").asString()).containsExactly("guardian-covered");
+
+        // Narrowed to SCHOOL alone, the consent no longer covers an arena where PPT sits.
+        publish(new ConsentLimited(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, covering, "subject-of-" + covering,
+                List.of(arenaId), List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", null));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
+    }
+
+    /** A consent for the arena from {@code validFrom} with these services, given by one guardian; returns its id. */
+    private String namedCaseUnder(String arenaId, List<String> parties, LocalDate validFrom, String guardian) {
+        String consentId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, "subject-of-" + consentId,
+                List.of(arenaId), parties, "INTERDISCIPLINARY_DISCUSSION", validFrom, null, ConsentGiver.GUARDIANS, List.of(guardian)));
+        return consentId;
     }
 
     @Test

@@ -3,7 +3,6 @@ package no.samhandling.consent.consents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import no.samhandling.consent.consents.ConsentRequests.DecidedBy;
 import no.samhandling.consent.consents.ConsentRequests.EvidenceRequest;
 import no.samhandling.consent.subjects.SubjectFacts;
 import no.samhandling.consent.subjects.Subjects;
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.personaldata.PersonalDataCipher;
@@ -38,8 +38,6 @@ import no.samhandling.platform.web.ProblemException;
 @Service
 public class Consents {
 
-    /** Consent periods are calendar days in Norway. */
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final String EVIDENCE_REFERENCE = "evidence-reference";
 
     private final AggregateStore<Consent> consents;
@@ -199,11 +197,11 @@ public class Consents {
         return withdrawn;
     }
 
-    /** Whether the guardians' consent, in force today, lets this arena discuss the child. */
-    public boolean guardiansConsentCovers(String municipality, String subjectId, String arenaId) {
+    /** Whether a consent the guardians gave lets this arena, with every service in it, discuss the child today. */
+    public boolean guardiansConsentCovers(String municipality, String subjectId, String arenaId, List<String> arenaParties) {
         LocalDate today = today();
         return ofSubject(municipality, subjectId).stream()
-                .anyMatch(consent -> consent.givenBy() == ConsentGiver.GUARDIANS && consent.covers(arenaId, today));
+                .anyMatch(consent -> consent.givenBy() == ConsentGiver.GUARDIANS && consent.covers(arenaId, arenaParties, today));
     }
 
     /** Ends every consent whose last day has passed; returns how many ended. */
@@ -328,7 +326,7 @@ public class Consents {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), OSLO);
+        return ConsentCoverage.today(clock);
     }
 
     private ConsentView staffView(Consent consent) {
@@ -341,7 +339,7 @@ public class Consents {
         Requirement.Awaiting awaiting = consent.awaiting();
         Consent.Withdrawal withdrawal = consent.withdrawal();
         return new ConsentView(consent.id(), consent.subjectId(), consent.legalArea(), consent.status().name(),
-                consent.status().inForce() && consent.isValidOn(today()),
+                consent.coverage().inForceOn(today()),
                 ConsentView.ScopeView.of(consent.scope()), consent.validFrom(), consent.validTo(), consent.givenBy(),
                 consent.decisions().stream().map(d -> new ConsentView.DecisionView(d.party().name(), d.guardianId(),
                         d.verdict().name(), d.evidence() == null ? null : d.evidence().type().name(), reference.apply(d.evidence()),

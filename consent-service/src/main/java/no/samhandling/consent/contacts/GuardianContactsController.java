@@ -12,24 +12,28 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.consent.consents.Consents;
 import no.samhandling.consent.subjects.GuardianContact;
 import no.samhandling.consent.subjects.Subjects;
 
 /**
  * For notification-service (scope {@code contacts}): how to reach the guardians with parental
- * responsibility, and only while a consent the guardians gave covers the arena today. Anything
- * else, an unknown child included, is an empty list, so the answer reveals nothing.
+ * responsibility, and only while a consent the guardians gave covers the arena, with every service
+ * in it, today. Anything else, an unknown child or arena included, is an empty list, so the answer
+ * reveals nothing.
  */
 @RestController
 class GuardianContactsController {
 
     private final Subjects subjects;
     private final Consents consents;
+    private final ArenaParties arenas;
 
-    GuardianContactsController(Subjects subjects, Consents consents) {
+    GuardianContactsController(Subjects subjects, Consents consents, ArenaParties arenas) {
         this.subjects = subjects;
         this.consents = consents;
+        this.arenas = arenas;
     }
 
     @GetMapping("/subjects/{subjectId}/guardian-contacts")
@@ -39,7 +43,8 @@ class GuardianContactsController {
         String tokenMunicipality = token.getClaimAsString("municipality");
         return subjects.municipalityOf(subjectId)
                 .filter(municipality -> tokenMunicipality == null || tokenMunicipality.equals(municipality))
-                .filter(municipality -> consents.guardiansConsentCovers(municipality, subjectId, arenaId))
+                .filter(municipality -> arenas.partiesOf(municipality, arenaId)
+                        .map(parties -> consents.guardiansConsentCovers(municipality, subjectId, arenaId, parties)).orElse(false))
                 .flatMap(municipality -> subjects.contactsWithParentalResponsibility(subjectId))
                 .orElse(List.of());
     }

@@ -1,13 +1,12 @@
 package no.samhandling.referral.intake;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
@@ -21,8 +20,6 @@ import no.samhandling.referral.consents.ConsentDirectory;
  */
 @Component
 class ConsentGate {
-
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final ConsentDirectory consents;
     private final ArenaDirectory arenas;
@@ -59,6 +56,6 @@ class ConsentGate {
     }
 
     private boolean covers(ConsentDirectory.KnownConsent consent, String arenaId, List<String> parties) {
-        return consent.covers(arenaId, parties, LocalDate.now(clock.withZone(OSLO))) && !cipher.isErased(consent.subjectId());
+        return consent.covers(arenaId, parties, ConsentCoverage.today(clock)) && !cipher.isErased(consent.subjectId());
     }
 }

@@ -24,11 +24,11 @@ import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.audit.PersonalDataReads;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.json.JsonMapper;
-import no.samhandling.referral.freetext.IdentifierCheck;
 
 /**
- * Receives concerns: anonymous ones, refused if their free text would identify the child, and
- * named ones under a consent, whose personal data is stored only sealed and opened only audited.
+ * Receives concerns: anonymous ones, and named ones under a consent, whose personal data is stored
+ * only sealed and opened only audited. Free text that would identify the child never gets this far
+ * ({@code @NoIdentifiers} on {@link SubmitReferral}).
  */
 @Service
 class Intake {
@@ -67,12 +67,6 @@ class Intake {
         if (request.requestedBy() != null && request.requestedBy() != SubmitReferral.RequestedBy.STAFF) {
             // Alta's path II: the guardians or the youth ask themselves and hand in a consent form with it.
             throw ProblemException.invalid("subject", "referral.request-needs-consent");
-        }
-        rejectIdentifiers("description", request.description());
-        for (int i = 0; i < request.measuresTried().size(); i++) {
-            SubmitReferral.MeasureTried measure = request.measuresTried().get(i);
-            rejectIdentifiers("measuresTried[" + i + "].description", measure.description());
-            rejectIdentifiers("measuresTried[" + i + "].effect", measure.effect());
         }
         Referral referral = Referral.submitAnonymous(caller.municipality(), caller.subject(), request, clock.instant());
         return referrals.save(referral).view();
@@ -193,11 +187,5 @@ class Intake {
             throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
         }
         return arena;
-    }
-
-    private static void rejectIdentifiers(String field, String text) {
-        if (IdentifierCheck.containsIdentifier(text)) {
-            throw ProblemException.invalid(field, "referral.identifier-in-anonymous-text");
-        }
     }
 }

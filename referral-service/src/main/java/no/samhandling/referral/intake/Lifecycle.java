@@ -14,7 +14,6 @@ import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.freetext.IdentifierCheck;
 
 /** Moves referrals through their lifecycle; an impossible step is a 409 naming the current status. */
 @Service
@@ -42,9 +41,6 @@ public class Lifecycle {
     }
 
     ReferralView returnToReferrer(Caller coordinator, String id, String reasonCode, String reasonText) {
-        if (IdentifierCheck.containsIdentifier(reasonText)) {
-            throw ProblemException.invalid("reasonText", "referral.identifier-in-anonymous-text");
-        }
         return change(coordinator, id, referral -> referral.returnToReferrer(reasonCode, reasonText, coordinator.subject(), clock.instant()));
     }
 

@@ -12,11 +12,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.Theme;
+import no.samhandling.personaldata.NoIdentifiers;
 
 /**
  * The body of {@code POST /referrals}: what Alta's intake asks for. Without {@code subject} the
  * case is anonymous and must not identify the child; with it the case is named, and needs the
- * consent that lets the arena discuss the child by name.
+ * consent that lets the arena discuss the child by name. Free text never holds a national id number
+ * or a birth date, named or not: the child's identity has its own fields, validated and sealed.
  *
  * @param subject the child, only for a named case; stored sealed under the child's own key
  * @param consentId the consent (from consent-service) that covers the arena, only for a named case
@@ -24,13 +26,13 @@ import no.samhandling.events.referral.Theme;
  */
 record SubmitReferral(
         @NotBlank @Size(max = 64) String arenaId,
-        @NotBlank @Size(max = 200) String referrerUnit,
+        @NotBlank @Size(max = 200) @NoIdentifiers String referrerUnit,
         @NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String referrerUnitType,
         @NotBlank @Pattern(regexp = "0-5|6-12|13-15|16-18|19-25") String ageBand,
         @NotEmpty @Size(max = 12) List<@NotNull Theme> themes,
         @NotNull PreventionLevel preventionLevel,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid MeasureTried> measuresTried,
-        @Size(max = 4000) String description,
+        @Size(max = 4000) @NoIdentifiers String description,
         @NotNull Boolean guardiansAttend,
         @Valid Subject subject,
         @Size(max = 64) String consentId,
@@ -38,9 +40,9 @@ record SubmitReferral(
 
     /** A measure already tried locally, for how long, and what it achieved. */
     record MeasureTried(
-            @NotBlank @Size(max = 1000) String description,
-            @NotBlank @Size(max = 100) String period,
-            @NotBlank @Size(max = 1000) String effect) {
+            @NotBlank @Size(max = 1000) @NoIdentifiers String description,
+            @NotBlank @Size(max = 100) @NoIdentifiers String period,
+            @NotBlank @Size(max = 1000) @NoIdentifiers String effect) {
     }
 
     /**

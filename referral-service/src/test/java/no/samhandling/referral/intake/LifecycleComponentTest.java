@@ -117,6 +117,19 @@ abstract class LifecycleComponentTest {
     }
 
     @Test
+    void refusesAReturnReasonThatHoldsAnIdentifierAndTheReferralStaysSubmitted() {
+        String id = submit("arena-1");
+
+        HttpApi.Response refused = coordinator().post("/referrals/" + id + "/return", """
+                {"reasonCode": "INCOMPLETE", "reasonText": "Gjeld jenta fødd 1. mars, ikkje same barn"}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("reasonText");
+        assertThat(refused.body()).doesNotContain("1. mars");
+        assertThat(coordinator().get("/referrals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void escalatesToTheArenaAboveAsANewLinkedReferral() {
         String localTeam = UUID.randomUUID().toString();
         String discussionTeam = UUID.randomUUID().toString();

@@ -163,6 +163,19 @@ abstract class NamedReferralComponentTest {
     }
 
     @Test
+    void refusesAnIdentifierInTheFreeTextOfANamedCaseToo() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL", "PPT"));
+        String withNumberInText = namedReferral("arena-1", consentId, NATIONAL_ID)
+                .replace("har hatt mykje fråvær sidan august", "(fnr " + NATIONAL_ID + ") har hatt mykje fråvær");
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", withNumberInText);
+
+        // The child's identity has its own fields, validated and sealed; the text is not a second place for it.
+        assertThat(fieldsOf(refused)).containsExactly("description");
+        assertThat(refused.body()).doesNotContain(NATIONAL_ID);
+    }
+
+    @Test
     void guardiansAskingThemselvesComeInOnPathTwoWithTheirConsent() {
         String consentId = grantConsent("arena-1", List.of("SCHOOL"));
         String request = namedReferral("arena-1", consentId, NATIONAL_ID).replace("\"consentId\"", "\"requestedBy\": \"GUARDIANS\", \"consentId\"");
