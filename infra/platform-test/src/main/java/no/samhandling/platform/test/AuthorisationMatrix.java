@@ -231,6 +231,7 @@ public final class AuthorisationMatrix {
         private String query;
         private String body;
         private boolean form;
+        private boolean freshPerCall;
 
         private Entry(Endpoint endpoint) {
             this.endpoint = endpoint;
@@ -252,6 +253,15 @@ public final class AuthorisationMatrix {
         public Entry form(String template) {
             this.body = template;
             this.form = true;
+            return this;
+        }
+
+        /**
+         * Fresh resources for each allowed call, for an endpoint whose first allowed call takes away
+         * what relates the next caller (a withdrawn consent no longer relates its arena's members).
+         */
+        public Entry freshPerCall() {
+            this.freshPerCall = true;
             return this;
         }
 
@@ -360,6 +370,9 @@ public final class AuthorisationMatrix {
             // Refused callers first: an allowed call may change the state the others would meet.
             for (Expected expected : List.of(Expected.UNAUTHENTICATED, Expected.FORBIDDEN, Expected.HIDDEN, Expected.ALLOWED)) {
                 for (Caller caller : byExpectation.getOrDefault(expected, List.of())) {
+                    if (expected == Expected.ALLOWED && entry.freshPerCall) {
+                        prepared = world.prepare(endpoint);
+                    }
                     HttpApi.Response response = call(entry, prepared, world.token(caller, prepared));
                     calls++;
                     if (!expected.matches(response.status())) {
