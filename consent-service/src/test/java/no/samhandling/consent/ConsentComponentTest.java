@@ -472,10 +472,11 @@ abstract class ConsentComponentTest {
 
         JsonNode reads = guardian(family.motherLogin).get("/guardian/children/" + family.subjectId + "/reads").json();
 
-        assertThat(reads).hasSize(1);
-        assertThat(reads.get(0).get("readerRole").asString()).isEqualTo("MEMBER");
-        assertThat(reads.get(0).get("referralId").asString()).isEqualTo("referral-for-" + family.subjectId);
-        assertThat(reads.get(0).get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
+        JsonNode referralRead = reads.get(reads.size() - 1);
+        assertThat(referralRead.get("service").asString()).isEqualTo("referral-service");
+        assertThat(referralRead.get("relation").asString()).isEqualTo("ARENA_MEMBER");
+        assertThat(referralRead.get("resourceId").asString()).isEqualTo("referral-for-" + family.subjectId);
+        assertThat(referralRead.get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
         assertThat(READ_AUDIT_CALLS).contains("subjectId=" + family.subjectId);
     }
 
@@ -614,14 +615,16 @@ abstract class ConsentComponentTest {
     private static HttpServer referralServiceStub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/personal-data-reads", exchange -> {
+            server.createContext("/access-log/reads", exchange -> {
                 String query = exchange.getRequestURI().getQuery();
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 READ_AUDIT_CALLS.add(query);
                 boolean serviceToken = authorization != null && authorization.startsWith("Bearer ey");
                 String subjectId = query.substring(query.indexOf('=') + 1);
-                byte[] body = ("[{\"readerId\": \"member\", \"readerRole\": \"MEMBER\", \"readAt\": \"2026-11-20T09:15:00Z\","
-                        + " \"referralId\": \"referral-for-" + subjectId + "\", \"purpose\": \"MEETING_PREPARATION\"}]")
+                byte[] body = ("[{\"service\": \"referral-service\", \"municipality\": \"1547\", \"sequence\": 1, \"at\": \"2026-11-20T09:15:00Z\","
+                        + " \"userId\": \"member\", \"relation\": \"ARENA_MEMBER\", \"outcome\": \"READ\", \"resourceKind\": \"referral\","
+                        + " \"resourceId\": \"referral-for-" + subjectId + "\", \"subjectId\": \"" + subjectId + "\","
+                        + " \"purpose\": \"MEETING_PREPARATION\", \"previousHash\": \"0\", \"hash\": \"1\"}]")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(serviceToken ? 200 : 401, serviceToken ? body.length : -1);
