@@ -29,6 +29,7 @@ import no.samhandling.platform.test.AuthorisationMatrix;
 import no.samhandling.platform.test.AuthorisationMatrix.Rule;
 import no.samhandling.platform.test.AuthorisationMatrix.Standing;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.PageClient;
 import no.samhandling.platform.test.ServiceTest;
 import no.samhandling.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -214,6 +215,57 @@ class ChildAccessEmbeddedTest {
     }
 
     @Test
+    void aPrivacyOfficerReviewsEachUsersReadsWithFlagsAndSeesWhetherTheLogsAreIntact() {
+        Family family = Family.withChildAged(registrar(), 9);
+        as("prober", "COORDINATOR").get("/subjects/" + family.subjectId);
+        as("prober", "COORDINATOR").get("/subjects/" + family.subjectId + "/consents");
+        String today = ConsentCoverageDays.today();
+        HttpApi officer = as("privacy-officer", "PRIVACY_OFFICER");
+
+        JsonNode review = officer.get("/access-review?from=" + today + "&to=" + today).json();
+
+        assertThat(review.get("municipality").asString()).isEqualTo(TestTokens.AUKRA);
+        assertThat(review.get("complete").asBoolean()).isTrue();
+        assertThat(review.get("chains")).singleElement().satisfies(chain -> {
+            assertThat(chain.get("service").asString()).isEqualTo("consent-service");
+            assertThat(chain.get("intact").asBoolean()).isTrue();
+        });
+        JsonNode prober = userIn(review, "prober");
+        assertThat(prober.get("refusals").asInt()).isEqualTo(2);
+        assertThat(prober.get("flags").get("REFUSED").asInt()).isEqualTo(2);
+        assertThat(userIn(review, "registrar").get("changes").asInt()).isPositive();
+        JsonNode entries = officer.get("/access-review/users/prober?from=" + today + "&to=" + today).json();
+        assertThat(entries.get("entries").findValuesAsString("subjectId")).containsOnly(family.subjectId);
+        assertThat(entries.get("entries").findValuesAsString("outcome")).containsOnly("REFUSED");
+        assertThat(entries.toString()).doesNotContain(family.childName);
+
+        assertThat(as("leader", "LEADER").get("/access-review?from=" + today + "&to=" + today).status()).isEqualTo(403);
+        assertThat(as("prober", "COORDINATOR").get("/access-review?from=" + today + "&to=" + today).status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.MELHUS, "PRIVACY_OFFICER"))
+                .get("/access-review?from=" + today + "&to=" + today).json().findValuesAsString("userId")).doesNotContain("prober");
+        assertThat(officer.get("/access-review?from=" + today + "&to=2020-01-01").json().get("errors").get(0).get("field").asString())
+                .isEqualTo("to");
+    }
+
+    @Test
+    void theReviewPagesShowTheFlagsTheChainsAndOneUsersEntries() {
+        Family family = Family.withChildAged(registrar(), 9);
+        as("page-prober", "MEMBER").get("/subjects/" + family.subjectId);
+        String today = ConsentCoverageDays.today();
+        PageClient officer = PageClient.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"));
+
+        String page = officer.get("/tilgangslogg").body();
+        String nynorsk = officer.inLanguage("nn").get("/tilgangslogg?from=" + today + "&to=" + today).body();
+        String user = officer.get("/tilgangslogg/page-prober?from=" + today + "&to=" + today).body();
+
+        assertThat(page).contains("<h1>Tilgangslogg</h1>", "consent-service", "Urørt", "page-prober", "avviste forsøk på saker eller barn uten tilknytning",
+                "/tilgangslogg/page-prober?from=").doesNotContain(family.childName);
+        assertThat(nynorsk).contains("Er loggane urørte?", "Brukarar i perioden");
+        assertThat(user).contains("Tilgangslogg for page-prober", "Avvist", family.subjectId).doesNotContain(family.childName);
+        assertThat(PageClient.at(port).as(TestTokens.forRole("LEADER")).get("/tilgangslogg").status()).isEqualTo(403);
+    }
+
+    @Test
     void anAdministratorErasesAChildButReadsNothingOfIt() {
         Family family = Family.withChildAged(registrar(), 9);
         HttpApi admin = as("admin", "ADMIN");
@@ -252,14 +304,19 @@ class ChildAccessEmbeddedTest {
                 .on("GET /mitt-barn").rule(Rule.roles("GUARDIAN").always())
                 .on("GET /mitt-barn/{subjectId}/lest").rule(ownGuardian)
                 .on("GET /mitt-barn/samtykke/{consentId}/trekk-tilbake").rule(ownGuardian)
-                .on("POST /mitt-barn/samtykke/{consentId}/trekk-tilbake").form("").rule(ownGuardian);
+                .on("POST /mitt-barn/samtykke/{consentId}/trekk-tilbake").form("").rule(ownGuardian)
+                .on("GET /access-review").query(PERIOD).rule(Rule.roles("PRIVACY_OFFICER").always())
+                .on("GET /access-review/users/{userId}").query(PERIOD).rule(Rule.roles("PRIVACY_OFFICER").always())
+                .on("GET /tilgangslogg").rule(Rule.roles("PRIVACY_OFFICER").always())
+                .on("GET /tilgangslogg/{userId}").query(PERIOD).rule(Rule.roles("PRIVACY_OFFICER").always());
 
         matrix.verify(new AuthorisationMatrix.World() {
             @Override
             public Map<String, String> prepare(AuthorisationMatrix.Endpoint endpoint) {
                 Family family = Family.withChildAged(registrar(), 9);
                 return Map.of("subjectId", family.subjectId, "consentId", grantedConsent(family, ARENA), "arenaId", ARENA,
-                        "motherId", family.motherId, "motherLogin", family.motherLogin, "stepparentLogin", "ste-" + family.motherLogin.substring(4));
+                        "motherId", family.motherId, "motherLogin", family.motherLogin, "stepparentLogin", "ste-" + family.motherLogin.substring(4),
+                        "userId", "registrar");
             }
 
             @Override
@@ -280,6 +337,23 @@ class ChildAccessEmbeddedTest {
         });
     }
 
+    private static JsonNode userIn(JsonNode review, String userId) {
+        for (JsonNode user : review.get("users")) {
+            if (user.get("userId").asString().equals(userId)) {
+                return user;
+            }
+        }
+        throw new AssertionError(userId + " is not in the review: " + review);
+    }
+
+    /** Today as the log's periods count days. */
+    static final class ConsentCoverageDays {
+        static String today() {
+            return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString();
+        }
+    }
+
+    static final String PERIOD = "from=2026-01-01&to=2026-12-31";
     static final String DECIDE = "{\"decidedBy\": {\"guardianIds\": [\"{motherId}\"]}, \"evidence\": {\"type\": \"ORAL\"}}";
 
     private String grantedConsent(Family family, String arenaId) {

@@ -55,15 +55,23 @@ public class AccessLogs {
                 .sorted(Comparator.comparing(AccessLogEntry::at).reversed()).toList();
     }
 
-    /** Every entry of the municipality from the first to the last day (both included) in every service, oldest first. */
-    public List<AccessLogEntry> between(String municipality, LocalDate from, LocalDate to) {
-        List<AccessLogEntry> entries = new ArrayList<>(own.between(municipality, from.atStartOfDay(DAYS).toInstant(),
-                to.plusDays(1).atStartOfDay(DAYS).toInstant()));
+    /**
+     * Every entry of the municipality from the first to the last day (both included) in every service, oldest first.
+     *
+     * @param complete false when a service had more entries than it gives in one answer
+     */
+    public record Period(List<AccessLogEntry> entries, boolean complete) {
+    }
+
+    public Period between(String municipality, LocalDate from, LocalDate to) {
+        List<List<AccessLogEntry>> parts = new ArrayList<>();
+        parts.add(own.between(municipality, from.atStartOfDay(DAYS).toInstant(), to.plusDays(1).atStartOfDay(DAYS).toInstant()));
         for (String source : sources) {
-            entries.addAll(fetch(source, uri -> uri.path("/access-log/entries").queryParam("municipality", municipality)
+            parts.add(fetch(source, uri -> uri.path("/access-log/entries").queryParam("municipality", municipality)
                     .queryParam("from", from).queryParam("to", to).build()));
         }
-        return entries.stream().sorted(Comparator.comparing(AccessLogEntry::at)).toList();
+        boolean complete = parts.stream().allMatch(part -> part.size() < AccessLog.QUERY_LIMIT);
+        return new Period(parts.stream().flatMap(List::stream).sorted(Comparator.comparing(AccessLogEntry::at)).toList(), complete);
     }
 
     /** The chain check of the municipality's log in every service. */
