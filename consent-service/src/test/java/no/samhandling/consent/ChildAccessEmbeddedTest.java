@@ -322,8 +322,7 @@ class ChildAccessEmbeddedTest {
             @Override
             public String token(AuthorisationMatrix.Caller caller, Map<String, String> prepared) {
                 if (!caller.isPerson()) {
-                    return caller.scope() == null ? null
-                            : caller.scope().equals("metrics") ? TestTokens.metricsToken() : TestTokens.serviceToken("matrix-service", caller.scope());
+                    return AuthorisationMatrix.machineToken(caller);
                 }
                 boolean guardian = caller.role().equals("GUARDIAN");
                 String user = switch (caller.standing()) {

@@ -53,8 +53,7 @@ class ReportingAuthorisationMatrixTest {
             @Override
             public String token(AuthorisationMatrix.Caller caller, Map<String, String> prepared) {
                 if (!caller.isPerson()) {
-                    return caller.scope() == null ? null
-                            : caller.scope().equals("metrics") ? TestTokens.metricsToken() : TestTokens.serviceToken("matrix-service", caller.scope());
+                    return AuthorisationMatrix.machineToken(caller);
                 }
                 String municipality = caller.standing() == Standing.OTHER_MUNICIPALITY ? TestTokens.MELHUS : TestTokens.AUKRA;
                 return TestTokens.token(caller.role().toLowerCase() + "-" + caller.standing().name().toLowerCase(), municipality, caller.role());
