@@ -124,6 +124,18 @@ class LocalInfrastructureTest {
     }
 
     @Test
+    void refusesKafkaDataFormattedBeforeTheBrokerRequiredAuthentication() throws IOException {
+        Files.createDirectories(dataDir.resolve("kafka/logs"));
+        Files.writeString(dataDir.resolve("kafka/logs/meta.properties"), "node.id=1\n");
+
+        assertThatThrownBy(() -> new LocalSystem(infrastructureIn(dataDir), line -> { }).start())
+                .isInstanceOf(LocalSystemException.class)
+                .hasMessageContaining("before the broker required authentication")
+                .hasMessageContaining("Delete " + dataDir);
+        assertThat(Ports.isFree(MongoWireServer.PORT)).isTrue();
+    }
+
+    @Test
     void refusesToStartWhenAFixedPortIsTakenAndStartsNothing() throws IOException {
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), KafkaBroker.CONTROLLER_PORT));

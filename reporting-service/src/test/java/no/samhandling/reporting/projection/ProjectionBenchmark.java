@@ -68,7 +68,7 @@ public final class ProjectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = Integer.getInteger("benchmark.events", 1_000_000);
-        TestKafkaBroker kafka = TestKafkaBroker.start(PARTITIONS);
+        TestKafkaBroker kafka = TestKafkaBroker.start(PARTITIONS, "reporting-service");
         MongoServer mongoServer = new MongoServer(new MemoryBackend());
         String mongoAddress = "mongodb://127.0.0.1:" + mongoServer.bind().getPort();
         try {

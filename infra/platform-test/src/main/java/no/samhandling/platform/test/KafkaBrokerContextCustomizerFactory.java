@@ -11,6 +11,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
+import no.samhandling.kafka.KafkaAccess;
 import no.samhandling.kafka.KafkaCredentials;
 
 /** Starts one {@link TestKafkaBroker} per test application context and stops it with the context. */
@@ -30,8 +31,9 @@ class KafkaBrokerContextCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-            TestKafkaBroker broker = TestKafkaBroker.start(PARTITIONS);
             String application = context.getEnvironment().getProperty("spring.application.name", "");
+            boolean known = KafkaAccess.principals().contains(application);
+            TestKafkaBroker broker = known ? TestKafkaBroker.start(PARTITIONS, application) : TestKafkaBroker.start(PARTITIONS);
             KafkaCredentials self = broker.credentials(application).orElse(broker.adminCredentials());
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                     "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),

@@ -35,7 +35,7 @@ import no.samhandling.kafka.KafkaProvisioning;
  * A real Kafka broker in this JVM (KRaft, one combined node, Kafka's own test kit), secured like the
  * local runtime's: SASL/SCRAM-SHA-512 on the broker listener, SASL/PLAIN for the broker's own user
  * on the controller listener, the StandardAuthorizer with {@link KafkaAccess}'s ACLs, and the event
- * topics provisioned. Every principal gets a fresh random password; tests sign in as
+ * topics provisioned. The users asked for get a fresh random password; tests sign in as
  * {@link KafkaAccess#ADMIN} ({@link TestKafka}).
  */
 public final class TestKafkaBroker implements AutoCloseable {
@@ -59,11 +59,19 @@ public final class TestKafkaBroker implements AutoCloseable {
         this.principals = principals;
     }
 
-    /** Starts, provisions and returns the broker; event topics get the given number of partitions. */
-    public static TestKafkaBroker start(int partitions) {
+    /**
+     * Starts, provisions and returns the broker; event topics get the given number of partitions.
+     *
+     * @param users the principals of {@link KafkaAccess} that get a password (each costs the client a
+     *              SCRAM derivation, so a component test names only the service under test)
+     */
+    public static TestKafkaBroker start(int partitions, String... users) {
         KafkaCredentials admin = new KafkaCredentials(KafkaAccess.ADMIN, KafkaCredentials.newPassword());
         Map<String, KafkaCredentials> principals = new LinkedHashMap<>();
-        KafkaAccess.principals().forEach(name -> principals.put(name, new KafkaCredentials(name, KafkaCredentials.newPassword())));
+        for (String user : users) {
+            KafkaAccess.grantOf(user);
+            principals.put(user, new KafkaCredentials(user, KafkaCredentials.newPassword()));
+        }
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder(bootstrapMetadataWith(admin))
