@@ -58,6 +58,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Structured (ECS JSON) logs with trace ids; log statements never carry personal data.
         defaults.put("logging.structured.format.console", "${SAMHANDLING_LOG_FORMAT:ecs}");
         defaults.put("server.error.include-message", "never");
+        // Forms are read by Tomcat itself; they get the same limit as every other body (RequestBodyLimit).
+        defaults.put("server.tomcat.max-http-form-post-size", "${samhandling.web.max-request-body:1MB}");
         // A page's redirect (after a form) names only the path, so the browser stays on the gateway's address.
         defaults.put("server.tomcat.use-relative-redirects", "true");
         defaults.put("server.shutdown", "graceful");
