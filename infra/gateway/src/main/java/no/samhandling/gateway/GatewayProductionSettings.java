@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-import no.samhandling.web.production.ProductionSettings;
+import no.samhandling.baseline.ProductionSettings;
 
 /**
  * What the gateway refuses to start without under the {@code production} profile: the issuer people

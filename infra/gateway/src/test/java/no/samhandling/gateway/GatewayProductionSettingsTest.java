@@ -10,7 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-import no.samhandling.web.production.ProductionSettingsException;
+import no.samhandling.baseline.ProductionSettingsException;
 
 class GatewayProductionSettingsTest {
 

@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import no.samhandling.platform.testapp.TestApplication;
-import no.samhandling.web.production.ProductionSettingsException;
+import no.samhandling.baseline.ProductionSettingsException;
 
 /** Under the production profile a service does not start on local defaults, demo secrets or without credentials. */
 class PlatformProductionSettingsTest {

@@ -81,14 +81,17 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    void everyServiceIsHealthyAndExposesPrometheus() {
-        String admin = system.accessToken("demo-admin", "demo");
+    void everyServiceIsHealthyAndExposesPrometheusToItsScraper() {
+        String prometheus = system.accessToken("prometheus", "prometheus");
         for (Service service : Service.values()) {
             assertThat(HttpApi.at(service.baseUrl()).get("/actuator/health").json().get("status").asString())
                     .as(service.name()).isEqualTo("UP");
-            assertThat(HttpApi.at(service.baseUrl()).as(admin).get("/actuator/prometheus").body())
+            assertThat(HttpApi.at(service.baseUrl()).as(prometheus).get("/actuator/prometheus").body())
                     .as(service.name()).contains("jvm_memory_used_bytes");
         }
+        // The authorization server's metrics are the scraper's alone, not any valid token's.
+        assertThat(HttpApi.at(Service.AUTH_SERVER.baseUrl()).as(system.accessToken("demo-admin", "demo"))
+                .get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package no.samhandling.web;
+package no.samhandling.baseline;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

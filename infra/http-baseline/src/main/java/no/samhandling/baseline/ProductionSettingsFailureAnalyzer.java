@@ -1,4 +1,4 @@
-package no.samhandling.web.production;
+package no.samhandling.baseline;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package no.samhandling.web;
+package no.samhandling.baseline;
 
 import java.io.IOException;
 
