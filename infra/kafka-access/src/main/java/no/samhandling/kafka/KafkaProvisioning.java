@@ -28,9 +28,9 @@ import no.samhandling.events.Topics;
 
 /**
  * Brings a broker to {@link KafkaAccess}: the four event topics exist (kept for good), every
- * principal has its SCRAM password, and the ACLs are exactly the table's, so a right taken out of
- * the table is taken off the broker too. Idempotent, and quick enough for every start. Runs as
- * {@link KafkaAccess#ADMIN}, the broker's super user.
+ * principal has its SCRAM password, and the principals' ACLs are exactly the table's, so a right
+ * taken out of the table is taken off the broker too (other users' ACLs are left alone). Idempotent,
+ * and quick enough for every start. Runs as {@link KafkaAccess#ADMIN}, the broker's super user.
  */
 public final class KafkaProvisioning {
 
@@ -91,7 +91,11 @@ public final class KafkaProvisioning {
         Set<AclBinding> wanted = new HashSet<>(KafkaAccess.aclBindings());
         Set<AclBinding> present = new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        List<AclBindingFilter> stale = present.stream().filter(binding -> !wanted.contains(binding))
+        // Only the table's own users' rights are taken away: a shared cluster's other ACLs are not ours.
+        Set<String> ours = new HashSet<>();
+        KafkaAccess.principals().forEach(principal -> ours.add("User:" + principal));
+        List<AclBindingFilter> stale = present.stream()
+                .filter(binding -> ours.contains(binding.entry().principal()) && !wanted.contains(binding))
                 .map(AclBinding::toFilter).toList();
         if (!stale.isEmpty()) {
             admin.deleteAcls(stale).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -29,11 +29,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -53,6 +61,12 @@ import no.samhandling.kafka.KafkaCredentials;
 class LocalInfrastructureTest {
 
     private static final String TOPIC = "local-runtime.check";
+    private static final AclBinding STRAY_RIGHT = new AclBinding(
+            new ResourcePattern(ResourceType.TOPIC, Topics.CONSENT_EVENTS, PatternType.LITERAL),
+            new AccessControlEntry("User:arena-service", "*", AclOperation.WRITE, AclPermissionType.ALLOW));
+    private static final AclBinding OTHER_USERS_RIGHT = new AclBinding(
+            new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL),
+            new AccessControlEntry("User:someone-else", "*", AclOperation.READ, AclPermissionType.ALLOW));
 
     @TempDir
     Path dataDir;
@@ -70,6 +84,9 @@ class LocalInfrastructureTest {
             createTopic(running);
             produce(running.kafkaCredentials(KafkaAccess.ADMIN), TOPIC, value);
             assertThat(consumeAll(running, "first-start")).containsExactly(value);
+            try (Admin admin = admin(running)) {
+                admin.createAcls(List.of(STRAY_RIGHT, OTHER_USERS_RIGHT)).all().get(10, TimeUnit.SECONDS);
+            }
 
             try (MongoClient mongo = MongoClients.create(running.mongoUri())) {
                 // The handshake command drivers send; mongo-java-server has no "hello".
@@ -88,6 +105,12 @@ class LocalInfrastructureTest {
             assertThat(clusterId(running)).as("the formatted log dir is reused").isEqualTo(clusterId);
             assertThat(Files.getLastModifiedTime(dataDir.resolve("kafka/logs/meta.properties"))).isEqualTo(formattedAt);
             assertThat(consumeAll(running, "second-start")).containsExactly(value);
+            try (Admin admin = admin(running)) {
+                assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
+                        .as("a right outside KafkaAccess is taken back at start; another user's ACLs are left alone")
+                        .doesNotContain(STRAY_RIGHT).contains(OTHER_USERS_RIGHT)
+                        .containsAll(KafkaAccess.aclBindings());
+            }
             try (MongoClient mongo = MongoClients.create(running.mongoUri())) {
                 assertThat(collection(mongo).find(Filters.eq("_id", "persisted")).first())
                         .containsEntry("value", value);
