@@ -59,7 +59,7 @@ final class KafkaBroker {
     static KafkaBroker start(DataLayout layout) {
         requireCredentialsOfItsLogDir(layout);
         KafkaCredentials admin = layout.kafkaCredentials(KafkaAccess.ADMIN);
-        writeProperties(layout, admin);
+        writeProperties(layout, admin, layout.kafkaCredentials(KafkaAccess.EXTERNAL_READER));
         formatOnce(layout, admin);
         List<String> command = javaCommand(List.of("-Xmx512m",
                         // A class-data archive written by the first run and C1-only JIT cut start-up from
@@ -75,8 +75,14 @@ final class KafkaBroker {
      * their partitions at once, and no auto-created topics because the event topics are provisioned
      * ({@link KafkaProvisioning}) and each service declares its own dead-letter topics. Both listeners
      * authenticate, and the admin's password is in here, so the file is the owner's alone.
+     *
+     * <p>The read-only user may also sign in with SASL/PLAIN on the broker port: the librdkafka of
+     * common Linux distributions (Debian 12 ships 2.0.2, and with it kcat) sends a SCRAM nonce that
+     * Kafka 4 refuses (librdkafka#4895, fixed in 2.6.1), so without PLAIN another system reading with
+     * kcat could not get in at all. PLAIN knows only that one user; every service stays on SCRAM.
+     * The port is bound to loopback; anywhere else the listener would be SASL_SSL.
      */
-    static String serverProperties(Path logDir, KafkaCredentials admin) {
+    static String serverProperties(Path logDir, KafkaCredentials admin, KafkaCredentials externalReader) {
         return """
                 # Written by the local launcher at every start; edits here are overwritten.
                 process.roles=broker,controller
@@ -87,8 +93,9 @@ final class KafkaBroker {
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=BROKER
                 listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
-                listener.name.broker.sasl.enabled.mechanisms=%5$s
+                listener.name.broker.sasl.enabled.mechanisms=%5$s,PLAIN
                 listener.name.broker.%6$s.sasl.jaas.config=%7$s
+                listener.name.broker.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_%10$s="%11$s";
                 sasl.mechanism.inter.broker.protocol=%5$s
                 listener.name.controller.sasl.enabled.mechanisms=PLAIN
                 listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="%8$s" password="%9$s" user_%8$s="%9$s";
@@ -109,7 +116,7 @@ final class KafkaBroker {
                 auto.create.topics.enable=false
                 """.formatted(HOST, BROKER_PORT, CONTROLLER_PORT, propertiesPath(logDir),
                 KafkaCredentials.MECHANISM, KafkaCredentials.MECHANISM.toLowerCase(Locale.ROOT), admin.jaasConfig(),
-                admin.username(), admin.password());
+                admin.username(), admin.password(), externalReader.username(), externalReader.password());
     }
 
     /** Properties files treat a backslash as an escape, so Windows paths are written with forward slashes. */
@@ -117,13 +124,13 @@ final class KafkaBroker {
         return path.toAbsolutePath().toString().replace('\\', '/');
     }
 
-    private static void writeProperties(DataLayout layout, KafkaCredentials admin) {
+    private static void writeProperties(DataLayout layout, KafkaCredentials admin, KafkaCredentials externalReader) {
         Path file = layout.kafkaProperties();
         try {
             Files.deleteIfExists(file);
             Files.createFile(file);
             DataLayout.ownerOnly(file, "rw-------");
-            Files.writeString(file, serverProperties(layout.kafkaLogDir(), admin));
+            Files.writeString(file, serverProperties(layout.kafkaLogDir(), admin, externalReader));
         } catch (IOException e) {
             throw new LocalSystemException("Cannot write " + file + ": " + e.getMessage(), e);
         }

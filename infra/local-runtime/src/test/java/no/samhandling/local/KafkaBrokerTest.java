@@ -14,12 +14,13 @@ import no.samhandling.kafka.KafkaCredentials;
 class KafkaBrokerTest {
 
     static final KafkaCredentials ADMIN = new KafkaCredentials("admin", "admin-password");
+    static final KafkaCredentials READER = new KafkaCredentials("external-reader", "reader-password");
 
     @Test
     void writesSingleNodeKraftPropertiesWithLogDirUnderTheDataDir() throws IOException {
         Path logDir = Path.of("/data/local/kafka/logs");
         Properties properties = new Properties();
-        properties.load(new StringReader(KafkaBroker.serverProperties(logDir, ADMIN)));
+        properties.load(new StringReader(KafkaBroker.serverProperties(logDir, ADMIN, READER)));
 
         assertThat(properties)
                 .containsEntry("process.roles", "broker,controller")
@@ -45,12 +46,12 @@ class KafkaBrokerTest {
     @Test
     void everyListenerAuthenticatesAndOnlyTheBrokersOwnUserIsSuper() throws IOException {
         Properties properties = new Properties();
-        properties.load(new StringReader(KafkaBroker.serverProperties(Path.of("/data/local/kafka/logs"), ADMIN)));
+        properties.load(new StringReader(KafkaBroker.serverProperties(Path.of("/data/local/kafka/logs"), ADMIN, READER)));
 
         assertThat(properties.getProperty("listener.security.protocol.map"))
                 .isEqualTo("BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         assertThat(properties)
-                .containsEntry("listener.name.broker.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("listener.name.broker.sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN")
                 .containsEntry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512")
                 .containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")
                 .containsEntry("sasl.mechanism.controller.protocol", "PLAIN")
@@ -59,6 +60,10 @@ class KafkaBrokerTest {
                 .containsEntry("allow.everyone.if.no.acl.found", "false");
         assertThat(properties.getProperty("listener.name.controller.plain.sasl.jaas.config"))
                 .contains("username=\"admin\" password=\"admin-password\" user_admin=\"admin-password\"");
+        // PLAIN on the broker port knows the read-only user alone (for kcat builds that cannot do Kafka 4's SCRAM).
+        assertThat(properties.getProperty("listener.name.broker.plain.sasl.jaas.config"))
+                .endsWith("PlainLoginModule required user_external-reader=\"reader-password\";")
+                .doesNotContain("admin");
         assertThat(properties.stringPropertyNames()).noneMatch(name -> properties.getProperty(name).contains("PLAINTEXT://"));
     }
 }

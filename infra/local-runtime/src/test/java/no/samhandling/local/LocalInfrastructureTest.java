@@ -34,6 +34,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -139,6 +140,13 @@ class LocalInfrastructureTest {
             assertThat(consumeAll(reader, Topics.ARENA_EVENTS, KafkaAccess.EXTERNAL_READER + ".check")).containsExactly("genuine");
             assertThatThrownBy(() -> consumeAll(reader, Topics.ARENA_EVENTS, "arena-service"))
                     .as("another principal's consumer group").isInstanceOf(GroupAuthorizationException.class);
+            // SASL/PLAIN, for clients whose librdkafka cannot do Kafka 4's SCRAM, lets in the read-only user alone.
+            assertThat(consumeAll(plain(reader), Topics.ARENA_EVENTS, KafkaAccess.EXTERNAL_READER + ".plain"))
+                    .containsExactly("genuine");
+            assertThatThrownBy(() -> produce(plain(reader), Topics.ARENA_EVENTS, "forged"))
+                    .as("the read-only user over PLAIN").hasCauseInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> produce(plain(arena), Topics.ARENA_EVENTS, "forged"))
+                    .as("a service over PLAIN").hasCauseInstanceOf(SaslAuthenticationException.class);
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("keys/kafka/arena-service")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("kafka/server.properties")))
@@ -221,6 +229,16 @@ class LocalInfrastructureTest {
         }
     }
 
+    /** The user's client settings with SASL/PLAIN instead of SCRAM. */
+    private static Map<String, Object> plain(KafkaCredentials user) {
+        Map<String, Object> config = client(user);
+        config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%s\" password=\"%s\";"
+                        .formatted(user.username(), user.password()));
+        return config;
+    }
+
     private static Map<String, Object> client(KafkaCredentials user) {
         Map<String, Object> config = new HashMap<>(user.clientProperties());
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, LocalSystem.KAFKA_BOOTSTRAP_SERVERS);
@@ -233,7 +251,11 @@ class LocalInfrastructureTest {
 
     /** Reads the topic from the beginning with a fresh group until a record arrives or ten seconds pass. */
     private static List<String> consumeAll(KafkaCredentials user, String topic, String group) {
-        Map<String, Object> config = client(user);
+        return consumeAll(client(user), topic, group);
+    }
+
+    private static List<String> consumeAll(Map<String, Object> client, String topic, String group) {
+        Map<String, Object> config = new HashMap<>(client);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
