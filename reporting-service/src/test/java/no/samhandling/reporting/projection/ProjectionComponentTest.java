@@ -51,7 +51,7 @@ abstract class ProjectionComponentTest {
     CloudEventCodec codec;
 
     @Autowired
-    ProjectionRunner runner;
+    ProjectionConsumers runner;
 
     @Autowired
     Generations generations;
@@ -144,6 +144,27 @@ abstract class ProjectionComponentTest {
         HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-after-poison") != null);
+    }
+
+    @Test
+    void skipsAnEventOfATypeItsContractsDoNotKnowInsteadOfDeadLetteringIt() {
+        String municipality = "1508";
+        ProducerRecord<String, byte[]> newer = codec.toRecord(EventMother.submitted(municipality, "arena-newer",
+                UUID.randomUUID().toString(), EventMother.at(YEAR, 4, 4)));
+        newer.headers().remove("ce_type");
+        newer.headers().add("ce_type", "referral.something-new.v1".getBytes());
+        producer.send(newer);
+        for (int i = 0; i < 5; i++) {
+            send(EventMother.submitted(municipality, "arena-after-newer", UUID.randomUUID().toString(), EventMother.at(YEAR, 4, 4)));
+        }
+
+        HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-after-newer") != null);
+        assertThat(row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-newer")).isNull();
+        try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "reporting-service"))) {
+            assertThat(probe.drain(Duration.ofSeconds(2))).noneMatch(record -> newer.key().equals(record.key()));
+        }
     }
 
     @Test
