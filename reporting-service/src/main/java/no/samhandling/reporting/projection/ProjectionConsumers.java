@@ -1,5 +1,6 @@
 package no.samhandling.reporting.projection;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import no.samhandling.events.Topics;
+import no.samhandling.platform.cluster.ClusterJobs;
 import no.samhandling.platform.events.BatchConsumer;
 import no.samhandling.platform.events.EventConsumers;
 
@@ -40,7 +42,8 @@ import no.samhandling.platform.events.EventConsumers;
  * from the beginning of the topics. Once its group has reached those offsets, readers switch to it
  * in one write; every instance then stops the old generation's consumer, and the one before it is
  * dropped. Each instance keeps its consumers in line with the generations in MongoDB every
- * {@value #RECONCILE_MILLIS} ms, so a rebuild asked of one instance runs on all of them.
+ * {@value #RECONCILE_MILLIS} ms, so a rebuild asked of one instance runs on all of them; whether
+ * the rebuild has caught up is checked in one instance at a time ({@link ClusterJobs}).
  */
 @Component
 public class ProjectionConsumers implements SmartLifecycle {
@@ -52,17 +55,19 @@ public class ProjectionConsumers implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final EventConsumers consumers;
     private final KafkaProperties kafka;
+    private final ClusterJobs jobs;
     private final int maxBatch;
     private final Map<Integer, BatchConsumer> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean started;
 
     ProjectionConsumers(Generations generations, MongoTemplate mongo, EventConsumers consumers, KafkaProperties kafka,
-            @Value("${samhandling.reporting.max-batch:500}") int maxBatch) {
+            ClusterJobs jobs, @Value("${samhandling.reporting.max-batch:500}") int maxBatch) {
         this.generations = generations;
         this.mongo = mongo;
         this.consumers = consumers;
         this.kafka = kafka;
+        this.jobs = jobs;
         this.maxBatch = maxBatch;
     }
 
@@ -120,7 +125,7 @@ public class ProjectionConsumers implements SmartLifecycle {
     private void keepUp() {
         try {
             reconcile();
-            switchWhenCaughtUp();
+            jobs.runOnce("reporting-rebuild-switch", Duration.ofMillis(RECONCILE_MILLIS), this::switchWhenCaughtUp);
         } catch (RuntimeException e) {
             log.warn("Keeping the projection consumers up to date failed, will retry: {}", e.getClass().getSimpleName());
         }
@@ -158,7 +163,7 @@ public class ProjectionConsumers implements SmartLifecycle {
         return consumer;
     }
 
-    /** Switches readers to the rebuilt generation once it has caught up; whichever instance sees it first does it. */
+    /** Switches readers to the rebuilt generation once it has caught up. */
     private void switchWhenCaughtUp() {
         Generations.Rebuild rebuild = generations.rebuild();
         if (rebuild == null || rebuild.status() != Generations.Rebuild.Status.RUNNING || !caughtUp(rebuild)) {

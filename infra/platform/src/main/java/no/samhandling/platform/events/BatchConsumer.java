@@ -66,8 +66,11 @@ public final class BatchConsumer implements Replay {
         if (container != null) {
             return;
         }
-        engine.createDeadLetterTopics(topics);
-        engine.raiseWatermarksToCommittedOffsets(group);
+        // Off the caller's thread: Kafka may be slow to answer, and the consumer need not wait for either.
+        Thread.ofVirtual().name(group + "-preparation").start(() -> {
+            engine.createDeadLetterTopics(topics);
+            engine.raiseWatermarksToCommittedOffsets(group);
+        });
         Map<String, Object> config = new HashMap<>(engine.kafka().buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -29,6 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import no.samhandling.events.Topics;
+import no.samhandling.platform.cluster.Leases;
 
 /** The event backbone every service shares: outbox, relay, consumption, dead letters and topics. */
 @AutoConfiguration(afterName = {
@@ -47,7 +48,7 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, CloudEventCodec codec,
-            OutboxProperties properties, MeterRegistry meters) {
+            OutboxProperties properties, MeterRegistry meters, Leases leases) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -61,7 +62,7 @@ public class EventsAutoConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        return new OutboxRelay(mongo, template, codec, properties, meters);
+        return new OutboxRelay(mongo, template, codec, properties, meters, leases);
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -50,14 +50,15 @@ class DeadLetterAdministrationTest {
     @Autowired
     CloudEventCodec codec;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    // The context's own broker: the bootstrap-servers property is JVM-wide and names the broker of the last context started.
+    @Autowired
+    KafkaConnectionDetails kafka;
 
     TestProducer producer;
 
     @BeforeEach
     void producer() {
-        producer = new TestProducer(brokers);
+        producer = new TestProducer(brokers());
         received.breakAgain();
     }
 
@@ -192,7 +193,7 @@ class DeadLetterAdministrationTest {
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String eventId) {
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             ConsumerRecord<String, byte[]> dead = probe.awaitRecord(record -> eventId.equals(TopicProbe.header(record, "ce_id")),
                     Duration.ofSeconds(30)).stream().filter(record -> eventId.equals(TopicProbe.header(record, "ce_id"))).findFirst().orElseThrow();
             return dead;
@@ -207,5 +208,9 @@ class DeadLetterAdministrationTest {
     private static ReferralSubmitted submitted(String arenaId) {
         return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, UUID.randomUUID().toString(), arenaId,
                 DiscussionBasis.ANONYMOUS, null, null, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, false);
+    }
+
+    private String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
     }
 }

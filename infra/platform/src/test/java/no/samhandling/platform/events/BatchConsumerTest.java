@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -56,8 +56,9 @@ class BatchConsumerTest {
     @Autowired
     MongoTemplate mongo;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    // The context's own broker: the bootstrap-servers property is JVM-wide and names the broker of the last context started.
+    @Autowired
+    KafkaConnectionDetails kafka;
 
     TestProducer producer;
     String run;
@@ -66,7 +67,7 @@ class BatchConsumerTest {
 
     @BeforeEach
     void start() {
-        producer = new TestProducer(brokers);
+        producer = new TestProducer(brokers());
         run = UUID.randomUUID().toString().substring(0, 8);
         projection = new CountingProjection(mongo, "batch_counts_" + run);
         consumer = consumers.batch("platform-test.batch-" + run, List.of(Topics.REFERRAL_EVENTS), projection, 50);
@@ -111,7 +112,7 @@ class BatchConsumerTest {
 
         consumer.start();
 
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             List<ConsumerRecord<String, byte[]>> dead = probe.awaitRecord(record -> garbage.key().equals(record.key()), Duration.ofSeconds(30));
             probe.awaitRecord(record -> poisoned.eventId().toString().equals(TopicProbe.header(record, "ce_id")), Duration.ofSeconds(30));
             assertThat(dead).noneMatch(record -> before.eventId().toString().equals(TopicProbe.header(record, "ce_id"))
@@ -126,7 +127,7 @@ class BatchConsumerTest {
         producer.send(codec.toRecord(poisoned));
         consumer.start();
         ConsumerRecord<String, byte[]> dead;
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             dead = probe.awaitRecord(record -> poisoned.eventId().toString().equals(TopicProbe.header(record, "ce_id")),
                     Duration.ofSeconds(30)).stream()
                     .filter(record -> poisoned.eventId().toString().equals(TopicProbe.header(record, "ce_id"))).findFirst().orElseThrow();
@@ -202,5 +203,9 @@ class BatchConsumerTest {
             Document counter = mongo.getCollection(collection).find(Filters.eq("_id", arenaId)).first();
             return counter == null ? 0 : ((Number) counter.get("count")).longValue();
         }
+    }
+
+    private String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
     }
 }

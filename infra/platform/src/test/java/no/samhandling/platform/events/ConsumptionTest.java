@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,8 +73,9 @@ class ConsumptionTest {
     @Autowired
     BindingsLifecycleController bindings;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    // The context's own broker: the bootstrap-servers property is JVM-wide and names the broker of the last context started.
+    @Autowired
+    KafkaConnectionDetails kafka;
 
     @LocalServerPort
     int port;
@@ -83,7 +84,7 @@ class ConsumptionTest {
 
     @BeforeEach
     void producer() {
-        producer = new TestProducer(brokers);
+        producer = new TestProducer(brokers());
     }
 
     @AfterEach
@@ -118,7 +119,7 @@ class ConsumptionTest {
 
         // What Kafka does to a group that has been idle longer than offsets.retention.minutes.
         bindings.changeState(BINDING, State.STOPPED);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
                 admin.deleteConsumerGroupOffsets("platform-test", Set.of(new TopicPartition(Topics.REFERRAL_EVENTS, 0))).all().get();
                 return admin.listConsumerGroupOffsets("platform-test").partitionsToOffsetAndMetadata().get().isEmpty();
@@ -171,7 +172,7 @@ class ConsumptionTest {
         }
 
         List<ConsumerRecord<String, byte[]>> dead;
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             dead = probe.awaitRecord(record -> keys.getLast().equals(record.key()), Duration.ofSeconds(30)).stream()
                     .filter(record -> keys.contains(record.key())).toList();
         }
@@ -207,7 +208,7 @@ class ConsumptionTest {
         producer.send(record);
         producer.send(codec.toRecord(after));
 
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             ConsumerRecord<String, byte[]> dead = probe.awaitRecord(
                     dlq -> forged.eventId().toString().equals(TopicProbe.header(dlq, "ce_id")), Duration.ofSeconds(30)).stream()
                     .filter(dlq -> forged.eventId().toString().equals(TopicProbe.header(dlq, "ce_id"))).findFirst().orElseThrow();
@@ -222,7 +223,7 @@ class ConsumptionTest {
 
     @Test
     void eventAndDeadLetterTopicsKeepTheirRecordsForGood() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
             for (String topic : List.of(Topics.REFERRAL_EVENTS, DEAD_LETTERS)) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();
@@ -247,7 +248,7 @@ class ConsumptionTest {
         // A type from the wire never becomes a tag: the metric stays bounded whatever is written to the topic.
         assertThat(meters.find(EventIntake.UNKNOWN_TYPE).counters())
                 .allSatisfy(counter -> assertThat(counter.getId().getTag("type")).isNull());
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             assertThat(probe.drain(Duration.ofSeconds(2))).noneMatch(record -> newer.key().equals(record.key()));
         }
     }
@@ -258,7 +259,7 @@ class ConsumptionTest {
 
         producer.send(codec.toRecord(event));
 
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             ConsumerRecord<String, byte[]> dead = probe.awaitRecord(
                     record -> event.eventId().toString().equals(TopicProbe.header(record, "ce_id")), Duration.ofSeconds(30)).stream()
                     .filter(record -> event.eventId().toString().equals(TopicProbe.header(record, "ce_id"))).findFirst().orElseThrow();
@@ -279,7 +280,7 @@ class ConsumptionTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> received.handled().contains(event));
         assertThat(received.storeDownAttempts()).isGreaterThan(ReceivedEvents.STORE_DOWN_ATTEMPTS);
-        try (TopicProbe probe = new TopicProbe(brokers, DEAD_LETTERS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), DEAD_LETTERS)) {
             assertThat(probe.drain(Duration.ofSeconds(2)))
                     .noneMatch(record -> event.eventId().toString().equals(TopicProbe.header(record, "ce_id")));
         }
@@ -304,5 +305,9 @@ class ConsumptionTest {
     private static ReferralSubmitted submitted(String arenaId) {
         return new ReferralSubmitted(UUID.randomUUID(), Instant.now(), "1547", UUID.randomUUID().toString(), arenaId,
                 DiscussionBasis.ANONYMOUS, null, null, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, false);
+    }
+
+    private String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
     }
 }
