@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -39,9 +41,10 @@ import no.samhandling.platform.events.BatchProjection;
  *
  * <ul>
  * <li>each counter remembers, per stream (a topic partition), the position of the last batch that
- * changed it, and an increment only lands where that stream is not yet at the batch's position.
- * One number per partition, so a counter's bookkeeping stays small however many batches pass, and
- * instances projecting different partitions at once never disturb each other's check;</li>
+ * changed it, and a batch applied again after a crash skips the counters whose stream is already at
+ * its position. One number per partition, so a counter's bookkeeping stays small however many
+ * batches pass, and instances projecting different partitions at once never disturb each other's
+ * check (the ids of the last 20 batches, as before, could be pushed out by other partitions);</li>
  * <li>case states and arena titles are replaced with what the batch says, which is the same
  * however often it is done: a referral's and an arena's events are on one partition, and its next
  * batch waits until this one is complete.</li>
@@ -114,13 +117,15 @@ final class ProjectionStore implements BatchProjection {
     @Override
     public void apply(Batch batch, Document plan) {
         String applied = APPLIED + "." + batch.stream();
+        List<Document> increments = plan.getList("increments", Document.class);
+        Set<String> done = batch.again() ? holding(batch, increments) : Set.of();
         List<WriteModel<Document>> counters = new ArrayList<>();
-        for (Document increment : plan.getList("increments", Document.class)) {
-            // The id first, so that every store, the MongoDB wire server included, finds the counter by index.
-            // No match means the counter holds this batch already: the upsert then collides on the id, and is skipped.
-            Document notYetApplied = new Document("_id", increment.getString("_id"))
-                    .append(applied, new Document("$not", new Document("$gte", batch.position())));
-            counters.add(new UpdateOneModel<>(notYetApplied,
+        for (Document increment : increments) {
+            if (done.contains(increment.getString("_id"))) {
+                continue;
+            }
+            // A filter on the id alone: every store, the MongoDB wire server included, finds the counter by index.
+            counters.add(new UpdateOneModel<>(Filters.eq("_id", increment.getString("_id")),
                     Updates.combine(
                             Updates.setOnInsert("municipality", increment.getString("municipality")),
                             Updates.setOnInsert("metric", increment.getString("metric")),
@@ -152,7 +157,25 @@ final class ProjectionStore implements BatchProjection {
         bulk(mongo.getCollection(generation.arenas()), arenas);
     }
 
-    /** Unordered bulk write; a duplicate key means the write was already done (a counter holding the batch). */
+    /** The counters among the increments that already hold the batch: their stream is at its position. */
+    private Set<String> holding(Batch batch, List<Document> increments) {
+        Set<String> holding = new HashSet<>();
+        if (increments.isEmpty()) {
+            return holding;
+        }
+        mongo.getCollection(generation.counters())
+                .find(Filters.in("_id", increments.stream().map(increment -> increment.getString("_id")).toList()))
+                .forEach(counter -> {
+                    Document applied = counter.get(APPLIED, Document.class);
+                    Object position = applied == null ? null : applied.get(batch.stream());
+                    if (position instanceof Number number && number.longValue() >= batch.position()) {
+                        holding.add(counter.getString("_id"));
+                    }
+                });
+        return holding;
+    }
+
+    /** Unordered bulk write; a duplicate key means the write was already done. */
     private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
             return;

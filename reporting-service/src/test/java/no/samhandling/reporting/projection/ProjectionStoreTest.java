@@ -54,11 +54,10 @@ class ProjectionStoreTest {
     @Test
     void aBatchAppliedAgainChangesNothing() {
         Document plan = store.plan(batch);
-        Batch position = new Batch("referral_events-0", 41);
-        store.apply(position, plan);
+        store.apply(new Batch("referral_events-0", 41, false), plan);
         Map<String, Object> once = store.contents();
 
-        store.apply(position, plan);
+        store.apply(new Batch("referral_events-0", 41, true), plan);
 
         assertThat(store.contents()).isEqualTo(once).isEqualTo(projectedOnceElsewhere());
     }
@@ -66,12 +65,12 @@ class ProjectionStoreTest {
     @Test
     void aBatchWhoseCountersWerePartlyWrittenIsCompletedOnce() {
         Document plan = store.plan(batch);
-        Batch position = new Batch("referral_events-0", 41);
         // Crash after half of the counters were written: recovery applies the whole plan again.
         List<Document> increments = plan.getList("increments", Document.class);
-        store.apply(position, new Document(plan).append("increments", increments.subList(0, increments.size() / 2)));
+        store.apply(new Batch("referral_events-0", 41, false),
+                new Document(plan).append("increments", increments.subList(0, increments.size() / 2)));
 
-        store.apply(position, plan);
+        store.apply(new Batch("referral_events-0", 41, true), plan);
 
         assertThat(store.contents()).isEqualTo(projectedOnceElsewhere());
     }
@@ -80,29 +79,29 @@ class ProjectionStoreTest {
     void anotherPartitionsBatchesInBetweenDoNotHideWhatARecoveredBatchStillHasToDo() {
         List<DomainEvent> other = EventMother.year("1547", 2026, 60, 3, 9L);
         Document plan = store.plan(batch);
-        Batch position = new Batch("referral_events-0", 41);
         List<Document> increments = plan.getList("increments", Document.class);
-        store.apply(position, new Document(plan).append("increments", increments.subList(0, increments.size() / 2)));
+        store.apply(new Batch("referral_events-0", 41, false),
+                new Document(plan).append("increments", increments.subList(0, increments.size() / 2)));
         // Another instance projects another partition into the same counters, many times over.
         for (int round = 0; round < 30; round++) {
-            store.apply(new Batch("referral_events-1", round), store.plan(other.subList(round, round + 1)));
+            store.apply(new Batch("referral_events-1", round, false), store.plan(other.subList(round, round + 1)));
         }
 
-        store.apply(position, plan);
+        store.apply(new Batch("referral_events-0", 41, true), plan);
 
         ProjectionStore reference = referenceStore();
-        reference.apply(position, reference.plan(batch));
+        reference.apply(new Batch("referral_events-0", 41, false), reference.plan(batch));
         for (int round = 0; round < 30; round++) {
-            reference.apply(new Batch("referral_events-1", round), reference.plan(other.subList(round, round + 1)));
+            reference.apply(new Batch("referral_events-1", round, false), reference.plan(other.subList(round, round + 1)));
         }
         assertThat(counters(store)).isEqualTo(counters(reference));
     }
 
     @Test
     void aLaterBatchOfTheSameStreamIsApplied() {
-        store.apply(new Batch("referral_events-0", 41), store.plan(batch.subList(0, 30)));
+        store.apply(new Batch("referral_events-0", 41, false), store.plan(batch.subList(0, 30)));
 
-        store.apply(new Batch("referral_events-0", 42), store.plan(batch.subList(30, batch.size())));
+        store.apply(new Batch("referral_events-0", 42, false), store.plan(batch.subList(30, batch.size())));
 
         assertThat(store.contents()).isEqualTo(projectedOnceElsewhere());
     }
@@ -110,7 +109,7 @@ class ProjectionStoreTest {
     /** The figures of the batch projected once into another database. */
     private Map<String, Object> projectedOnceElsewhere() {
         ProjectionStore other = referenceStore();
-        other.apply(new Batch("referral_events-0", 0), other.plan(batch));
+        other.apply(new Batch("referral_events-0", 0, false), other.plan(batch));
         return other.contents();
     }
 

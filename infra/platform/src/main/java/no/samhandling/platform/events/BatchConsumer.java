@@ -164,7 +164,7 @@ public final class BatchConsumer implements Replay {
             return;
         }
         Document plan = projection.plan(fresh);
-        BatchProjection.Batch batch = new BatchProjection.Batch(stream, events.getLast().offset());
+        BatchProjection.Batch batch = new BatchProjection.Batch(stream, events.getLast().offset(), false);
         Journals.Entry entry = new Journals.Entry(batch, partition.topic(), partition.partition(), ids, plan, false);
         engine.journals().write(group, entry);
         complete(entry);
@@ -199,7 +199,7 @@ public final class BatchConsumer implements Replay {
         if (!engine.watermarks().recentlyApplied(group, List.of(id)).isEmpty()) {
             return ReplayOutcome.ALREADY_APPLIED;
         }
-        Journals.Entry entry = new Journals.Entry(new BatchProjection.Batch(stream, 0), topic, partition, List.of(id),
+        Journals.Entry entry = new Journals.Entry(new BatchProjection.Batch(stream, 0, false), topic, partition, List.of(id),
                 projection.plan(List.of(event)), true);
         engine.journals().write(group, entry);
         complete(entry);

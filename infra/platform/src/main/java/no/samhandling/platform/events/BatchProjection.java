@@ -18,10 +18,11 @@ import no.samhandling.events.DomainEvent;
  * <li>{@link #apply applies} it, moves the watermark past the batch, and deletes the journal.</li>
  * </ol>
  * A crash anywhere leaves either nothing (the batch is delivered again and planned afresh) or a
- * journal, which is applied again before the partition's next batch. So {@code apply} must be
- * idempotent for one batch: each write it makes carries the batch's {@link Batch#stream} and
- * {@link Batch#position} and is skipped where that stream is already at or past that position.
- * One partition has one consumer at a time, so a stream's batches are applied in order.
+ * journal, which is applied again before the partition's next batch, marked {@link Batch#again}.
+ * So {@code apply} must be idempotent for one batch: each write it makes records the batch's
+ * {@link Batch#stream} and {@link Batch#position}, and when applying a batch again it skips what
+ * already holds that stream at that position. One partition has one consumer at a time, so a
+ * stream's batches are applied in order, and nobody else moves a stream's position in between.
  */
 public interface BatchProjection {
 
@@ -32,9 +33,12 @@ public interface BatchProjection {
     void apply(Batch batch, Document plan);
 
     /**
-     * Where a batch comes from: a topic partition ({@code referral.events-2}) and the offset of its
-     * last record, or a replayed dead letter and its offset. Positions only grow within a stream.
+     * Where a batch comes from: a topic partition ({@code referral_events-2}) and the offset of its
+     * last record, or a replayed dead letter. Positions only grow within a stream; a stream's name
+     * can be a field name.
+     *
+     * @param again whether the batch is applied again after a crash, so some of its writes may be done
      */
-    record Batch(String stream, long position) {
+    record Batch(String stream, long position, boolean again) {
     }
 }

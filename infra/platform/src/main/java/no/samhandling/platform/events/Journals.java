@@ -65,7 +65,7 @@ final class Journals {
     record Entry(BatchProjection.Batch batch, String topic, int partition, List<String> eventIds, Document plan, boolean outOfOrder) {
 
         static Entry of(Document document) {
-            return new Entry(new BatchProjection.Batch(document.getString("stream"), ((Number) document.get("position")).longValue()),
+            return new Entry(new BatchProjection.Batch(document.getString("stream"), ((Number) document.get("position")).longValue(), true),
                     document.getString("topic"), document.getInteger("partition"), document.getList("events", String.class),
                     document.get("plan", Document.class), document.getBoolean("outOfOrder", false));
         }

@@ -142,11 +142,14 @@ final class Watermarks {
         }
     }
 
-    /** Forgets the ids that have fallen out of the window, now and then rather than on every write. */
+    /**
+     * Forgets the ids that have fallen out of the window, once per window's worth of offsets rather
+     * than on every write, so at most two windows of ids are kept per partition.
+     */
     private void pruneBelow(String group, String topic, int partition, long offset) {
         String key = key(group, topic, partition);
         Long last = prunedAt.get(key);
-        if (last != null && offset - last < Math.max(1, window / 10)) {
+        if (last != null && offset - last < window) {
             return;
         }
         prunedAt.put(key, offset);
