@@ -245,7 +245,7 @@ abstract class NotificationComponentTest {
         publish(scheduled);
         awaitMails(member, 1);
         // A replay the consumer's own deduplication does not catch: the intents are refused by their key.
-        mongo.remove(Query.query(Criteria.where("_id").regex(scheduled.eventId().toString())), "processed_events");
+        mongo.remove(Query.query(Criteria.where("_id").regex(scheduled.eventId().toString())), "consumer_recent_events");
         publish(scheduled);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> counter("samhandling.notifications.duplicates") >= duplicatesBefore + 2);

@@ -83,6 +83,8 @@ public final class KafkaAccess {
                     String ownDeadLetters = topic + "." + principal + ".";
                     bindings.add(allow(ResourceType.TOPIC, ownDeadLetters, PatternType.PREFIXED, AclOperation.CREATE));
                     bindings.add(allow(ResourceType.TOPIC, ownDeadLetters, PatternType.PREFIXED, AclOperation.WRITE));
+                    // The dead-letter admin lists, inspects and replays them.
+                    bindings.add(allow(ResourceType.TOPIC, ownDeadLetters, PatternType.PREFIXED, AclOperation.READ));
                 }
             }
             if (!consumes.isEmpty()) {

@@ -31,6 +31,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.kafka.binder.auto-create-topics", "false");
         defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", "false");
         defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
+        // The binder's consumer-lag metric asks for the end offsets of partitions its metadata consumer is not
+        // assigned, and kafka-clients 4.0-4.3 warn about each of them ("Not updating high watermark for partition
+        // ... as it is no longer assigned"), a steady dozen lines a minute per service that mean nothing. Kafka's
+        // KAFKA-20449 makes it DEBUG from 4.4; until then this one logger is quieted. Its other warnings are about
+        // transient offset lookups that are retried anyway.
+        defaults.put("logging.level.org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils", "ERROR");
         defaults.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
         // Every Kafka client of the service (binder, relay, dead letters, admin) signs in as the service itself;
         // the broker's ACLs let it write its own topic and read what it consumes, nothing more.

@@ -100,7 +100,7 @@ public final class ProjectionBenchmark {
                 awaitCommitted(admin, new Generation(1).consumerGroup());
                 System.out.printf("Live projection caught up (including application start) in %.1f s%n", seconds(liveStart));
 
-                ProjectionRunner runner = app.getBean(ProjectionRunner.class);
+                ProjectionConsumers runner = app.getBean(ProjectionConsumers.class);
                 Generations generations = app.getBean(Generations.class);
                 long rebuildStart = System.nanoTime();
                 runner.rebuild();

@@ -246,6 +246,7 @@ public final class AuthorisationMatrix {
         private String body;
         private boolean form;
         private boolean freshPerCall;
+        private Map<String, String> values = Map.of();
 
         private Entry(Endpoint endpoint) {
             this.endpoint = endpoint;
@@ -276,6 +277,12 @@ public final class AuthorisationMatrix {
          */
         public Entry freshPerCall() {
             this.freshPerCall = true;
+            return this;
+        }
+
+        /** Values for path variables that no service's world prepares (the platform's own endpoints). */
+        public Entry values(Map<String, String> own) {
+            this.values = Map.copyOf(own);
             return this;
         }
 
@@ -324,13 +331,20 @@ public final class AuthorisationMatrix {
     /**
      * The rows of the endpoints every service has from the platform: its own access log, read by
      * the municipality's privacy officer (each their own municipality's) and by services with the
-     * {@code audit} scope.
+     * {@code audit} scope, and its consumers' dead letters, for its administrators.
      */
     public AuthorisationMatrix withPlatformEndpoints() {
         on("GET /access-log/verify").rule(Rule.roles("PRIVACY_OFFICER").always().orScopes("audit"));
         on("GET /access-log/entries").query("from=2026-01-01&to=2026-12-31")
                 .rule(Rule.roles("PRIVACY_OFFICER").always().orScopes("audit"));
         on("GET /access-log/reads").query("subjectId=matrix-child").rule(Rule.scopes("audit"));
+        // The consumers' dead letters: the service's administrators only. A dead letter that does not
+        // exist (the matrix names none) is 404 to them, past the role gate, and 403 to everyone else.
+        Map<String, String> noDeadLetter = Map.of("topic", "arena.events.nobody.dlq", "partition", "0", "offset", "0");
+        on("GET /admin/dead-letters").rule(Rule.roles("ADMIN").always());
+        on("GET /admin/dead-letters/{topic}/{partition}/{offset}").values(noDeadLetter).rule(Rule.roles("ADMIN").when());
+        on("POST /admin/dead-letters/{topic}/{partition}/{offset}/replay").values(noDeadLetter).rule(Rule.roles("ADMIN").when());
+        on("POST /admin/dead-letters/{topic}/replay").values(noDeadLetter).rule(Rule.roles("ADMIN").when());
         return this;
     }
 
@@ -417,9 +431,11 @@ public final class AuthorisationMatrix {
     }
 
     private HttpApi.Response call(Entry entry, Map<String, String> prepared, String token) {
-        String path = fill(entry.endpoint.path(), prepared, entry.endpoint) + (entry.query == null ? "" : "?" + fill(entry.query, prepared, entry.endpoint));
+        Map<String, String> values = new HashMap<>(entry.values);
+        values.putAll(prepared);
+        String path = fill(entry.endpoint.path(), values, entry.endpoint) + (entry.query == null ? "" : "?" + fill(entry.query, values, entry.endpoint));
         HttpApi api = token == null ? HttpApi.at(port) : HttpApi.at(port).as(token);
-        String body = entry.body == null ? "" : fill(entry.body, prepared, entry.endpoint);
+        String body = entry.body == null ? "" : fill(entry.body, values, entry.endpoint);
         return switch (entry.endpoint.method()) {
             case "GET" -> api.get(path);
             case "POST" -> entry.form ? api.postForm(path, body) : api.post(path, body);
