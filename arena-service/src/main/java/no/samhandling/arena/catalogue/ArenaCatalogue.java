@@ -72,6 +72,8 @@ class ArenaCatalogue {
         String escalationArenaId = checkEscalation(byExternalKey(municipality), request);
         if (arena.update(request, escalationArenaId, clock.instant())) {
             store(arena);
+        } else {
+            confirmCoordinator(arena);
         }
         return arena.view();
     }
@@ -131,11 +133,19 @@ class ArenaCatalogue {
                 .collect(Collectors.toMap(Arena::externalKey, Function.identity()));
     }
 
-    /** Every write of an arena goes through here, so that its meetings follow its rhythm. */
+    /** Every write of an arena goes through here, so that its meetings follow its rhythm and its coordinator holds the place. */
     Arena store(Arena arena) {
         arenas.save(arena);
         publisher.publishEvent(new ArenaLookup.ScheduleChanged(arena.schedule()));
+        confirmCoordinator(arena);
         return arena;
+    }
+
+    /** An entry written again unchanged still names its coordinator: an earlier write may have stopped before the membership. */
+    void confirmCoordinator(Arena arena) {
+        if (arena.isActive()) {
+            publisher.publishEvent(arena.coordinatorNamed());
+        }
     }
 
     /** The id of the arena the request escalates to, after checking that the link leads somewhere and not in a circle. */

@@ -22,14 +22,16 @@ import no.samhandling.platform.web.ProblemException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The arena catalogue: administrators and coordinators write, all staff read. Updates take an optional
- * {@code If-Match} with the version the client read (the {@code ETag}); without it the last writer wins.
+ * The arena catalogue: administrators write, all staff read. Only administrators, because an entry names the
+ * arena's coordinator, and that place gives need-to-know to the arena's cases: a coordinator who could write
+ * the catalogue could appoint themself. Updates take an optional {@code If-Match} with the version the client
+ * read (the {@code ETag}); without it the last writer wins.
  */
 @RestController
 @RequestMapping("/arenas")
 class ArenaController {
 
-    private static final String WRITERS = "hasAnyRole('ADMIN', 'COORDINATOR')";
+    private static final String WRITERS = "hasRole('ADMIN')";
     private static final String STAFF = "hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'LEADER', 'ADMIN')";
 
     private final ArenaCatalogue catalogue;

@@ -191,9 +191,7 @@ class CatalogueImporter {
                     arena.update(planned.row(), escalationArenaId, now);
                     catalogue.store(arena);
                 }
-                default -> {
-                    // Unchanged: nothing to write, no event.
-                }
+                default -> catalogue.confirmCoordinator(stored.get(planned.externalKey()));
             }
         }
         return report(municipality, true, plan, List.of(), 0);
