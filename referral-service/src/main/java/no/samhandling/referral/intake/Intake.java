@@ -92,6 +92,7 @@ class Intake {
             throw ProblemException.invalid("consentId", "referral.consent-required-for-named");
         }
         ConsentDirectory.KnownConsent consent = gate.requireCovering(caller.municipality(), request.consentId(), arena);
+        gate.requireConsentsChild(caller.municipality(), consent, subject);
         String subjectId = consent.subjectId();
         PersonalData personalData;
         try {

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -36,6 +41,7 @@ import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.NationalIdNumbers;
@@ -51,11 +57,28 @@ import no.samhandling.referral.consents.ConsentDirectory;
  * arena-service played by a test producer: the gate, the sealed storage, the read audit and what
  * a withdrawn, narrowed or erased consent does to the case.
  */
+@Import(NamedReferralComponentTest.ServiceToken.class)
 abstract class NamedReferralComponentTest {
 
     static final String NAME = "Kari Nordmann-Testesen";
     static final String BIRTH_DATE = "2015-03-02";
     static final String NATIONAL_ID = NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE));
+    static final ConsentServiceStub CONSENT_SERVICE = new ConsentServiceStub();
+
+    /** referral-service's own token, as the authorization server would issue it. */
+    @TestConfiguration
+    static class ServiceToken {
+
+        @Bean
+        ServiceTokens serviceTokens() {
+            return () -> TestTokens.serviceToken("referral-service", "identity-match");
+        }
+    }
+
+    @DynamicPropertySource
+    static void consentService(DynamicPropertyRegistry registry) {
+        registry.add("samhandling.clients.consent.base-url", CONSENT_SERVICE::baseUrl);
+    }
 
     @LocalServerPort
     int port;
@@ -109,9 +132,12 @@ abstract class NamedReferralComponentTest {
         return grantConsent(List.of(arenaId), parties);
     }
 
+    /** A consent for the child {@link #NAME}, registered so in consent-service. */
     String grantConsent(List<String> arenaIds, List<String> parties) {
         String consentId = UUID.randomUUID().toString();
-        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, UUID.randomUUID().toString(),
+        String subjectId = UUID.randomUUID().toString();
+        CONSENT_SERVICE.children.put(subjectId, new ConsentServiceStub.Registered(NAME, BIRTH_DATE, NATIONAL_ID));
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId,
                 arenaIds, parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
                 ConsentGiver.GUARDIANS, List.of("guardian")));
         await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isPresent());
@@ -160,6 +186,48 @@ abstract class NamedReferralComponentTest {
         assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", tooNarrow,
                 NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE).plusDays(1)))))).containsExactly("subject.birthDate");
         assertThat(mongo.getCollection("referrals").countDocuments(Filters.in("consentId", otherArenasConsent, tooNarrow))).isZero();
+    }
+
+    @Test
+    void refusesANamedReferralWhoseChildIsNotTheConsentsChild() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String anotherChild = namedReferral("arena-1", consentId, NATIONAL_ID)
+                .replace("\"subject\": {\"name\": \"" + NAME + "\", \"birthDate\": \"" + BIRTH_DATE + "\", \"nationalId\": \"" + NATIONAL_ID + "\"}",
+                        "\"subject\": {\"name\": \"Heilt Annan Person\", \"birthDate\": \"2018-07-07\"}");
+        assertThat(anotherChild).contains("Heilt Annan Person");
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", anotherChild);
+
+        assertThat(fieldsOf(refused)).containsExactly("subject");
+        assertThat(refused.body()).doesNotContain("Heilt Annan Person").doesNotContain(NAME);
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.eq("consentId", consentId))).isZero();
+        // Asked with referral-service's own token, for the consent's child in the caller's municipality.
+        String subjectId = consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId();
+        assertThat(CONSENT_SERVICE.calls)
+                .contains("referral-service identity-match /subjects/" + subjectId + "/identity-match?municipality=" + TestTokens.AUKRA);
+    }
+
+    @Test
+    void takesNoNamedReferralWhileConsentServiceCannotSayWhoTheChildIs() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        CONSENT_SERVICE.failing.add(consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId());
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", namedReferral("arena-1", consentId, NATIONAL_ID));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.eq("consentId", consentId))).isZero();
+    }
+
+    @Test
+    void everyLaterStepChecksTheConsentIsStillAboutTheCasesChild() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String id = submitNamed("arena-1", consentId);
+        // consent.events now say the consent is about another child than the one the case was taken for.
+        mongo.getCollection("consent_directory").updateOne(Filters.eq("_id", consentId), Updates.set("subjectId", "another-child"));
+
+        assertThat(as("COORDINATOR").post("/referrals/" + id + "/accept", "").status()).isEqualTo(409);
+        assertThat(as("GUARDIAN").get("/referrals/" + id + "/personal-data?purpose=GUARDIAN_ACCESS").status()).isEqualTo(409);
+        assertThat(as("COORDINATOR").get("/referrals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
     }
 
     @Test

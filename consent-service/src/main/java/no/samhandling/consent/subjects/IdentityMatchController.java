@@ -1,0 +1,51 @@
+package no.samhandling.consent.subjects;
+
+import java.time.LocalDate;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * For referral-service (scope {@code identity-match}): is the child a referral names the child registered
+ * here? Only yes or no, so that referral-service gets no copy of an identity it did not have. The claim
+ * travels in the body, never in a URL that could be logged. A machine client belongs to no municipality,
+ * so it names the one the child must belong to; an unknown or erased child is simply no match.
+ */
+@RestController
+class IdentityMatchController {
+
+    /** The identity a referral claims for the child. */
+    record ClaimedIdentity(@NotBlank @Size(max = 200) String name, LocalDate birthDate, @Size(max = 32) String nationalId) {
+
+        @Override
+        public String toString() {
+            return "ClaimedIdentity[…]";
+        }
+    }
+
+    record Answer(boolean match) {
+    }
+
+    private final Subjects subjects;
+
+    IdentityMatchController(Subjects subjects) {
+        this.subjects = subjects;
+    }
+
+    @PostMapping("/subjects/{subjectId}/identity-match")
+    @PreAuthorize("hasAuthority('SCOPE_identity-match')")
+    Answer matches(@PathVariable String subjectId, @RequestParam @Pattern(regexp = "\\d{4}") String municipality,
+            @Valid @RequestBody ClaimedIdentity claimed) {
+        return new Answer(subjects.isIdentityOf(municipality, subjectId,
+                new IdentityMatch(claimed.name(), claimed.birthDate(), claimed.nationalId())));
+    }
+}
