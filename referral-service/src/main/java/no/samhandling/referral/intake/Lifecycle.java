@@ -14,6 +14,7 @@ import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
+import no.samhandling.referral.meetings.MeetingDirectory;
 
 /** Moves referrals through their lifecycle; an impossible step is a 409 naming the current status. */
 @Service
@@ -21,13 +22,16 @@ public class Lifecycle {
 
     private final AggregateStore<Referral> referrals;
     private final ArenaDirectory arenas;
+    private final MeetingDirectory meetings;
     private final NeedToKnow needToKnow;
     private final ConsentGate gate;
     private final Clock clock;
 
-    Lifecycle(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, Clock clock) {
+    Lifecycle(AggregateStores stores, ArenaDirectory arenas, MeetingDirectory meetings, NeedToKnow needToKnow, ConsentGate gate,
+            Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
+        this.meetings = meetings;
         this.needToKnow = needToKnow;
         this.gate = gate;
         this.clock = clock;
@@ -44,9 +48,19 @@ public class Lifecycle {
         return change(coordinator, id, referral -> referral.returnToReferrer(reasonCode, reasonText, coordinator.subject(), clock.instant()));
     }
 
+    /**
+     * On the agenda of a meeting arena-service announced: one of the referral's own arena, still to come.
+     * Anything else, an unknown meeting or another arena's included, is refused naming {@code meetingId}.
+     */
     ReferralView scheduleTo(Caller coordinator, String id, String meetingId) {
         return change(coordinator, id, referral -> {
             gate.requireStillCovered(referral, referral.arenaId());
+            MeetingDirectory.KnownMeeting meeting = meetings.find(referral.municipality(), meetingId)
+                    .filter(found -> found.arenaId().equals(referral.arenaId()))
+                    .orElseThrow(() -> ProblemException.invalid("meetingId", "referral.meeting-not-in-arena"));
+            if (!meeting.isComing(clock.instant())) {
+                throw ProblemException.invalid("meetingId", "referral.meeting-not-coming");
+            }
             referral.scheduleTo(meetingId, clock.instant());
         });
     }
@@ -98,18 +112,20 @@ public class Lifecycle {
         return escalated.view();
     }
 
-    /** The minutes of a meeting: every referral discussed there moves on, once. */
+    /** The minutes of a meeting: every referral of its arena discussed there moves on, once. */
     public void on(MinutesRecorded minutes) {
         for (MinutesItem item : minutes.items()) {
             if (item.referralId() == null) {
                 continue;
             }
-            referrals.find(minutes.municipality(), item.referralId()).ifPresent(referral -> {
-                if (referral.discussed(minutes.aggregateId(), item.outcomeCode(), item.hasResponsibilityAssignment(),
-                        item.followUpDate(), minutes.occurredAt())) {
-                    referrals.save(referral);
-                }
-            });
+            referrals.find(minutes.municipality(), item.referralId())
+                    .filter(referral -> referral.arenaId().equals(minutes.arenaId()))
+                    .ifPresent(referral -> {
+                        if (referral.discussed(minutes.aggregateId(), item.outcomeCode(), item.hasResponsibilityAssignment(),
+                                item.followUpDate(), minutes.occurredAt())) {
+                            referrals.save(referral);
+                        }
+                    });
         }
     }
 
