@@ -3,12 +3,15 @@ package no.samhandling.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.events.arena.DiscussionMode;
@@ -20,6 +23,7 @@ import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
+import no.samhandling.platform.web.Problems;
 import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.audit.PersonalDataReads;
 import no.samhandling.referral.consents.ConsentDirectory;
@@ -27,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives concerns: anonymous ones, and named ones under a consent, whose personal data is stored
- * only sealed and opened only audited. Free text that would identify the child never gets this far
+ * only sealed and opened only audited, for a purpose that fits the reader ({@link ReadPurpose}), and by
+ * the referrer only until a while after the case ended ({@link ReferrerAccess}). Free text that would identify the child never gets this far
  * ({@code @NoIdentifiers} on {@link SubmitReferral}).
  */
 @Service
+@EnableConfigurationProperties(ReferrerAccess.class)
 class Intake {
 
     static final int LIST_LIMIT = 500;
@@ -42,10 +48,11 @@ class Intake {
     private final PersonalDataCipher cipher;
     private final PersonalDataReads reads;
     private final JsonMapper json;
+    private final ReferrerAccess access;
     private final Clock clock;
 
     Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
-            PersonalDataReads reads, JsonMapper json, Clock clock) {
+            PersonalDataReads reads, JsonMapper json, ReferrerAccess access, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
@@ -53,6 +60,7 @@ class Intake {
         this.cipher = cipher;
         this.reads = reads;
         this.json = json;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -121,6 +129,13 @@ class Intake {
     PersonalDataView openPersonalData(Caller caller, String id, ReadPurpose purpose) {
         Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
         NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        if (!purpose.fits(relation)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.purpose-not-yours",
+                    new Object[] {purpose.name()}, Map.of("field", "purpose"));
+        }
+        if (relation == NeedToKnow.Relation.REFERRER && !referral.referrerMayStillRead(clock.instant(), access.referrerAccessAfterEnd())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.referrer-access-ended", null, Map.of());
+        }
         if (!referral.isNamed()) {
             throw ProblemException.conflict("referral.no-personal-data");
         }

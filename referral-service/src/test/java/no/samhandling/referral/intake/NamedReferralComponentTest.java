@@ -44,6 +44,7 @@ import no.samhandling.events.referral.WithdrawingParty;
 import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.test.NationalIdNumbers;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
@@ -65,7 +66,7 @@ abstract class NamedReferralComponentTest {
     static final String NATIONAL_ID = NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE));
     static final ConsentServiceStub CONSENT_SERVICE = new ConsentServiceStub();
 
-    /** referral-service's own token, as the authorization server would issue it. */
+    /** referral-service's own token, as the authorization server would issue it, and a clock tests can move. */
     @TestConfiguration
     static class ServiceToken {
 
@@ -73,7 +74,15 @@ abstract class NamedReferralComponentTest {
         ServiceTokens serviceTokens() {
             return () -> TestTokens.serviceToken("referral-service", "identity-match");
         }
+
+        @Bean
+        MutableClock clock() {
+            return MutableClock.ticking();
+        }
     }
+
+    @Autowired
+    MutableClock clock;
 
     @DynamicPropertySource
     static void consentService(DynamicPropertyRegistry registry) {
@@ -294,6 +303,47 @@ abstract class NamedReferralComponentTest {
         assertThat(audit.delete("/personal-data-reads?subjectId=" + subjectId).status()).isIn(403, 405);
         assertThat(audit.put("/personal-data-reads?subjectId=" + subjectId, "[]").status()).isIn(403, 405);
         assertThat(audit.get("/personal-data-reads?subjectId=" + subjectId).json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void aReaderMayClaimOnlyAPurposeThatFitsTheirRelationToTheCase() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        String path = "/referrals/" + id + "/personal-data?purpose=";
+
+        for (String[] misfit : new String[][] {{"REFERRER", "GUARDIAN_ACCESS"}, {"REFERRER", "MEETING"}, {"MEMBER", "INTAKE_ASSESSMENT"},
+                {"GUARDIAN", "MEETING"}, {"COORDINATOR", "GUARDIAN_ACCESS"}}) {
+            HttpApi.Response refused = as(misfit[0]).get(path + misfit[1]);
+            assertThat(refused.status()).as(String.join(" ", misfit)).isEqualTo(403);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("purpose");
+            assertThat(refused.body()).doesNotContain(NAME);
+        }
+        assertThat(as("REFERRER").get(path + "FOLLOW_UP").status()).isEqualTo(200);
+        assertThat(as("MEMBER").get(path + "MEETING").status()).isEqualTo(200);
+
+        HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
+        assertThat(audit.get("/personal-data-reads?subjectId=" + subjectId).json().findValuesAsString("purpose"))
+                .containsExactly("FOLLOW_UP", "MEETING");
+    }
+
+    @Test
+    void theReferrersAccessToThePersonalDataEndsAWhileAfterTheCaseEnded() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String path = "/referrals/" + id + "/personal-data?purpose=FOLLOW_UP";
+        assertThat(as("REFERRER").post("/referrals/" + id + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(as("REFERRER").get(path).status()).as("within the grace period").isEqualTo(200);
+
+        clock.advance(Duration.ofDays(31));
+        try {
+            HttpApi.Response ended = as("REFERRER").get(path);
+            assertThat(ended.status()).isEqualTo(403);
+            assertThat(ended.body()).doesNotContain(NAME);
+            // The referrer still sees the case itself, and the arena keeps its access to the personal data.
+            assertThat(as("REFERRER").get("/referrals/" + id).status()).isEqualTo(200);
+            assertThat(as("COORDINATOR").get(path).status()).isEqualTo(200);
+        } finally {
+            clock.advance(Duration.ofDays(-31));
+        }
     }
 
     @Test
