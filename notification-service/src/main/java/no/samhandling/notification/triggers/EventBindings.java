@@ -12,11 +12,14 @@ import no.samhandling.events.arena.ArenaUpdated;
 import no.samhandling.events.arena.MeetingCancelled;
 import no.samhandling.events.arena.MeetingRescheduled;
 import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MemberJoined;
+import no.samhandling.events.arena.MemberLeft;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.referral.ReferralAccepted;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
+import no.samhandling.notification.directory.ArenaCoordinators;
 import no.samhandling.notification.directory.ArenaDirectory;
 import no.samhandling.notification.directory.ReferralDirectory;
 import no.samhandling.platform.events.EventConsumers;
@@ -26,9 +29,12 @@ import no.samhandling.platform.events.EventConsumers;
 class EventBindings {
 
     @Bean
-    Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, NoticeTriggers triggers) {
+    Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, ArenaCoordinators coordinators,
+            NoticeTriggers triggers) {
         return consumers.on(ArenaRegistered.class, arenas::on)
                 .on(ArenaUpdated.class, arenas::on)
+                .on(MemberJoined.class, coordinators::on)
+                .on(MemberLeft.class, coordinators::on)
                 .on(MeetingScheduled.class, triggers::on)
                 .on(MeetingRescheduled.class, triggers::on)
                 .on(MeetingCancelled.class, triggers::on)
