@@ -339,14 +339,7 @@ abstract class MeetingComponentTest {
         String arenaId = arena();
         String first = scheduleMeetingIn30Days(arenaId);
         String second = scheduleMeetingIn30Days(arenaId);
-        String referralId = UUID.randomUUID().toString();
-        String consentId = UUID.randomUUID().toString();
-        String subjectId = UUID.randomUUID().toString();
-        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
-                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
-                List.of("guardian-mor")));
-        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
-                subjectId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+        String referralId = namedCaseAttendedBy(arenaId, "guardian-mor");
         scheduleReferral(referralId, arenaId, first);
         await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(first).size() == 1);
 
@@ -532,6 +525,19 @@ abstract class MeetingComponentTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("participants[0].kind");
+    }
+
+    /** A named case in the arena whose guardian attends, under a consent that covers the arena; returns its id. */
+    String namedCaseAttendedBy(String arenaId, String guardian) {
+        String referralId = UUID.randomUUID().toString();
+        String consentId = UUID.randomUUID().toString();
+        String subjectId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of(guardian)));
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                subjectId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+        return referralId;
     }
 
     /** A meeting that began an hour ago, so that its minutes can be closed. */

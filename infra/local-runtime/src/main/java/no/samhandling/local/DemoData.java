@@ -336,22 +336,20 @@ final class DemoData {
     }
 
     private static HttpRequest put(String url, String token, JsonNode body) {
-        return HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
+        return withBody("PUT", url, token, body);
     }
 
     private static HttpRequest post(String url, String token, JsonNode body) {
+        return withBody("POST", url, token, body);
+    }
+
+    private static HttpRequest withBody(String method, String url, String token, JsonNode body) {
         return HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
     }
 
