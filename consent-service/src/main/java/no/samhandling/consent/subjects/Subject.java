@@ -111,4 +111,8 @@ class Subject extends AggregateRoot {
     Instant registeredAt() {
         return registeredAt;
     }
+
+    String registeredBy() {
+        return registeredBy;
+    }
 }
