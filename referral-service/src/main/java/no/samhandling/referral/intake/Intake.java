@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,6 +18,7 @@ import no.samhandling.personaldata.NationalIdNumber;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
@@ -125,12 +125,14 @@ class Intake {
      */
     PersonalDataView openPersonalData(Caller caller, String id, ReadPurpose purpose) {
         Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
-        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        Relation relation = needToKnow.requireReader(caller, referral);
         if (!purpose.fits(relation)) {
+            needToKnow.logRefusedPurpose(caller, referral, purpose);
             throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.purpose-not-yours",
                     new Object[] {purpose.name()}, Map.of("field", "purpose"));
         }
-        if (relation == NeedToKnow.Relation.REFERRER && !referral.referrerMayStillRead(clock.instant(), access.referrerAccessAfterEnd())) {
+        if (relation == Relation.REFERRER && !referral.referrerMayStillRead(clock.instant(), access.referrerAccessAfterEnd())) {
+            needToKnow.logRefusedPurpose(caller, referral, purpose);
             throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.referrer-access-ended", null, Map.of());
         }
         if (!referral.isNamed()) {

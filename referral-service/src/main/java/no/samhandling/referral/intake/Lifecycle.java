@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
@@ -72,17 +73,16 @@ public class Lifecycle {
     /** The staff member who registered the concern, or one of the child's guardians, withdraws it. */
     ReferralView withdraw(Caller caller, String id) {
         Referral referral = load(caller, id);
-        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
-        WithdrawingParty party = switch (relation) {
-            case REFERRER -> WithdrawingParty.REFERRER;
-            case GUARDIAN -> WithdrawingParty.GUARDIAN;
-            case ARENA_COORDINATOR, ARENA_MEMBER -> {
-                if (!referral.submittedBy(caller.subject())) {
-                    throw new org.springframework.security.access.AccessDeniedException("Only the referrer or the guardians withdraw a referral");
-                }
-                yield WithdrawingParty.REFERRER;
-            }
-        };
+        Relation relation = needToKnow.requireReader(caller, referral);
+        WithdrawingParty party;
+        if (relation == Relation.GUARDIAN) {
+            party = WithdrawingParty.GUARDIAN;
+        } else if (referral.submittedBy(caller.subject())) {
+            // The referrer, whatever else relates them to the case: they may sit in its arena too.
+            party = WithdrawingParty.REFERRER;
+        } else {
+            throw new org.springframework.security.access.AccessDeniedException("Only the referrer or the guardians withdraw a referral");
+        }
         referral.withdraw(party, clock.instant());
         return referrals.save(referral).view();
     }

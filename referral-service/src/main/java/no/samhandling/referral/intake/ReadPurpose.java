@@ -3,10 +3,10 @@ package no.samhandling.referral.intake;
 import java.util.EnumSet;
 import java.util.Set;
 
-import no.samhandling.referral.intake.NeedToKnow.Relation;
+import no.samhandling.platform.access.Relation;
 
 /**
- * Why a named case's personal data is opened; written to the read audit with every read. Each purpose
+ * Why a named case's personal data is opened; written to the access log with every read. Each purpose
  * fits the relations that have it, and a reader may claim no other: a referrer cannot read "as a
  * guardian", nor a member assess an intake that is the coordinator's to assess.
  *

@@ -58,7 +58,7 @@ abstract class LifecycleComponentTest {
     no.samhandling.referral.arenas.ArenaDirectory directory;
 
     @Autowired
-    no.samhandling.referral.arenas.ArenaMembers members;
+    no.samhandling.platform.access.ArenaRoster members;
 
     KnownArenas arenas() {
         return new KnownArenas(brokers(), codec, directory, members);

@@ -41,6 +41,7 @@ import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
@@ -50,7 +51,6 @@ import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.arenas.ArenaMembers;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.JsonNode;
 
@@ -103,7 +103,7 @@ abstract class NamedReferralComponentTest {
     ArenaDirectory directory;
 
     @Autowired
-    ArenaMembers members;
+    ArenaRoster members;
 
     @Autowired
     ConsentDirectory consents;
@@ -360,8 +360,27 @@ abstract class NamedReferralComponentTest {
         assertThat(as("MEMBER").get(path + "MEETING").status()).isEqualTo(200);
 
         HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
-        assertThat(audit.get("/personal-data-reads?subjectId=" + subjectId).json().findValuesAsString("purpose"))
+        assertThat(audit.get("/access-log/reads?subjectId=" + subjectId).json().findValuesAsString("purpose"))
                 .containsExactly("FOLLOW_UP", "MEETING");
+        // Each claim refused is in the access log with the purpose claimed, for the privacy officer's review.
+        assertThat(entriesAbout(subjectId)).filteredOn(entry -> entry.get("outcome").asString().equals("REFUSED"))
+                .extracting(entry -> entry.get("userId").asString() + " " + entry.get("purpose").asString())
+                .containsExactly("referrer GUARDIAN_ACCESS", "referrer MEETING", "member INTAKE_ASSESSMENT", "guardian MEETING",
+                        "coordinator GUARDIAN_ACCESS");
+    }
+
+    /** What referral-service's access log holds about the child today (by the service's clock), oldest first. */
+    List<JsonNode> entriesAbout(String subjectId) {
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Oslo")).toString();
+        JsonNode entries = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"))
+                .get("/access-log/entries?from=" + today + "&to=" + today).json();
+        List<JsonNode> about = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (subjectId.equals(entry.get("subjectId").asString())) {
+                about.add(entry);
+            }
+        });
+        return about;
     }
 
     @Test
@@ -376,6 +395,11 @@ abstract class NamedReferralComponentTest {
             HttpApi.Response ended = as("REFERRER").get(path);
             assertThat(ended.status()).isEqualTo(403);
             assertThat(ended.body()).doesNotContain(NAME);
+            String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+            assertThat(entriesAbout(subjectId)).last().satisfies(refused -> {
+                assertThat(refused.get("userId").asString()).isEqualTo("referrer");
+                assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
+            });
             // The referrer still sees the case itself, and the arena keeps its access to the personal data.
             assertThat(as("REFERRER").get("/referrals/" + id).status()).isEqualTo(200);
             assertThat(as("COORDINATOR").get(path).status()).isEqualTo(200);
