@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
+import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 
 /** Registers, changes, retires and finds arenas; every operation is scoped to one municipality. */
@@ -40,8 +41,10 @@ class ArenaCatalogue {
                 .on("externalKey", Sort.Direction.ASC).unique().named("municipality_externalKey"));
     }
 
-    ArenaView registerArena(String municipality, RegisterArena request) {
+    ArenaView registerArena(Caller writer, RegisterArena request) {
+        String municipality = writer.municipality();
         request.checkRhythm();
+        request.checkCoordinatorIsNot(writer.subject());
         Map<String, Arena> byKey = byExternalKey(municipality);
         String escalationArenaId = checkEscalation(byKey, request);
         try {
@@ -56,8 +59,10 @@ class ArenaCatalogue {
      * Replaces an arena's entry. With {@code expectedVersion} the write fails if anyone changed the arena since
      * that version was read; without it the last writer wins, which suits a single administrator.
      */
-    ArenaView updateArena(String municipality, String id, RegisterArena request, Long expectedVersion) {
+    ArenaView updateArena(Caller writer, String id, RegisterArena request, Long expectedVersion) {
+        String municipality = writer.municipality();
         request.checkRhythm();
+        request.checkCoordinatorIsNot(writer.subject());
         Arena arena = arenas.find(municipality, id).orElseThrow(() -> ProblemException.notFound("Arena", id));
         if (expectedVersion != null && !expectedVersion.equals(arena.version())) {
             throw new OptimisticLockingFailureException("Arena " + id + " is at another version");

@@ -45,7 +45,7 @@ class ArenaController {
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<ArenaView> registerArena(@Valid @RequestBody RegisterArena request, Caller caller) {
-        ArenaView arena = catalogue.registerArena(caller.municipality(), request);
+        ArenaView arena = catalogue.registerArena(caller, request);
         return ResponseEntity.created(URI.create("/arenas/" + arena.id())).eTag(etag(arena)).body(arena);
     }
 
@@ -53,7 +53,7 @@ class ArenaController {
     @PreAuthorize(WRITERS)
     ResponseEntity<ArenaView> updateArena(@PathVariable String id, @Valid @RequestBody RegisterArena request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
-        ArenaView arena = catalogue.updateArena(caller.municipality(), id, request, versionOf(ifMatch));
+        ArenaView arena = catalogue.updateArena(caller, id, request, versionOf(ifMatch));
         return ResponseEntity.ok().eTag(etag(arena)).body(arena);
     }
 
@@ -67,7 +67,7 @@ class ArenaController {
     @PostMapping("/import")
     @PreAuthorize(WRITERS)
     ImportReport importCatalogue(@RequestBody JsonNode file, Caller caller) {
-        return importer.importCatalogue(caller.municipality(), file);
+        return importer.importCatalogue(caller, file);
     }
 
     @GetMapping

@@ -177,6 +177,30 @@ class ArenaRolesTest {
         assertThat(admin().get("/arenas?externalKey=" + key).json()).isEmpty();
     }
 
+    @Test
+    void anAdministratorCannotNameThemselfTheArenasCoordinatorInTheCatalogue() {
+        String key = "roles-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpApi.Response registered = admin().post("/arenas", entry(key, "admin"));
+        String arenaId = arena(null);
+        String existingKey = admin().get("/arenas/" + arenaId).json().get("externalKey").asString();
+        HttpApi.Response updated = admin().put("/arenas/" + arenaId, entry(existingKey, "admin"));
+        HttpApi.Response imported = admin().post("/arenas/import", """
+                {"municipality": "%s", "arenas": [%s]}""".formatted(TestTokens.AUKRA, entry(key, "admin")));
+
+        assertThat(registered.status()).isEqualTo(400);
+        assertThat(registered.json().get("errors").findValuesAsString("field")).containsExactly("coordinatorUserId");
+        assertThat(updated.status()).isEqualTo(400);
+        assertThat(updated.json().get("errors").findValuesAsString("field")).containsExactly("coordinatorUserId");
+        assertThat(imported.status()).isEqualTo(400);
+        assertThat(imported.json().get("errors").findValuesAsString("field")).containsExactly("coordinatorUserId");
+        assertThat(admin().get("/arenas?externalKey=" + key).json()).isEmpty();
+        assertThat(memberIds(arenaId)).isEmpty();
+        // Another administrator may name them.
+        assertThat(as("other-admin", "ADMIN").put("/arenas/" + arenaId, entry(existingKey, "admin")).status()).isEqualTo(200);
+        assertThat(memberIds(arenaId)).containsExactly("admin");
+    }
+
     private List<DomainEvent> membershipEvents(String arenaId, int count) {
         try (TopicProbe probe = new TopicProbe(String.join(",", kafka.getBootstrapServers()), Topics.ARENA_EVENTS)) {
             java.util.List<DomainEvent> seen = new java.util.ArrayList<>();
