@@ -59,6 +59,7 @@ import no.samhandling.notification.support.ContactSourcesStub.GuardianContact;
 import no.samhandling.notification.support.ContactSourcesStub.MemberContact;
 import no.samhandling.notification.support.Mailbox;
 import no.samhandling.notification.support.SmsGatewayStub;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TestProducer;
@@ -117,6 +118,9 @@ abstract class NotificationComponentTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    ArenaRoster roster;
 
     @Autowired
     MeterRegistry meters;
@@ -513,7 +517,7 @@ abstract class NotificationComponentTest {
                 List.of("SCHOOL", "PPT"), DiscussionMode.ANONYMOUS_OR_CONSENT, null, sensitive, null, List.of(), false));
         publish(new MemberJoined(UUID.randomUUID(), Instant.now(), AUKRA, arenaId, coordinatorUserId, "SCHOOL", MemberRole.COORDINATOR));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(arenaId)), "arena_directory")
-                && mongo.exists(Query.query(Criteria.where("_id").is(arenaId + "|" + coordinatorUserId)), "arena_members"));
+                && roster.roleOf(AUKRA, arenaId, coordinatorUserId).isPresent());
         return arenaId;
     }
 

@@ -19,9 +19,9 @@ import no.samhandling.events.referral.ReferralAccepted;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
-import no.samhandling.notification.directory.ArenaCoordinators;
 import no.samhandling.notification.directory.ArenaDirectory;
 import no.samhandling.notification.directory.ReferralDirectory;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.EventConsumers;
 
 /** The bindings {@code arenaEvents-in-0} on {@code arena.events} and {@code referralEvents-in-0} on {@code referral.events}. */
@@ -29,12 +29,12 @@ import no.samhandling.platform.events.EventConsumers;
 class EventBindings {
 
     @Bean
-    Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, ArenaCoordinators coordinators,
+    Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, ArenaRoster roster,
             NoticeTriggers triggers) {
         return consumers.on(ArenaRegistered.class, arenas::on)
                 .on(ArenaUpdated.class, arenas::on)
-                .on(MemberJoined.class, coordinators::on)
-                .on(MemberLeft.class, coordinators::on)
+                .on(MemberJoined.class, roster::on)
+                .on(MemberLeft.class, roster::on)
                 .on(MeetingScheduled.class, triggers::on)
                 .on(MeetingRescheduled.class, triggers::on)
                 .on(MeetingCancelled.class, triggers::on)
