@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 import no.samhandling.arena.catalogue.ArenaLookup;
 import no.samhandling.arena.membership.Memberships;
-import no.samhandling.events.arena.MemberRole;
 import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
@@ -210,12 +210,11 @@ class Meetings {
      */
     private Meeting load(Caller caller, String meetingId, Access access) {
         Meeting meeting = meetings.find(caller.municipality(), meetingId).orElse(null);
-        MemberRole role = meeting == null ? null
-                : memberships.roleOf(caller.municipality(), meeting.arenaId(), caller.subject()).orElse(null);
-        if (role == null) {
+        Relation relation = meeting == null ? null : memberships.relationOf(caller, meeting.arenaId()).orElse(null);
+        if (relation == null) {
             throw ProblemException.notFound("Møte", meetingId);
         }
-        permit(access, role);
+        permit(access, relation);
         return meeting;
     }
 
@@ -227,12 +226,12 @@ class Meetings {
      */
     private void requireRelation(Caller caller, String arenaId, Access access) {
         arenas.requireArena(caller.municipality(), arenaId);
-        permit(access, memberships.roleOf(caller.municipality(), arenaId, caller.subject())
-                .orElseThrow(() -> ProblemException.notFound("Arena", arenaId)));
+        permit(access, memberships.relationOf(caller, arenaId).orElseThrow(() -> ProblemException.notFound("Arena", arenaId)));
     }
 
-    private static void permit(Access access, MemberRole role) {
-        if (access == Access.RUN && role != MemberRole.COORDINATOR) {
+    /** Running a meeting is the arena coordinator's: the coordinator's place, and a coordinator's login. */
+    private static void permit(Access access, Relation relation) {
+        if (access == Access.RUN && relation != Relation.ARENA_COORDINATOR) {
             throw new AccessDeniedException("Only the arena's coordinator runs its meetings");
         }
     }

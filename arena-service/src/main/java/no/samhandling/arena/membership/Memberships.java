@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 
 import no.samhandling.arena.catalogue.ArenaLookup;
 import no.samhandling.events.arena.MemberRole;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 
 /**
  * Arena membership: who grants a place ({@link Granting}), and who sits where. Also answers who should
@@ -93,9 +95,15 @@ public class Memberships {
         return load(municipality, arenaId).members().stream().map(ArenaMembership.Member::userId).toList();
     }
 
-    /** The user's place in the arena, if they have one: the basis of need-to-know to its meetings. */
-    public Optional<MemberRole> roleOf(String municipality, String arenaId, String userId) {
-        return load(municipality, arenaId).member(userId).map(ArenaMembership.Member::role);
+    /**
+     * The caller's relation to the arena, the basis of need-to-know to its meetings, by the rule every service applies
+     * to arena.events ({@link no.samhandling.platform.access.ArenaRoster#relationOf}): its coordinator when they hold
+     * the coordinator's place and log in as a coordinator, a member when they hold any place, none otherwise.
+     */
+    public Optional<Relation> relationOf(Caller caller, String arenaId) {
+        return load(caller.municipality(), arenaId).member(caller.subject())
+                .map(member -> member.role() == MemberRole.COORDINATOR && caller.has(Role.COORDINATOR) ? Relation.ARENA_COORDINATOR
+                        : Relation.ARENA_MEMBER);
     }
 
     /** A staff user's contact details as given with their newest membership in the municipality. */

@@ -257,6 +257,22 @@ abstract class MeetingComponentTest {
     }
 
     @Test
+    void theCoordinatorsPlaceRunsMeetingsOnlyWithACoordinatorsLoginAsItMovesCasesOnlyThen() {
+        String arenaId = arena();
+        String id = scheduleMeeting(arenaId);
+        HttpApi.at(port).as(TestTokens.token("another-admin", TestTokens.AUKRA, "ADMIN")).post("/arenas/" + arenaId + "/members", """
+                {"userId": "admin", "party": "SCHOOL", "role": "COORDINATOR"}""");
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+
+        assertThat(admin.get("/meetings/" + id).status()).isEqualTo(200);
+        assertThat(admin.post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
+        assertThat(admin.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s"}""".formatted(START, END)).status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.token("admin", TestTokens.AUKRA, "ADMIN", "COORDINATOR"))
+                .post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(200);
+    }
+
+    @Test
     void toAStrangerAMeetingThatExistsLooksLikeOneThatDoesNot() {
         String id = scheduleMeeting(arena());
         String unknown = UUID.randomUUID().toString();
