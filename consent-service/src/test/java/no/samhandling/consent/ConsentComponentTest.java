@@ -505,6 +505,12 @@ abstract class ConsentComponentTest {
         assertThat(referralService.post("/subjects/unknown/identity-match?municipality=" + TestTokens.AUKRA, """
                 {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId)).json().get("match").asBoolean())
                 .isFalse();
+        // Both checks used the child's identity: the access log has them, and the guardians see them among the reads.
+        JsonNode reads = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"))
+                .get("/access-log/reads?subjectId=" + family.subjectId).json();
+        assertThat(reads.valueStream().filter(read -> read.get("userId").asString().equals("referral-service"))
+                .map(read -> read.get("relation").asString() + " " + read.get("purpose").asString()))
+                .containsExactly("SERVICE IDENTITY_MATCH", "SERVICE IDENTITY_MATCH");
     }
 
     @Test

@@ -128,16 +128,15 @@ public class Subjects {
     }
 
     /**
-     * Whether the claimed identity is the child's (see {@link IdentityMatch}); false for a child that is not
+     * Whether the claimed identity is the child's (see {@link IdentityMatch}); empty for a child that is not
      * registered in the municipality, or erased. Opens the identity only to compare it; nothing leaves.
      */
-    boolean isIdentityOf(String municipality, String subjectId, IdentityMatch claimed) {
+    Optional<Boolean> identityMatches(String municipality, String subjectId, IdentityMatch claimed) {
         return subjects.find(municipality, subjectId)
                 .filter(subject -> !subject.erased())
                 .map(subject -> claimed.matches(open(subjectId, subject.name()),
                         Optional.ofNullable(open(subjectId, subject.birthDate())).map(LocalDate::parse).orElse(null),
-                        open(subjectId, subject.nationalId())))
-                .orElse(false);
+                        open(subjectId, subject.nationalId())));
     }
 
     /** How to reach the guardians who have parental responsibility, whatever the municipality. */
