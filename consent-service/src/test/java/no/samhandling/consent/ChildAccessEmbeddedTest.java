@@ -280,7 +280,7 @@ class ChildAccessEmbeddedTest {
         String[] staff = {"REFERRER", "COORDINATOR", "MEMBER"};
         String consent = Family.consent("HEALTH", "{\"guardianIds\": [\"{motherId}\"]}", ARENA, null);
         AuthorisationMatrix matrix = AuthorisationMatrix.of(context, port, Arrays.stream(Role.values()).map(Role::name).toList())
-                .scopes("contacts", "audit", "metrics").withPlatformEndpoints();
+                .scopes("contacts", "audit", "metrics", "identity-match").withPlatformEndpoints();
         Rule related = Rule.roles("REFERRER").when(Standing.OWN).and("COORDINATOR", "MEMBER").when(Standing.OWN, Standing.RELATED);
         Rule ownGuardian = Rule.roles("GUARDIAN").when(Standing.OWN);
         matrix.on("POST /subjects").body("{\"name\": \"Matrise Barn\", \"birthDate\": \"2017-03-01\"}").rule(Rule.roles(staff).always())
@@ -297,6 +297,8 @@ class ChildAccessEmbeddedTest {
                         .freshPerCall().rule(related)
                 .on("POST /subjects/{subjectId}/erase").rule(Rule.roles("ADMIN").when(Standing.OWN, Standing.RELATED, Standing.UNRELATED))
                 .on("GET /subjects/{subjectId}/guardian-contacts").query("arenaId={arenaId}").rule(Rule.scopes("contacts"))
+                .on("POST /subjects/{subjectId}/identity-match").query("municipality=" + TestTokens.AUKRA)
+                        .body("{\"name\": \"Matrise Barn\", \"birthDate\": \"2017-03-01\"}").rule(Rule.scopes("identity-match"))
                 .on("GET /guardian/children").rule(Rule.roles("GUARDIAN").always())
                 .on("POST /guardian/consents/{consentId}/withdraw").rule(ownGuardian)
                 .on("POST /guardian/children/{subjectId}/withdraw").rule(ownGuardian)

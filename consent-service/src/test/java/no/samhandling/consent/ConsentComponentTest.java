@@ -480,6 +480,52 @@ abstract class ConsentComponentTest {
         assertThat(READ_AUDIT_CALLS).contains("subjectId=" + family.subjectId);
     }
 
+    // --- identity match for referral-service -------------------------------------------------------------
+
+    @Test
+    void tellsReferralServiceOnlyWhetherTheClaimedChildIsTheRegisteredOne() {
+        Family family = Family.withChildAged(staff(), 9);
+        HttpApi referralService = HttpApi.at(port).as(TestTokens.serviceToken("referral-service", "identity-match"));
+        String path = "/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.AUKRA;
+        String spaced = family.nationalId.substring(0, 6) + " " + family.nationalId.substring(6);
+
+        HttpApi.Response same = referralService.post(path, """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName.toUpperCase(), spaced));
+        HttpApi.Response another = referralService.post(path, """
+                {"name": "Heilt Annan Person", "nationalId": "%s"}""".formatted(family.nationalId));
+
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().get("match").asBoolean()).isTrue();
+        assertThat(another.json().get("match").asBoolean()).isFalse();
+        // The answer is a yes or a no: nothing of the child comes back.
+        assertThat(another.body()).isEqualTo("{\"match\":false}");
+        assertThat(referralService.post("/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.MELHUS, """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId)).json().get("match").asBoolean())
+                .isFalse();
+        assertThat(referralService.post("/subjects/unknown/identity-match?municipality=" + TestTokens.AUKRA, """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId)).json().get("match").asBoolean())
+                .isFalse();
+        // Both checks used the child's identity: the access log has them, and the guardians see them among the reads.
+        JsonNode reads = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"))
+                .get("/access-log/reads?subjectId=" + family.subjectId).json();
+        assertThat(reads.valueStream().filter(read -> read.get("userId").asString().equals("referral-service"))
+                .map(read -> read.get("relation").asString() + " " + read.get("purpose").asString()))
+                .containsExactly("SERVICE IDENTITY_MATCH", "SERVICE IDENTITY_MATCH");
+    }
+
+    @Test
+    void refusesTheIdentityMatchToAllButReferralServicesScope() {
+        Family family = Family.withChildAged(staff(), 9);
+        String path = "/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.AUKRA;
+        String claim = """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId);
+
+        assertThat(HttpApi.at(port).post(path, claim).status()).isEqualTo(401);
+        assertThat(staff().post(path, claim).status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post(path, claim).status()).isEqualTo(403);
+        assertThat(notificationService().post(path, claim).status()).isEqualTo(403);
+    }
+
     @Test
     void thePrivacyOfficersReviewGathersEveryServicesLogAndItsChainCheck() {
         HttpApi officer = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"));

@@ -41,6 +41,8 @@ import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.events.arena.MeetingCancelled;
 import no.samhandling.events.arena.MeetingRescheduled;
 import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MemberJoined;
+import no.samhandling.events.arena.MemberRole;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.notification.NotificationFailed;
@@ -57,6 +59,7 @@ import no.samhandling.notification.support.ContactSourcesStub.GuardianContact;
 import no.samhandling.notification.support.ContactSourcesStub.MemberContact;
 import no.samhandling.notification.support.Mailbox;
 import no.samhandling.notification.support.SmsGatewayStub;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TestProducer;
@@ -115,6 +118,9 @@ abstract class NotificationComponentTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    ArenaRoster roster;
 
     @Autowired
     MeterRegistry meters;
@@ -232,6 +238,28 @@ abstract class NotificationComponentTest {
         String metrics = HttpApi.at(port).as(TestTokens.metricsToken()).get("/actuator/prometheus").body();
         assertThat(metrics).contains("samhandling_notifications_sent_total").contains("resilience4j_circuitbreaker_state")
                 .doesNotContain("aukra.example").doesNotContain("4740000012");
+    }
+
+    @Test
+    void showsACoordinatorTheDeliveryOfTheirOwnArenasNoticesOnly() {
+        String member = email("member");
+        String userId = "member-" + UUID.randomUUID();
+        String othersArena = arenaCoordinatedBy("another-coordinator", "Skoleteam", false,
+                staff(userId, "MEMBER", member, null, "EMAIL", null, "nb"));
+        MeetingScheduled scheduled = meeting(othersArena, userId);
+        publish(scheduled);
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/notifications?sourceEventId=" + scheduled.eventId()).json().size() == 1);
+        String id = admin.get("/notifications?sourceEventId=" + scheduled.eventId()).json().get(0).get("id").asString();
+
+        assertThat(coordinatorApi().get("/notifications?sourceEventId=" + scheduled.eventId()).json()).isEmpty();
+        assertThat(coordinatorApi().get("/notifications/" + id).status()).isEqualTo(404);
+        HttpApi theirs = HttpApi.at(port).as(TestTokens.token("another-coordinator", AUKRA, "COORDINATOR"));
+        assertThat(theirs.get("/notifications?sourceEventId=" + scheduled.eventId()).json().size()).isEqualTo(1);
+        assertThat(theirs.get("/notifications/" + id).json().get("arenaId").asString()).isEqualTo(othersArena);
+        assertThat(HttpApi.at(port).get("/notifications/" + id).status()).isEqualTo(401);
+        assertThat(HttpApi.at(port).as(TestTokens.token("another-coordinator", TestTokens.MELHUS, "COORDINATOR"))
+                .get("/notifications/" + id).status()).isEqualTo(404);
     }
 
     @Test
@@ -474,13 +502,22 @@ abstract class NotificationComponentTest {
         return new MemberContact(userId, "SCHOOL", role, email, phone, channels, language);
     }
 
-    /** Registers an arena on arena.events, with its members' contacts at the stand-in arena-service, and waits until it is known. */
+    /**
+     * Registers an arena on arena.events, coordinated by the user of {@link #coordinatorApi()}, with its members'
+     * contacts at the stand-in arena-service, and waits until it is known.
+     */
     String arena(String title, boolean sensitive, MemberContact... members) {
+        return arenaCoordinatedBy("coordinator", title, sensitive, members);
+    }
+
+    String arenaCoordinatedBy(String coordinatorUserId, String title, boolean sensitive, MemberContact... members) {
         String arenaId = UUID.randomUUID().toString();
         sources.members(arenaId, members);
         publish(new ArenaRegistered(UUID.randomUUID(), Instant.now(), AUKRA, arenaId, title, ArenaLevel.INDIVIDUAL, 6, 18,
                 List.of("SCHOOL", "PPT"), DiscussionMode.ANONYMOUS_OR_CONSENT, null, sensitive, null, List.of(), false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(arenaId)), "arena_directory"));
+        publish(new MemberJoined(UUID.randomUUID(), Instant.now(), AUKRA, arenaId, coordinatorUserId, "SCHOOL", MemberRole.COORDINATOR));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(arenaId)), "arena_directory")
+                && roster.roleOf(AUKRA, arenaId, coordinatorUserId).isPresent());
         return arenaId;
     }
 

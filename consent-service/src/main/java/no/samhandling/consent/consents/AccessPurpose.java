@@ -19,5 +19,7 @@ public enum AccessPurpose {
     /** A guardian withdrew consent. */
     GUARDIAN_WITHDRAWAL,
     /** A service fetched the guardians' contact details to send them a notice. */
-    NOTICE
+    NOTICE,
+    /** referral-service had the child a named referral names compared with the child registered here. */
+    IDENTITY_MATCH
 }

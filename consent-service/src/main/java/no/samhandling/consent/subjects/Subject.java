@@ -100,6 +100,10 @@ class Subject extends AggregateRoot {
         return nationalId != null;
     }
 
+    Sealed nationalId() {
+        return nationalId;
+    }
+
     List<Guardian> guardians() {
         return guardians == null ? List.of() : guardians;
     }

@@ -127,6 +127,18 @@ public class Subjects {
                 .flatMap(subject -> cipher.open(subjectId, subject.name()));
     }
 
+    /**
+     * Whether the claimed identity is the child's (see {@link IdentityMatch}); empty for a child that is not
+     * registered in the municipality, or erased. Opens the identity only to compare it; nothing leaves.
+     */
+    Optional<Boolean> identityMatches(String municipality, String subjectId, IdentityMatch claimed) {
+        return subjects.find(municipality, subjectId)
+                .filter(subject -> !subject.erased())
+                .map(subject -> claimed.matches(open(subjectId, subject.name()),
+                        Optional.ofNullable(open(subjectId, subject.birthDate())).map(LocalDate::parse).orElse(null),
+                        open(subjectId, subject.nationalId())));
+    }
+
     /** How to reach the guardians who have parental responsibility, whatever the municipality. */
     public Optional<List<GuardianContact>> contactsWithParentalResponsibility(String subjectId) {
         return subjects.find(Query.query(Criteria.where("_id").is(subjectId))).stream().findFirst()

@@ -37,6 +37,7 @@ class DemoUsersTest {
     void melhusUsersBelongToAnotherTenant() {
         assertThat(properties.user("melhus-coordinator")).get().extracting(DemoUser::municipality).isEqualTo("5028");
         assertThat(properties.user("melhus-leader")).get().extracting(DemoUser::municipality).isEqualTo("5028");
+        assertThat(properties.user("melhus-admin")).get().extracting(DemoUser::municipality).isEqualTo("5028");
     }
 
     @Test

@@ -53,6 +53,20 @@ final class DemoData {
                     "channels", List.of("EMAIL"), "language", "nb"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * One place in an arena and who grants it, as arena-service's rules have it: an administrator appoints the
+     * coordinator, the coordinator adds the members, and nobody adds themself.
+     */
+    record Grant(String grantor, String userId, String role) {
+    }
+
+    /** Aukra's demo users get a place in every Aukra arena, in this order. */
+    static final List<Grant> AUKRA_GRANTS = List.of(
+            new Grant("admin", "coordinator", "COORDINATOR"),
+            new Grant("coordinator", "member", "MEMBER"));
+    /** Melhus' catalogue, as imported by its administrator, names its coordinator for every arena. */
+    static final String MELHUS_COORDINATOR = "melhus-coordinator";
+
     private final HttpClient http;
 
     DemoData(HttpClient http) {
@@ -119,18 +133,23 @@ final class DemoData {
     private void load(Consumer<String> progress) {
         String admin = accessToken(http, "demo-admin", "demo");
         String referrer = accessToken(http, "demo-referrer", "demo");
-        // Melhus has no demo administrator; a coordinator may import too.
-        String melhusCoordinator = accessToken(http, "demo-melhus-coordinator", "demo");
+        String melhusAdmin = accessToken(http, "demo-melhus-admin", "demo");
+        String melhusCoordinator = accessToken(http, "demo-" + MELHUS_COORDINATOR, "demo");
 
         // Imports are idempotent by externalKey, so an earlier, interrupted load is simply completed.
         JsonNode aukra = catalogue(AUKRA_CATALOGUE);
         send(post(Service.ARENA.baseUrl() + "/arenas/import", admin, aukra), Set.of(), "Aukra catalogue import");
-        JsonNode melhus = catalogue(MELHUS_CATALOGUE);
-        send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusCoordinator, melhus), Set.of(), "Melhus catalogue import");
+        JsonNode melhus = namingCoordinator(catalogue(MELHUS_CATALOGUE), MELHUS_COORDINATOR);
+        send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusAdmin, melhus), Set.of(), "Melhus catalogue import");
         Map<String, String> arenaIds = arenaIdsByExternalKey(admin);
-        // Need-to-know: only an arena's members see its meetings, so the demo users join every arena of their municipality.
-        enrol(admin, aukra, arenaIds, Map.of("coordinator", "COORDINATOR", "member", "MEMBER"));
-        enrol(melhusCoordinator, melhus, arenaIdsByExternalKey(melhusCoordinator), Map.of("melhus-coordinator", "COORDINATOR"));
+        // Need-to-know: only an arena's members see its meetings, so the demo users get a place in every arena of their municipality.
+        enrol(aukra, arenaIds, AUKRA_GRANTS);
+        Map<String, String> melhusArenaIds = arenaIdsByExternalKey(melhusCoordinator);
+        for (JsonNode arena : melhus.path("arenas")) {
+            String arenaId = melhusArenaIds.get(arena.path("externalKey").asString());
+            send(put(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members/" + MELHUS_COORDINATOR + "/contact", melhusCoordinator,
+                    JSON.valueToTree(DEMO_CONTACTS.get(MELHUS_COORDINATOR))), Set.of(), "contact details of " + MELHUS_COORDINATOR);
+        }
 
         JsonNode referrals = read(REFERRALS);
         for (JsonNode referral : referrals) {
@@ -215,18 +234,30 @@ final class DemoData {
         return JSON.readTree(send(get(Service.ARENA.baseUrl() + "/arenas/" + arenaId, token), Set.of(), "arena " + arenaId));
     }
 
-    /** Adds the users to every arena of the catalogue, for the arena's first party; 409 means already a member. */
-    private void enrol(String token, JsonNode catalogue, Map<String, String> arenaIds, Map<String, String> roleByUser) {
+    /** The catalogue file with every row naming the coordinator, as a municipality's own overview would. */
+    static JsonNode namingCoordinator(JsonNode catalogue, String coordinatorUserId) {
+        ObjectNode named = (ObjectNode) catalogue.deepCopy();
+        named.path("arenas").forEach(arena -> ((ObjectNode) arena).put("coordinatorUserId", coordinatorUserId));
+        return named;
+    }
+
+    /**
+     * Grants the places in every arena of the catalogue, each with its grantor's own token and for the arena's first
+     * party; 409 means the place was granted by an earlier, interrupted load.
+     */
+    private void enrol(JsonNode catalogue, Map<String, String> arenaIds, List<Grant> grants) {
+        Map<String, String> tokens = new HashMap<>();
         for (JsonNode arena : catalogue.path("arenas")) {
             String arenaId = arenaIds.get(arena.path("externalKey").asString());
             String party = arena.path("parties").path(0).asString();
-            for (Map.Entry<String, String> user : new java.util.TreeMap<>(roleByUser).entrySet()) {
-                ObjectNode body = JSON.createObjectNode().put("userId", user.getKey()).put("party", party).put("role", user.getValue());
-                if (DEMO_CONTACTS.containsKey(user.getKey())) {
-                    body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(user.getKey())));
+            for (Grant grant : grants) {
+                String token = tokens.computeIfAbsent(grant.grantor(), grantor -> accessToken(http, "demo-" + grantor, "demo"));
+                ObjectNode body = JSON.createObjectNode().put("userId", grant.userId()).put("party", party).put("role", grant.role());
+                if (DEMO_CONTACTS.containsKey(grant.userId())) {
+                    body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(grant.userId())));
                 }
                 send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", token, body), Set.of(409),
-                        "membership of " + user.getKey() + " in " + arena.path("externalKey").asString());
+                        "membership of " + grant.userId() + " in " + arena.path("externalKey").asString());
             }
         }
     }
@@ -304,13 +335,21 @@ final class DemoData {
                 .build();
     }
 
+    private static HttpRequest put(String url, String token, JsonNode body) {
+        return withBody("PUT", url, token, body);
+    }
+
     private static HttpRequest post(String url, String token, JsonNode body) {
+        return withBody("POST", url, token, body);
+    }
+
+    private static HttpRequest withBody(String method, String url, String token, JsonNode body) {
         return HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
     }
 

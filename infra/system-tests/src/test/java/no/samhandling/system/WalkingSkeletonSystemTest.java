@@ -129,7 +129,11 @@ class WalkingSkeletonSystemTest {
         HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
         HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken);
         String arenaId = arenas.get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0).get("id").asString();
-        String meetingId = arenas.get("/arenas/" + arenaId + "/meetings?from=" + java.time.Instant.now()).json().get(0).get("id").asString();
+        // A meeting about to begin: scheduling takes a meeting still to come, closing minutes one that has begun.
+        java.time.Instant startsAt = java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String meetingId = arenas.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus"}""".formatted(startsAt, startsAt.plus(Duration.ofHours(1))))
+                .json().get("id").asString();
 
         String referralId = referrer.post("/referrals", """
                 {"arenaId": "%s", "referrerUnit": "Bergetippen barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
@@ -137,8 +141,9 @@ class WalkingSkeletonSystemTest {
                  "measuresTried": [{"description": "Tett oppfølging i avdelinga", "period": "haust 2026", "effect": "Lite endring"}]}"""
                 .formatted(arenaId)).json().get("id").asString();
         assertThat(referrals.post("/referrals/" + referralId + "/accept", "").status()).isEqualTo(200);
-        assertThat(referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status())
-                .isEqualTo(200);
+        // referral-service learns of the new meeting from arena.events within moments.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status() == 200);
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 arenas.get("/meetings/" + meetingId).json().get("agenda").toString().contains(referralId));
@@ -146,7 +151,10 @@ class WalkingSkeletonSystemTest {
                 {"items": [{"referralId": "%s", "outcomeCode": "MEASURES_AGREED", "outcome": "PPT observerer i avdelinga.",
                   "assignment": {"responsibleService": "PPT", "task": "Observasjon og rettleiing", "dueDate": "2027-01-20",
                                  "followUpDate": "2027-02-10"}}]}""".formatted(referralId));
-        assertThat(arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").json().get("status").asString()).isEqualTo("HELD");
+        assertThat(arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").status()).as("before the meeting began").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").status() == 200);
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("status").asString()).isEqualTo("HELD");
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 referrals.get("/referrals/" + referralId).json().get("status").asString().equals("FOLLOW_UP"));

@@ -96,7 +96,7 @@ public class NoticeTriggers {
                 event.endsAt(), event.location(), event.participantUserIds(), event.sequence(), false, event.occurredAt(), null));
         NoticeContent content = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(), event.sequence(),
                 event.startsAt(), event.endsAt(), event.location());
-        tell(event, TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(),
+        tell(event, event.arenaId(), TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(),
                 event.participantUserIds()));
     }
 
@@ -119,9 +119,9 @@ public class NoticeTriggers {
         if (sameTimeAndPlace) {
             Set<String> joined = new LinkedHashSet<>(event.participantUserIds());
             joined.removeAll(before.get().participantUserIds());
-            tell(event, TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(), joined));
+            tell(event, event.arenaId(), TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(), joined));
         } else {
-            tell(event, TemplateCode.MEETING_RESCHEDULED, content, participants(event.municipality(), event.arenaId(),
+            tell(event, event.arenaId(), TemplateCode.MEETING_RESCHEDULED, content, participants(event.municipality(), event.arenaId(),
                     event.participantUserIds()));
         }
         before.ifPresent(earlier -> {
@@ -130,7 +130,7 @@ public class NoticeTriggers {
             if (!dropped.isEmpty()) {
                 NoticeContent cancelled = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(),
                         event.sequence(), earlier.startsAt(), earlier.endsAt(), earlier.location());
-                tell(event, TemplateCode.MEETING_CANCELLED, cancelled, participants(event.municipality(), event.arenaId(), dropped));
+                tell(event, event.arenaId(), TemplateCode.MEETING_CANCELLED, cancelled, participants(event.municipality(), event.arenaId(), dropped));
             }
         });
     }
@@ -142,7 +142,7 @@ public class NoticeTriggers {
                 before.map(MeetingEntry::changedAt).orElse(event.occurredAt()), null));
         NoticeContent content = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(), event.sequence(),
                 event.startsAt(), before.map(MeetingEntry::endsAt).orElse(null), before.map(MeetingEntry::location).orElse(null));
-        tell(event, TemplateCode.MEETING_CANCELLED, content, participants(event.municipality(), event.arenaId(),
+        tell(event, event.arenaId(), TemplateCode.MEETING_CANCELLED, content, participants(event.municipality(), event.arenaId(),
                 event.participantUserIds()));
     }
 
@@ -161,7 +161,7 @@ public class NoticeTriggers {
         List<Recipient> members = meeting
                 .map(known -> participants(event.municipality(), event.arenaId(), known.participantUserIds()))
                 .orElseGet(() -> staff.membersOf(event.municipality(), event.arenaId()));
-        tell(event, TemplateCode.AGENDA_PUBLISHED, content, members);
+        tell(event, event.arenaId(), TemplateCode.AGENDA_PUBLISHED, content, members);
 
         Map<String, Recipient> toldGuardians = new LinkedHashMap<>();
         for (String referralId : event.referralIds()) {
@@ -176,7 +176,7 @@ public class NoticeTriggers {
             // Guardians are not members: the arena's name tells them nothing they need, and could say too much.
             NoticeContent guardianContent = new NoticeContent(content.startsAt(), content.endsAt(), content.place(), null,
                     guardianPage(), content.meetingId(), content.sequence());
-            tell(event, TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, toldGuardians.values());
+            tell(event, event.arenaId(), TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, toldGuardians.values());
         }
     }
 
@@ -192,7 +192,7 @@ public class NoticeTriggers {
                 .filter(userId -> !coordinators.containsKey(userId))
                 .flatMap(userId -> staff.staffMember(event.municipality(), userId))
                 .ifPresent(coordinator -> coordinators.put(coordinator.recipientId(), coordinator));
-        tell(event, TemplateCode.REFERRAL_SUBMITTED, referralContent(event.municipality(), event.arenaId(), event.aggregateId()),
+        tell(event, event.arenaId(), TemplateCode.REFERRAL_SUBMITTED, referralContent(event.municipality(), event.arenaId(), event.aggregateId()),
                 coordinators.values());
     }
 
@@ -231,7 +231,7 @@ public class NoticeTriggers {
             recipients = meeting.map(known -> participants(event.municipality(), event.arenaId(), known.participantUserIds()))
                     .orElseGet(() -> staff.membersOf(event.municipality(), event.arenaId()));
         }
-        tell(event, TemplateCode.MINUTES_RECORDED, content, recipients);
+        tell(event, event.arenaId(), TemplateCode.MINUTES_RECORDED, content, recipients);
     }
 
     /**
@@ -243,7 +243,7 @@ public class NoticeTriggers {
                 .getBytes(StandardCharsets.UTF_8));
         NoticeContent content = meetingContent(meeting.municipality(), meeting.arenaId(), meeting.id(), meeting.sequence(),
                 meeting.startsAt(), meeting.endsAt(), meeting.location());
-        tell(sourceId, REMINDER_SOURCE, meeting.municipality(), TemplateCode.MEETING_REMINDER, content,
+        tell(sourceId, REMINDER_SOURCE, meeting.municipality(), meeting.arenaId(), TemplateCode.MEETING_REMINDER, content,
                 participants(meeting.municipality(), meeting.arenaId(), meeting.participantUserIds()));
         meetings.markReminded(meeting);
     }
@@ -260,7 +260,7 @@ public class NoticeTriggers {
             skipped("NO_CONTACT");
             return;
         }
-        tell(event, template, referralContent(event.municipality(), arenaId, event.aggregateId()), List.of(recipient.get()));
+        tell(event, arenaId, template, referralContent(event.municipality(), arenaId, event.aggregateId()), List.of(recipient.get()));
     }
 
     /** The participants who are members with contact details; a guest without them cannot be told. */
@@ -300,12 +300,13 @@ public class NoticeTriggers {
         return URI.create(appUrl + GUARDIAN_PAGE);
     }
 
-    private void tell(DomainEvent event, TemplateCode template, NoticeContent content, Collection<Recipient> recipients) {
-        tell(event.eventId(), EventCatalogue.of(event).type(), event.municipality(), template, content, recipients);
+    /** @param arenaId the arena the notice is about, by which its delivery status is shown to the arena's coordinator */
+    private void tell(DomainEvent event, String arenaId, TemplateCode template, NoticeContent content, Collection<Recipient> recipients) {
+        tell(event.eventId(), EventCatalogue.of(event).type(), event.municipality(), arenaId, template, content, recipients);
     }
 
-    private void tell(UUID sourceEventId, String sourceType, String municipality, TemplateCode template, NoticeContent content,
-            Collection<Recipient> recipients) {
+    private void tell(UUID sourceEventId, String sourceType, String municipality, String arenaId, TemplateCode template,
+            NoticeContent content, Collection<Recipient> recipients) {
         Instant now = clock.instant();
         for (Recipient recipient : recipients) {
             if (recipient.channels().isEmpty()) {
@@ -314,7 +315,7 @@ public class NoticeTriggers {
             for (Channel channel : recipient.channels()) {
                 Message message = templates.render(template, recipient.language(), channel, content,
                         channel == Channel.EMAIL ? recipient.email() : null, now);
-                notifications.record(new Intent(sourceEventId, sourceType, municipality, template, recipient, channel, message));
+                notifications.record(new Intent(sourceEventId, sourceType, municipality, arenaId, template, recipient, channel, message));
             }
         }
     }

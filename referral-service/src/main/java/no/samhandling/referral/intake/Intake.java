@@ -3,11 +3,14 @@ package no.samhandling.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.events.arena.DiscussionMode;
@@ -15,20 +18,24 @@ import no.samhandling.personaldata.NationalIdNumber;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
+import no.samhandling.platform.web.Problems;
 import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives concerns: anonymous ones, and named ones under a consent, whose personal data is stored
- * only sealed and opened only audited. Free text that would identify the child never gets this far
+ * only sealed and opened only audited, for a purpose that fits the reader ({@link ReadPurpose}), and by
+ * the referrer only until a while after the case ended ({@link ReferrerAccess}). Free text that would identify the child never gets this far
  * ({@code @NoIdentifiers} on {@link SubmitReferral}).
  */
 @Service
+@EnableConfigurationProperties(ReferrerAccess.class)
 class Intake {
 
     static final int LIST_LIMIT = 500;
@@ -39,16 +46,18 @@ class Intake {
     private final ConsentGate gate;
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
+    private final ReferrerAccess access;
     private final Clock clock;
 
     Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, ReferrerAccess access, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
         this.gate = gate;
         this.cipher = cipher;
         this.json = json;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -88,6 +97,7 @@ class Intake {
             throw ProblemException.invalid("consentId", "referral.consent-required-for-named");
         }
         ConsentDirectory.KnownConsent consent = gate.requireCovering(caller.municipality(), request.consentId(), arena);
+        gate.requireConsentsChild(caller.municipality(), consent, subject);
         String subjectId = consent.subjectId();
         PersonalData personalData;
         try {
@@ -115,7 +125,16 @@ class Intake {
      */
     PersonalDataView openPersonalData(Caller caller, String id, ReadPurpose purpose) {
         Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
-        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        Relation relation = needToKnow.requireReader(caller, referral);
+        if (!purpose.fits(relation)) {
+            needToKnow.logRefusedPurpose(caller, referral, purpose);
+            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.purpose-not-yours",
+                    new Object[] {purpose.name()}, Map.of("field", "purpose"));
+        }
+        if (relation == Relation.REFERRER && !referral.referrerMayStillRead(clock.instant(), access.referrerAccessAfterEnd())) {
+            needToKnow.logRefusedPurpose(caller, referral, purpose);
+            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.referrer-access-ended", null, Map.of());
+        }
         if (!referral.isNamed()) {
             throw ProblemException.conflict("referral.no-personal-data");
         }

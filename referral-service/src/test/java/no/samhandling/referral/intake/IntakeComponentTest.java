@@ -43,7 +43,7 @@ abstract class IntakeComponentTest {
     no.samhandling.referral.arenas.ArenaDirectory directory;
 
     @Autowired
-    no.samhandling.referral.arenas.ArenaMembers members;
+    no.samhandling.platform.access.ArenaRoster members;
 
     KnownArenas arenas;
 

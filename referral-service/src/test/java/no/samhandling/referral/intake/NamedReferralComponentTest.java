@@ -15,8 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -36,14 +41,16 @@ import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.access.ArenaRoster;
+import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.test.NationalIdNumbers;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.arenas.ArenaMembers;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.JsonNode;
 
@@ -52,11 +59,36 @@ import tools.jackson.databind.JsonNode;
  * arena-service played by a test producer: the gate, the sealed storage, the read audit and what
  * a withdrawn, narrowed or erased consent does to the case.
  */
+@Import(NamedReferralComponentTest.ServiceToken.class)
 abstract class NamedReferralComponentTest {
 
     static final String NAME = "Kari Nordmann-Testesen";
     static final String BIRTH_DATE = "2015-03-02";
     static final String NATIONAL_ID = NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE));
+    static final ConsentServiceStub CONSENT_SERVICE = new ConsentServiceStub();
+
+    /** referral-service's own token, as the authorization server would issue it, and a clock tests can move. */
+    @TestConfiguration
+    static class ServiceToken {
+
+        @Bean
+        ServiceTokens serviceTokens() {
+            return () -> TestTokens.serviceToken("referral-service", "identity-match");
+        }
+
+        @Bean
+        MutableClock clock() {
+            return MutableClock.ticking();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @DynamicPropertySource
+    static void consentService(DynamicPropertyRegistry registry) {
+        registry.add("samhandling.clients.consent.base-url", CONSENT_SERVICE::baseUrl);
+    }
 
     @LocalServerPort
     int port;
@@ -71,7 +103,7 @@ abstract class NamedReferralComponentTest {
     ArenaDirectory directory;
 
     @Autowired
-    ArenaMembers members;
+    ArenaRoster members;
 
     @Autowired
     ConsentDirectory consents;
@@ -110,9 +142,12 @@ abstract class NamedReferralComponentTest {
         return grantConsent(List.of(arenaId), parties);
     }
 
+    /** A consent for the child {@link #NAME}, registered so in consent-service. */
     String grantConsent(List<String> arenaIds, List<String> parties) {
         String consentId = UUID.randomUUID().toString();
-        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, UUID.randomUUID().toString(),
+        String subjectId = UUID.randomUUID().toString();
+        CONSENT_SERVICE.children.put(subjectId, new ConsentServiceStub.Registered(NAME, BIRTH_DATE, NATIONAL_ID));
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId,
                 arenaIds, parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
                 ConsentGiver.GUARDIANS, List.of("guardian")));
         await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isPresent());
@@ -161,6 +196,48 @@ abstract class NamedReferralComponentTest {
         assertThat(fieldsOf(as("REFERRER").post("/referrals", namedReferral("arena-1", tooNarrow,
                 NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE).plusDays(1)))))).containsExactly("subject.birthDate");
         assertThat(mongo.getCollection("referrals").countDocuments(Filters.in("consentId", otherArenasConsent, tooNarrow))).isZero();
+    }
+
+    @Test
+    void refusesANamedReferralWhoseChildIsNotTheConsentsChild() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String anotherChild = namedReferral("arena-1", consentId, NATIONAL_ID)
+                .replace("\"subject\": {\"name\": \"" + NAME + "\", \"birthDate\": \"" + BIRTH_DATE + "\", \"nationalId\": \"" + NATIONAL_ID + "\"}",
+                        "\"subject\": {\"name\": \"Heilt Annan Person\", \"birthDate\": \"2018-07-07\"}");
+        assertThat(anotherChild).contains("Heilt Annan Person");
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", anotherChild);
+
+        assertThat(fieldsOf(refused)).containsExactly("subject");
+        assertThat(refused.body()).doesNotContain("Heilt Annan Person").doesNotContain(NAME);
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.eq("consentId", consentId))).isZero();
+        // Asked with referral-service's own token, for the consent's child in the caller's municipality.
+        String subjectId = consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId();
+        assertThat(CONSENT_SERVICE.calls)
+                .contains("referral-service identity-match /subjects/" + subjectId + "/identity-match?municipality=" + TestTokens.AUKRA);
+    }
+
+    @Test
+    void takesNoNamedReferralWhileConsentServiceCannotSayWhoTheChildIs() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        CONSENT_SERVICE.failing.add(consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId());
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", namedReferral("arena-1", consentId, NATIONAL_ID));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.eq("consentId", consentId))).isZero();
+    }
+
+    @Test
+    void everyLaterStepChecksTheConsentIsStillAboutTheCasesChild() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String id = submitNamed("arena-1", consentId);
+        // consent.events now say the consent is about another child than the one the case was taken for.
+        mongo.getCollection("consent_directory").updateOne(Filters.eq("_id", consentId), Updates.set("subjectId", "another-child"));
+
+        assertThat(as("COORDINATOR").post("/referrals/" + id + "/accept", "").status()).isEqualTo(409);
+        assertThat(as("GUARDIAN").get("/referrals/" + id + "/personal-data?purpose=GUARDIAN_ACCESS").status()).isEqualTo(409);
+        assertThat(as("COORDINATOR").get("/referrals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
     }
 
     @Test
@@ -264,6 +341,71 @@ abstract class NamedReferralComponentTest {
         // Refusals are not reads: the guardians' view of who read the child's data does not list them.
         assertThat(HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit")).get("/access-log/reads?subjectId=" + subjectId)
                 .json().findValuesAsString("userId")).doesNotContain("curious-coordinator");
+    }
+
+    @Test
+    void aReaderMayClaimOnlyAPurposeThatFitsTheirRelationToTheCase() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        String path = "/referrals/" + id + "/personal-data?purpose=";
+
+        for (String[] misfit : new String[][] {{"REFERRER", "GUARDIAN_ACCESS"}, {"REFERRER", "MEETING"}, {"MEMBER", "INTAKE_ASSESSMENT"},
+                {"GUARDIAN", "MEETING"}, {"COORDINATOR", "GUARDIAN_ACCESS"}}) {
+            HttpApi.Response refused = as(misfit[0]).get(path + misfit[1]);
+            assertThat(refused.status()).as(String.join(" ", misfit)).isEqualTo(403);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("purpose");
+            assertThat(refused.body()).doesNotContain(NAME);
+        }
+        assertThat(as("REFERRER").get(path + "FOLLOW_UP").status()).isEqualTo(200);
+        assertThat(as("MEMBER").get(path + "MEETING").status()).isEqualTo(200);
+
+        HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
+        assertThat(audit.get("/access-log/reads?subjectId=" + subjectId).json().findValuesAsString("purpose"))
+                .containsExactly("FOLLOW_UP", "MEETING");
+        // Each claim refused is in the access log with the purpose claimed, for the privacy officer's review.
+        assertThat(entriesAbout(subjectId)).filteredOn(entry -> entry.get("outcome").asString().equals("REFUSED"))
+                .extracting(entry -> entry.get("userId").asString() + " " + entry.get("purpose").asString())
+                .containsExactly("referrer GUARDIAN_ACCESS", "referrer MEETING", "member INTAKE_ASSESSMENT", "guardian MEETING",
+                        "coordinator GUARDIAN_ACCESS");
+    }
+
+    /** What referral-service's access log holds about the child today (by the service's clock), oldest first. */
+    List<JsonNode> entriesAbout(String subjectId) {
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Oslo")).toString();
+        JsonNode entries = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"))
+                .get("/access-log/entries?from=" + today + "&to=" + today).json();
+        List<JsonNode> about = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (subjectId.equals(entry.get("subjectId").asString())) {
+                about.add(entry);
+            }
+        });
+        return about;
+    }
+
+    @Test
+    void theReferrersAccessToThePersonalDataEndsAWhileAfterTheCaseEnded() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String path = "/referrals/" + id + "/personal-data?purpose=FOLLOW_UP";
+        assertThat(as("REFERRER").post("/referrals/" + id + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(as("REFERRER").get(path).status()).as("within the grace period").isEqualTo(200);
+
+        clock.advance(Duration.ofDays(31));
+        try {
+            HttpApi.Response ended = as("REFERRER").get(path);
+            assertThat(ended.status()).isEqualTo(403);
+            assertThat(ended.body()).doesNotContain(NAME);
+            String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+            assertThat(entriesAbout(subjectId)).last().satisfies(refused -> {
+                assertThat(refused.get("userId").asString()).isEqualTo("referrer");
+                assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
+            });
+            // The referrer still sees the case itself, and the arena keeps its access to the personal data.
+            assertThat(as("REFERRER").get("/referrals/" + id).status()).isEqualTo(200);
+            assertThat(as("COORDINATOR").get(path).status()).isEqualTo(200);
+        } finally {
+            clock.advance(Duration.ofDays(-31));
+        }
     }
 
     @Test

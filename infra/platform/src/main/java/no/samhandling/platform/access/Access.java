@@ -51,6 +51,15 @@ public final class Access {
     }
 
     /**
+     * The caller may see the resource, but not for the purpose they asked (one their relation does not fit, or
+     * access that has ended): the refused attempt is logged with that purpose, and the service answers with its
+     * own problem, since the caller knows the resource exists.
+     */
+    public void refusedPurpose(Caller caller, Resource resource, String purpose) {
+        log.append(caller.municipality(), caller.subject(), null, Outcome.REFUSED, resource, purpose);
+    }
+
+    /**
      * An id that matches nothing the caller's municipality has: refused like any other, and logged,
      * since trying ids is worth a privacy officer's look. An id not shaped like one is not written
      * down, for it may hold anything, a national id number included.
