@@ -26,7 +26,7 @@ import no.samhandling.web.PageController;
  */
 @PageController
 @RequestMapping("/mitt-barn")
-@PreAuthorize(GuardianController.GUARDIANS)
+@PreAuthorize(GuardianController.FAMILY)
 class GuardianPages {
 
     private final GuardianView guardian;
