@@ -149,7 +149,11 @@ class YouthAccessEmbeddedTest {
         assertThat(guardiansAtRegistration.json().get("errors").get(0).get("field").asString()).isEqualTo("youthUserId");
 
         String youth = linkYouth(family);
+        HttpApi.Response atRegistration = registrar().post("/subjects",
+                "{\"name\": \"Ola Nordmann\", \"birthDate\": \"2010-01-01\", \"youthUserId\": \"ung-ola\"}");
 
+        assertThat(atRegistration.status()).isEqualTo(201);
+        assertThat(atRegistration.json().get("youthUserId").asString()).isEqualTo("ung-ola");
         assertThat(registrar().get("/subjects/" + family.subjectId).json().get("youthUserId").asString()).isEqualTo(youth);
         HttpApi.Response guardianWithTheYouthsLogin = registrar().post("/subjects/" + family.subjectId + "/guardians",
                 "{\"name\": \"Ny\", \"parentalResponsibility\": true, \"userId\": \"" + youth + "\"}");
