@@ -186,10 +186,10 @@ public class Consents {
     }
 
     /**
-     * The consents the child's family member sees, logged in, by their relation ({@link ChildRelations#familyRelationOf}):
-     * a guardian those the guardians decide on, for a consent the youth gives alone is the youth's own
-     * and stays confidential from the guardians; the youth those of the legal areas where they decide
-     * alone today, whoever gave them, and none of the others.
+     * The consents a member of the child's family sees in their own view, by their relation
+     * ({@link ChildRelations#familyRelationOf}): a guardian those the guardians decide on (a consent the
+     * youth gave alone is the youth's own, and stays confidential from the guardians); the youth those of
+     * the legal areas where they decide alone today, whoever gave them, and none of the others.
      */
     public List<ConsentView> visibleTo(Relation relation, SubjectFacts child) {
         return ofSubject(child.municipality(), child.subjectId()).stream()
