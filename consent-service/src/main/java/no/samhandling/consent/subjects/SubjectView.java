@@ -15,7 +15,8 @@ record SubjectView(
         LocalDate birthDate,
         boolean hasNationalId,
         Instant registeredAt,
-        List<GuardianView> guardians) {
+        List<GuardianView> guardians,
+        String youthUserId) {
 
     record GuardianView(
             String guardianId,

@@ -23,6 +23,8 @@ class StartPage {
         LEADER_SYSTEM_CASES("LEADER", "/systemsaker", "start.leader.systemCases"),
         LEADER_DEVIATIONS("LEADER", "/avvik", "start.leader.deviations"),
         GUARDIAN("GUARDIAN", "/mitt-barn", "start.guardian"),
+        /** The same pages as the guardians', for the youth's own record. */
+        YOUTH("YOUTH", "/mitt-barn", "start.youth"),
         PRIVACY_OFFICER("PRIVACY_OFFICER", "/tilgangslogg", "start.privacyOfficer");
 
         final String role;

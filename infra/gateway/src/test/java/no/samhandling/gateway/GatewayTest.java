@@ -196,6 +196,9 @@ class GatewayTest {
                 .doesNotContain("href=\"/mitt-barn\"");
         String guardianStart = mvc.perform(get("/").with(guardian())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(guardianStart).contains("href=\"/mitt-barn\"").doesNotContain("href=\"/tall\"");
+        String youthStart = mvc.perform(get("/").with(user("youth", "1547", "YOUTH"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(youthStart).contains("href=\"/mitt-barn\"", "Mine samtykker").doesNotContain("href=\"/tall\"", "Mitt barn<");
         String officerStart = mvc.perform(get("/").with(user("privacy-officer", "1547", "PRIVACY_OFFICER"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(officerStart).contains("href=\"/tilgangslogg\"").doesNotContain("href=\"/tall\"", "href=\"/mitt-barn\"");
