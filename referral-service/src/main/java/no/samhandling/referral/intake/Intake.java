@@ -150,6 +150,34 @@ class Intake {
                 .map(Referral::view);
     }
 
+    /**
+     * The case with the caller's relation to it and the steps its status allows, for a page that
+     * offers only those; the steps check again when taken. To anyone else it does not exist.
+     */
+    Optional<SeenCase> see(Caller caller, String id) {
+        return referrals.find(caller.municipality(), id)
+                .flatMap(referral -> needToKnow.relationOf(caller, referral)
+                        .map(relation -> new SeenCase(referral.view(), relation, referral.possibleSteps())));
+    }
+
+    /** A case as its page shows it to one caller. */
+    record SeenCase(ReferralView referral, NeedToKnow.Relation relation, java.util.Set<Referral.Step> steps) {
+    }
+
+    /** The referrals of every arena the caller sits in, newest first; those in one of {@code statuses}, or all. */
+    List<ReferralView> ofMyArenas(Caller caller, java.util.Collection<Referral.Status> statuses) {
+        List<String> arenaIds = needToKnow.arenasOf(caller);
+        if (arenaIds.isEmpty()) {
+            return List.of();
+        }
+        Criteria criteria = Criteria.where("municipality").is(caller.municipality()).and("arenaId").in(arenaIds);
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(LIST_LIMIT);
+        return referrals.find(query).stream().map(Referral::view).toList();
+    }
+
     /** An arena's referrals for its coordinator and members, newest first; without an arena, the caller's own. */
     List<ReferralView> list(Caller caller, String arenaId, Referral.Status status) {
         Criteria criteria = Criteria.where("municipality").is(caller.municipality());
@@ -167,6 +195,24 @@ class Intake {
     }
 
     /**
+     * The arenas a concern like this may be registered into, by title: active, taking its kind of
+     * case and the referrer's kind of unit (the same rules {@link #submitReferral} applies), and for
+     * children of the age band's ages. What staff choose from on the intake page.
+     */
+    List<ArenaDirectory.KnownArena> arenasTaking(Caller caller, String ageBand, String referrerUnitType, boolean named) {
+        int[] ages = ageBand == null ? null : AGE_BANDS.get(ageBand);
+        return arenas.active(caller.municipality()).stream()
+                .filter(arena -> intakeRefusal(arena, referrerUnitType, named).isEmpty())
+                .filter(arena -> ages == null || arena.servesAges(ages[0], ages[1]))
+                .toList();
+    }
+
+    /** The ages, in whole years from and to, of each age band a referral may give. */
+    static final java.util.Map<String, int[]> AGE_BANDS = java.util.Map.of(
+            "0-5", new int[] {0, 5}, "6-12", new int[] {6, 12}, "13-15", new int[] {13, 15},
+            "16-18", new int[] {16, 18}, "19-25", new int[] {19, 25});
+
+    /**
      * The arena's own rules, as its catalogue entry states them: it must exist and be active, take
      * the kind of case (anonymous, named under consent), and admit the referrer's kind of unit.
      * Measures tried are required for every referral.
@@ -174,18 +220,28 @@ class Intake {
     private ArenaDirectory.KnownArena checkIntakeRules(String municipality, SubmitReferral request) {
         ArenaDirectory.KnownArena arena = arenas.find(municipality, request.arenaId())
                 .orElseThrow(() -> ProblemException.invalid("arenaId", "referral.arena-unknown", request.arenaId()));
-        if (!arena.active()) {
-            throw ProblemException.invalid("arenaId", "referral.arena-retired");
-        }
-        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED && !request.named()) {
-            throw ProblemException.invalid("arenaId", "referral.arena-requires-consent");
-        }
-        if (arena.discussionMode() == DiscussionMode.ANONYMOUS_ONLY && request.named()) {
-            throw ProblemException.invalid("subject", "referral.arena-anonymous-only");
-        }
-        if (!arena.admits(request.referrerUnitType())) {
-            throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
+        Optional<ProblemException> refusal = intakeRefusal(arena, request.referrerUnitType(), request.named());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         return arena;
+    }
+
+    /** Why the arena does not take this case, naming the field; empty when it does. */
+    private static Optional<ProblemException> intakeRefusal(ArenaDirectory.KnownArena arena, String referrerUnitType, boolean named) {
+        if (!arena.active()) {
+            return Optional.of(ProblemException.invalid("arenaId", "referral.arena-retired"));
+        }
+        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED && !named) {
+            return Optional.of(ProblemException.invalid("arenaId", "referral.arena-requires-consent"));
+        }
+        if (arena.discussionMode() == DiscussionMode.ANONYMOUS_ONLY && named) {
+            return Optional.of(ProblemException.invalid("subject", "referral.arena-anonymous-only"));
+        }
+        if (referrerUnitType != null && !arena.admits(referrerUnitType)) {
+            return Optional.of(ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register",
+                    String.join(", ", arena.whoMayRegister())));
+        }
+        return Optional.empty();
     }
 }
