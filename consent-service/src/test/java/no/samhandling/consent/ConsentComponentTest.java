@@ -472,11 +472,33 @@ abstract class ConsentComponentTest {
 
         JsonNode reads = guardian(family.motherLogin).get("/guardian/children/" + family.subjectId + "/reads").json();
 
-        assertThat(reads).hasSize(1);
-        assertThat(reads.get(0).get("readerRole").asString()).isEqualTo("MEMBER");
-        assertThat(reads.get(0).get("referralId").asString()).isEqualTo("referral-for-" + family.subjectId);
-        assertThat(reads.get(0).get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
+        JsonNode referralRead = reads.get(reads.size() - 1);
+        assertThat(referralRead.get("service").asString()).isEqualTo("referral-service");
+        assertThat(referralRead.get("relation").asString()).isEqualTo("ARENA_MEMBER");
+        assertThat(referralRead.get("resourceId").asString()).isEqualTo("referral-for-" + family.subjectId);
+        assertThat(referralRead.get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
         assertThat(READ_AUDIT_CALLS).contains("subjectId=" + family.subjectId);
+    }
+
+    @Test
+    void thePrivacyOfficersReviewGathersEveryServicesLogAndItsChainCheck() {
+        HttpApi officer = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"));
+
+        JsonNode review = officer.get("/access-review?from=2026-11-01&to=2026-11-30").json();
+
+        assertThat(review.get("chains").findValuesAsString("service")).containsExactly("consent-service", "referral-service");
+        assertThat(review.get("chains").get(1).get("intact").asBoolean()).isFalse();
+        assertThat(review.get("chains").get(1).get("problem").asString()).isEqualTo("ALTERED");
+        JsonNode nightReader = null;
+        for (JsonNode user : review.get("users")) {
+            if (user.get("userId").asString().equals("night-reader")) {
+                nightReader = user;
+            }
+        }
+        assertThat(nightReader).isNotNull();
+        assertThat(nightReader.get("reads").asInt()).isEqualTo(1);
+        assertThat(READ_AUDIT_CALLS).contains("/access-log/entries?municipality=1547&from=2026-11-01&to=2026-11-30",
+                "/access-log/verify?municipality=1547");
     }
 
     // --- contacts for notification-service ------------------------------------------------------------
@@ -611,17 +633,33 @@ abstract class ConsentComponentTest {
         return String.join(",", kafka.getBootstrapServers());
     }
 
+    /** Answers with the JSON to a service token only, noting the query. */
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, List<String> calls, String json) throws IOException {
+        calls.add(exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean serviceToken = authorization != null && authorization.startsWith("Bearer ey");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(serviceToken ? 200 : 401, serviceToken ? body.length : -1);
+        if (serviceToken) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
     private static HttpServer referralServiceStub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/personal-data-reads", exchange -> {
+            server.createContext("/access-log/reads", exchange -> {
                 String query = exchange.getRequestURI().getQuery();
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 READ_AUDIT_CALLS.add(query);
                 boolean serviceToken = authorization != null && authorization.startsWith("Bearer ey");
                 String subjectId = query.substring(query.indexOf('=') + 1);
-                byte[] body = ("[{\"readerId\": \"member\", \"readerRole\": \"MEMBER\", \"readAt\": \"2026-11-20T09:15:00Z\","
-                        + " \"referralId\": \"referral-for-" + subjectId + "\", \"purpose\": \"MEETING_PREPARATION\"}]")
+                byte[] body = ("[{\"service\": \"referral-service\", \"municipality\": \"1547\", \"sequence\": 1, \"at\": \"2026-11-20T09:15:00Z\","
+                        + " \"userId\": \"member\", \"relation\": \"ARENA_MEMBER\", \"outcome\": \"READ\", \"resourceKind\": \"referral\","
+                        + " \"resourceId\": \"referral-for-" + subjectId + "\", \"subjectId\": \"" + subjectId + "\","
+                        + " \"purpose\": \"MEETING_PREPARATION\", \"previousHash\": \"0\", \"hash\": \"1\"}]")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(serviceToken ? 200 : 401, serviceToken ? body.length : -1);
@@ -630,6 +668,14 @@ abstract class ConsentComponentTest {
                 }
                 exchange.close();
             });
+            server.createContext("/access-log/entries", exchange -> answer(exchange, READ_AUDIT_CALLS,
+                    "[{\"service\": \"referral-service\", \"municipality\": \"1547\", \"sequence\": 1, \"at\": \"2026-11-20T09:15:00Z\","
+                            + " \"userId\": \"night-reader\", \"relation\": \"ARENA_MEMBER\", \"outcome\": \"READ\","
+                            + " \"resourceKind\": \"referral\", \"resourceId\": \"r-1\", \"subjectId\": \"c-1\", \"purpose\": \"MEETING\","
+                            + " \"previousHash\": \"0\", \"hash\": \"1\"}]"));
+            server.createContext("/access-log/verify", exchange -> answer(exchange, READ_AUDIT_CALLS,
+                    "{\"service\": \"referral-service\", \"municipality\": \"1547\", \"entries\": 1, \"intact\": false,"
+                            + " \"firstBrokenSequence\": 1, \"problem\": \"ALTERED\", \"lastHash\": null}"));
             server.start();
             return server;
         } catch (IOException e) {

@@ -95,10 +95,18 @@ class GuardianPagesTest {
     void theReadLogSaysWhoReadWhenAndWhyAndSaysSoWhenItCannotBeAsked() {
         Family family = familyWithConsent();
 
+        guardian(family.motherLogin).get("/mitt-barn");
         String reads = guardian(family.motherLogin).get("/mitt-barn/" + family.subjectId + "/lest").body();
         assertThat(reads).contains("Hvem har lest opplysningene om " + family.childName, "20. november 2026 kl. 10.15",
-                "member, fast deltaker i samarbeidsmøtet", "for å forberede møtet der saken skal snakkes om")
+                "member, fast deltaker i samarbeidsmøtet", "Hva: opplysningene i saken", "for å forberede møtet der saken skal snakkes om")
                 .doesNotContain("MEETING_PREPARATION", "ARENA_MEMBER");
+        // From every service, consent-service's own log included: who registered the child and recorded the consent.
+        assertThat(reads).contains("coordinator, den som registrerte barnet", "Hva: barnets navn og hvem som er foresatte",
+                "Hvorfor: barnet ble registrert", "Hvorfor: et samtykke eller et svar ble registrert")
+                .doesNotContain("REGISTRATION", "SUBJECT_REGISTRAR");
+        // The guardian's own visits to these pages would bury the rest.
+        assertThat(reads).doesNotContain("en foresatt så på samtykkene");
+        assertThat(reads.indexOf("barnet ble registrert")).as("newest first").isLessThan(reads.indexOf("20. november 2026"));
 
         READ_AUDIT_DOWN.set(true);
         try {
@@ -147,15 +155,17 @@ class GuardianPagesTest {
     private static HttpServer readAudit() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/personal-data-reads", exchange -> {
+            server.createContext("/access-log/reads", exchange -> {
                 if (READ_AUDIT_DOWN.get()) {
                     exchange.sendResponseHeaders(503, -1);
                     exchange.close();
                     return;
                 }
                 String subjectId = exchange.getRequestURI().getQuery().replaceAll(".*subjectId=", "");
-                byte[] body = ("[{\"readerId\": \"member\", \"readerRole\": \"ARENA_MEMBER\", \"readAt\": \"2026-11-20T09:15:00Z\","
-                        + " \"referralId\": \"referral-for-" + subjectId + "\", \"purpose\": \"MEETING_PREPARATION\"}]")
+                byte[] body = ("[{\"service\": \"referral-service\", \"municipality\": \"1547\", \"sequence\": 1, \"at\": \"2026-11-20T09:15:00Z\","
+                        + " \"userId\": \"member\", \"relation\": \"ARENA_MEMBER\", \"outcome\": \"READ\", \"resourceKind\": \"referral\","
+                        + " \"resourceId\": \"referral-for-" + subjectId + "\", \"subjectId\": \"" + subjectId + "\","
+                        + " \"purpose\": \"MEETING_PREPARATION\", \"previousHash\": \"0\", \"hash\": \"1\"}]")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

@@ -44,7 +44,7 @@ class GuardianController {
     }
 
     @GetMapping("/children/{subjectId}/reads")
-    List<PersonalDataRead> readsOf(@PathVariable String subjectId, Caller caller) {
+    List<GuardianView.ChildRead> readsOf(@PathVariable String subjectId, Caller caller) {
         return guardian.readsOf(caller, subjectId);
     }
 }

@@ -82,21 +82,14 @@ class GuardianPages {
     }
 
     private String confirmation(Model model, Caller caller, String consentId, Map<String, String> errors) {
-        for (GuardianView.Child child : guardian.children(caller)) {
-            for (ConsentView consent : child.consents()) {
-                if (consent.id().equals(consentId)) {
-                    model.addAttribute("child", child);
-                    model.addAttribute("consent", consent);
-                    model.addAttribute("errors", errors);
-                    return "guardian/withdraw";
-                }
-            }
-        }
-        throw ProblemException.notFound("Samtykke", consentId);
+        GuardianView.ChildConsent found = guardian.consent(caller, consentId);
+        model.addAttribute("child", found.child());
+        model.addAttribute("consent", found.consent());
+        model.addAttribute("errors", errors);
+        return "guardian/withdraw";
     }
 
     private GuardianView.Child child(Caller caller, String subjectId) {
-        return guardian.children(caller).stream().filter(child -> child.subjectId().equals(subjectId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Barn", subjectId));
+        return guardian.child(caller, subjectId);
     }
 }

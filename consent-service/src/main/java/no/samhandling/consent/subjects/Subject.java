@@ -107,4 +107,8 @@ class Subject extends AggregateRoot {
     Instant registeredAt() {
         return registeredAt;
     }
+
+    String registeredBy() {
+        return registeredBy;
+    }
 }

@@ -19,21 +19,24 @@ class StartPage {
 
     /** Where each role starts; the pages are the services' (see the route table). */
     enum Start {
-        LEADER("/tall", "start.leader"),
-        LEADER_SYSTEM_CASES("/systemsaker", "start.leader.systemCases"),
-        LEADER_DEVIATIONS("/avvik", "start.leader.deviations"),
-        GUARDIAN("/mitt-barn", "start.guardian");
+        LEADER("LEADER", "/tall", "start.leader"),
+        LEADER_SYSTEM_CASES("LEADER", "/systemsaker", "start.leader.systemCases"),
+        LEADER_DEVIATIONS("LEADER", "/avvik", "start.leader.deviations"),
+        GUARDIAN("GUARDIAN", "/mitt-barn", "start.guardian"),
+        PRIVACY_OFFICER("PRIVACY_OFFICER", "/tilgangslogg", "start.privacyOfficer");
 
+        final String role;
         final String path;
         final String text;
 
-        Start(String path, String text) {
+        Start(String role, String path, String text) {
+            this.role = role;
             this.path = path;
             this.text = text;
         }
 
         String role() {
-            return name().split("_")[0];
+            return role;
         }
     }
 

@@ -71,6 +71,13 @@ class GatewayTest {
         assertThat(consentService.last().path()).isEqualTo("/mitt-barn");
     }
 
+    @Test
+    void thePrivacyOfficersReviewIsConsentServicesPage() throws Exception {
+        mvc.perform(get("/tilgangslogg/member").with(user("privacy-officer", "1547", "PRIVACY_OFFICER")))
+                .andExpect(status().isOk());
+        assertThat(consentService.last().path()).isEqualTo("/tilgangslogg/member");
+    }
+
     @LocalServerPort
     int port;
 
@@ -189,6 +196,9 @@ class GatewayTest {
                 .doesNotContain("href=\"/mitt-barn\"");
         String guardianStart = mvc.perform(get("/").with(guardian())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(guardianStart).contains("href=\"/mitt-barn\"").doesNotContain("href=\"/tall\"");
+        String officerStart = mvc.perform(get("/").with(user("privacy-officer", "1547", "PRIVACY_OFFICER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(officerStart).contains("href=\"/tilgangslogg\"").doesNotContain("href=\"/tall\"", "href=\"/mitt-barn\"");
     }
 
     @Test

@@ -3,7 +3,6 @@ package no.samhandling.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,7 +20,6 @@ import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.audit.PersonalDataReads;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,18 +38,16 @@ class Intake {
     private final NeedToKnow needToKnow;
     private final ConsentGate gate;
     private final PersonalDataCipher cipher;
-    private final PersonalDataReads reads;
     private final JsonMapper json;
     private final Clock clock;
 
     Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
-            PersonalDataReads reads, JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
         this.gate = gate;
         this.cipher = cipher;
-        this.reads = reads;
         this.json = json;
         this.clock = clock;
     }
@@ -115,17 +111,16 @@ class Intake {
 
     /**
      * Opens a named case's personal data for one reader and purpose. The read is written to the
-     * audit first; a reader the audit cannot record gets nothing.
+     * access log first; a reader the log cannot record gets nothing.
      */
     PersonalDataView openPersonalData(Caller caller, String id, ReadPurpose purpose) {
-        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
         NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
         if (!referral.isNamed()) {
             throw ProblemException.conflict("referral.no-personal-data");
         }
         gate.requireStillCovered(referral, referral.arenaId());
-        reads.record(referral.municipality(), referral.subjectId(), referral.id(), caller.subject(), relation.name(), purpose.name(),
-                clock.instant());
+        needToKnow.logRead(caller, relation, referral, purpose);
         PersonalData data = referral.personalData();
         String subjectId = referral.subjectId();
         String measures = open(subjectId, data.measuresTried());
@@ -143,11 +138,11 @@ class Intake {
         return cipher.open(subjectId, sealed).orElseThrow(() -> ProblemException.conflict("referral.no-personal-data"));
     }
 
-    /** The case, to those who need to know it; to anyone else it does not exist. */
-    Optional<ReferralView> find(Caller caller, String id) {
-        return referrals.find(caller.municipality(), id)
-                .filter(referral -> needToKnow.relationOf(caller, referral).isPresent())
-                .map(Referral::view);
+    /** The case, to those who need to know it; to anyone else it does not exist, and the attempt is logged. */
+    ReferralView find(Caller caller, String id) {
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
+        needToKnow.requireReader(caller, referral);
+        return referral.view();
     }
 
     /**

@@ -114,7 +114,7 @@ public class Lifecycle {
     }
 
     private Referral load(Caller caller, String id) {
-        return referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+        return referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
     }
 
     /** A coordinator's step: only the coordinator of the referral's own arena takes it. */

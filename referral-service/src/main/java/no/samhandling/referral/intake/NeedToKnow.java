@@ -6,6 +6,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import no.samhandling.events.arena.MemberRole;
+import no.samhandling.platform.access.Access;
+import no.samhandling.platform.access.ResourceKind;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.security.Role;
 import no.samhandling.platform.web.ProblemException;
@@ -15,10 +17,13 @@ import no.samhandling.referral.arenas.ArenaMembers;
  * Who may see and move a referral. A role in the municipality is not enough: the case is seen by
  * the staff member who registered it, the target arena's own coordinator and members, and (for a
  * named case) the child's guardians; only the arena's coordinator moves it on. Anyone else is told
- * the case does not exist, so its existence is not disclosed either.
+ * the case does not exist, so its existence is not disclosed either. Every refused attempt and every
+ * read of a case's personal data goes through here to the access log (the platform's {@link Access}).
  */
 @Component
 class NeedToKnow {
+
+    static final ResourceKind CASE = new ResourceKind("referral", "Sak");
 
     /** Why the caller may see the case; also written to the read audit. */
     enum Relation {
@@ -29,9 +34,11 @@ class NeedToKnow {
     }
 
     private final ArenaMembers members;
+    private final Access access;
 
-    NeedToKnow(ArenaMembers members) {
+    NeedToKnow(ArenaMembers members, Access access) {
         this.members = members;
+        this.access = access;
     }
 
     Optional<Relation> relationOf(Caller caller, Referral referral) {
@@ -54,9 +61,20 @@ class NeedToKnow {
         return Optional.empty();
     }
 
-    /** The caller may see the case, or it is "not found". */
+    /** The caller may see the case, or it is "not found" and the refused attempt is logged. */
     Relation requireReader(Caller caller, Referral referral) {
-        return relationOf(caller, referral).orElseThrow(() -> ProblemException.notFound("Sak", referral.id()));
+        return relationOf(caller, referral).orElseThrow(() -> access.refused(caller, CASE.of(referral.id()).about(referral.subjectId())));
+    }
+
+    /** No case of the caller's municipality has this id: "not found", and the attempt is logged. */
+    ProblemException unknownCase(Caller caller, String id) {
+        return access.unknown(caller, CASE, id);
+    }
+
+    /** The caller is about to see the case's personal data: logged first, so nothing is shown unlogged. */
+    void logRead(Caller caller, Relation relation, Referral referral, ReadPurpose purpose) {
+        access.read(caller, no.samhandling.platform.access.Relation.valueOf(relation.name()),
+                CASE.of(referral.id()).about(referral.subjectId()), purpose.name());
     }
 
     /** The caller coordinates the case's arena: 404 to strangers, 403 to those who only see it. */

@@ -45,6 +45,7 @@ import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.arenas.ArenaMembers;
 import no.samhandling.referral.consents.ConsentDirectory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Named referrals under consent through the real API and topics, with consent-service and
@@ -216,16 +217,53 @@ abstract class NamedReferralComponentTest {
         assertThat(as("COORDINATOR").get("/referrals/" + id + "/personal-data").status()).isEqualTo(400);
 
         HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
-        HttpApi.Response reads = audit.get("/personal-data-reads?subjectId=" + subjectId);
+        HttpApi.Response reads = audit.get("/access-log/reads?subjectId=" + subjectId);
         assertThat(reads.status()).isEqualTo(200);
-        assertThat(reads.json().findValuesAsString("readerId")).containsExactly("coordinator", "guardian");
+        assertThat(reads.json().findValuesAsString("userId")).containsExactly("coordinator", "guardian");
         assertThat(reads.json().findValuesAsString("purpose")).containsExactly("MEETING_PREPARATION", "GUARDIAN_ACCESS");
-        assertThat(reads.json().findValuesAsString("readerRole")).containsExactly("ARENA_COORDINATOR", "GUARDIAN");
+        assertThat(reads.json().findValuesAsString("relation")).containsExactly("ARENA_COORDINATOR", "GUARDIAN");
+        assertThat(reads.json().findValuesAsString("resourceId")).containsOnly(id);
+        assertThat(reads.json().findValuesAsString("service")).containsOnly("referral-service");
         assertThat(reads.body()).doesNotContain(NAME);
-        assertThat(as("ADMIN").get("/personal-data-reads?subjectId=" + subjectId).status()).isEqualTo(403);
-        assertThat(audit.delete("/personal-data-reads?subjectId=" + subjectId).status()).isIn(403, 405);
-        assertThat(audit.put("/personal-data-reads?subjectId=" + subjectId, "[]").status()).isIn(403, 405);
-        assertThat(audit.get("/personal-data-reads?subjectId=" + subjectId).json().size()).isEqualTo(2);
+        assertThat(as("ADMIN").get("/access-log/reads?subjectId=" + subjectId).status()).isEqualTo(403);
+        assertThat(audit.delete("/access-log/reads?subjectId=" + subjectId).status()).isIn(403, 405);
+        assertThat(audit.put("/access-log/reads?subjectId=" + subjectId, "[]").status()).isIn(403, 405);
+        assertThat(audit.get("/access-log/reads?subjectId=" + subjectId).json().size()).isEqualTo(2);
+        assertThat(audit.get("/access-log/verify?municipality=" + TestTokens.AUKRA).json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyRefusedAttemptOnACaseIsInTheAccessLog() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        HttpApi stranger = HttpApi.at(port).as(TestTokens.token("curious-coordinator", TestTokens.AUKRA, "COORDINATOR"));
+
+        assertThat(stranger.get("/referrals/" + id).status()).isEqualTo(404);
+        assertThat(stranger.get("/referrals/" + id + "/personal-data?purpose=MEETING").status()).isEqualTo(404);
+        assertThat(stranger.post("/referrals/" + id + "/accept", "{}").status()).isEqualTo(404);
+        assertThat(stranger.get("/referrals/00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString();
+        JsonNode refused = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"))
+                .get("/access-log/entries?from=" + today + "&to=" + today).json();
+        List<JsonNode> curious = new java.util.ArrayList<>();
+        refused.forEach(entry -> {
+            if (entry.get("userId").asString().equals("curious-coordinator")) {
+                curious.add(entry);
+            }
+        });
+        assertThat(curious).hasSize(4).allSatisfy(entry -> {
+            assertThat(entry.get("outcome").asString()).isEqualTo("REFUSED");
+            assertThat(entry.get("relation").isNull()).isTrue();
+            assertThat(entry.get("resourceKind").asString()).isEqualTo("referral");
+        });
+        assertThat(curious.subList(0, 3)).allSatisfy(entry -> {
+            assertThat(entry.get("resourceId").asString()).isEqualTo(id);
+            assertThat(entry.get("subjectId").asString()).isEqualTo(subjectId);
+        });
+        // Refusals are not reads: the guardians' view of who read the child's data does not list them.
+        assertThat(HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit")).get("/access-log/reads?subjectId=" + subjectId)
+                .json().findValuesAsString("userId")).doesNotContain("curious-coordinator");
     }
 
     @Test

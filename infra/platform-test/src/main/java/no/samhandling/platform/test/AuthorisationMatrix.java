@@ -132,6 +132,20 @@ public final class AuthorisationMatrix {
         String token(Caller caller, Map<String, String> prepared);
     }
 
+    /**
+     * The token of a caller that is not a person: none for {@link Caller#NO_TOKEN}, Prometheus' own for
+     * the {@code metrics} scope, otherwise a service's client-credentials token with its one scope.
+     */
+    public static String machineToken(Caller caller) {
+        if (caller.isPerson()) {
+            throw new IllegalArgumentException(caller + " is a person");
+        }
+        if (caller.scope() == null) {
+            return null;
+        }
+        return caller.scope().equals("metrics") ? TestTokens.metricsToken() : TestTokens.serviceToken("matrix-service", caller.scope());
+    }
+
     /** Who gets in at one endpoint. Roles without a rule are refused (403) by the role gate. */
     public static final class Rule {
 

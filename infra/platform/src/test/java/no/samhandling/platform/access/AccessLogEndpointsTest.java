@@ -140,7 +140,7 @@ class AccessLogEndpointsTest {
                     String municipality = caller.standing() == Standing.OTHER_MUNICIPALITY ? TestTokens.MELHUS : TestTokens.AUKRA;
                     return TestTokens.token(caller.role().toLowerCase() + "-" + caller.standing(), municipality, caller.role());
                 }
-                return caller.scope() == null ? null : TestTokens.serviceToken("a-service", caller.scope());
+                return AuthorisationMatrix.machineToken(caller);
             }
         };
     }

@@ -177,7 +177,8 @@ public final class Browser implements AutoCloseable {
                   .map((e, i) => { e.setAttribute('data-control', String(i)); return String(i); });""");
         List<String> reached = new ArrayList<>();
         Actions keyboard = new Actions(driver);
-        for (int i = 0; i < controls.size() + 5 && reached.size() < controls.size(); i++) {
+        // A date field takes one Tab per part (day, month, year), so the budget allows a few per control.
+        for (int i = 0; i < controls.size() * 4 + 5 && reached.size() < controls.size(); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
             WebElement focused = driver.switchTo().activeElement();
             String control = focused.getAttribute("data-control");
