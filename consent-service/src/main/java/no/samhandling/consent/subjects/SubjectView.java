@@ -8,7 +8,7 @@ import java.util.List;
  * A subject as staff of its municipality see it. The national id number itself is never returned,
  * only whether one is on file.
  */
-record SubjectView(
+public record SubjectView(
         String id,
         String status,
         String name,
@@ -17,7 +17,7 @@ record SubjectView(
         Instant registeredAt,
         List<GuardianView> guardians) {
 
-    record GuardianView(
+    public record GuardianView(
             String guardianId,
             String name,
             String email,

@@ -196,7 +196,7 @@ class CasePages {
     }
 
     private Intake.SeenCase seen(Caller caller, String id) {
-        return intake.see(caller, id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+        return intake.see(caller, id);
     }
 
     private ArenaDirectory.KnownArena arena(Caller caller, String arenaId) {

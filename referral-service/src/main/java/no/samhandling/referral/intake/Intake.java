@@ -3,6 +3,7 @@ package no.samhandling.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -147,12 +148,13 @@ class Intake {
 
     /**
      * The case with the caller's relation to it and the steps its status allows, for a page that
-     * offers only those; the steps check again when taken. To anyone else it does not exist.
+     * offers only those; the steps check again when taken. To anyone else it does not exist, and the
+     * attempt is logged.
      */
-    Optional<SeenCase> see(Caller caller, String id) {
-        return referrals.find(caller.municipality(), id)
-                .flatMap(referral -> needToKnow.relationOf(caller, referral)
-                        .map(relation -> new SeenCase(referral.view(), relation, referral.possibleSteps())));
+    SeenCase see(Caller caller, String id) {
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
+        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        return new SeenCase(referral.view(), relation, referral.possibleSteps());
     }
 
     /** A case as its page shows it to one caller. */
