@@ -213,6 +213,17 @@ class GatewayTest {
         }
     }
 
+    @Test
+    void errorAskedForDirectlyIsANotFoundPageNotA500() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("Vi finner ikke siden");
+        }
+    }
+
     /** What the servlet container does after a refusal: render the error page for the status (MockMvc does not). */
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder errorPage(int status, String path) {
         return get("/error").accept(MediaType.TEXT_HTML)

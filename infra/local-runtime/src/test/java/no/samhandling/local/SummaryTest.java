@@ -23,4 +23,14 @@ class SummaryTest {
         }
         assertThat(summary.indexOf("Start here")).isLessThan(summary.indexOf("arena-service"));
     }
+
+    @Test
+    void tellsHowAnotherSystemReadsKafkaWithTheReadOnlyUser() {
+        Settings settings = Settings.defaults().withDataDir(Path.of("/tmp/samhandling-summary"));
+
+        String summary = LocalSystem.summary(settings, new RunningSystem(settings.dataDir()));
+
+        assertThat(summary).contains("-X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512")
+                .contains("-X sasl.username=external-reader -X sasl.password=$(cat /tmp/samhandling-summary/keys/kafka/external-reader)");
+    }
 }

@@ -26,11 +26,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
         defaults.put("spring.cloud.stream.default.content-type", "application/json");
         defaults.put("spring.cloud.stream.kafka.binder.enable-observation", "true");
-        defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${samhandling.events.partitions:3}");
-        defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${samhandling.events.replication-factor:1}");
-        defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", "true");
+        // The event topics are provisioned with the broker's users and ACLs (infra/kafka-access): a service
+        // neither creates nor alters them, and declares only its own dead-letter topics (EventsAutoConfiguration).
+        defaults.put("spring.cloud.stream.kafka.binder.auto-create-topics", "false");
+        defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", "false");
         defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
         defaults.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
+        // Every Kafka client of the service (binder, relay, dead letters, admin) signs in as the service itself;
+        // the broker's ACLs let it write its own topic and read what it consumes, nothing more.
+        defaults.put("samhandling.kafka.username", "${spring.application.name}");
+        defaults.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
+        defaults.put("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512");
+        defaults.put("spring.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule"
+                + " required username=\"${samhandling.kafka.username}\" password=\"${samhandling.kafka.password:}\";");
         defaults.put("spring.kafka.admin.fail-fast", "false");
         // MongoDB: one database per service.
         defaults.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/${spring.application.name}");
@@ -50,6 +58,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Structured (ECS JSON) logs with trace ids; log statements never carry personal data.
         defaults.put("logging.structured.format.console", "${SAMHANDLING_LOG_FORMAT:ecs}");
         defaults.put("server.error.include-message", "never");
+        // Forms are read by Tomcat itself; they get the same limit as every other body (RequestBodyLimit).
+        defaults.put("server.tomcat.max-http-form-post-size", "${samhandling.web.max-request-body:1MB}");
         // A page's redirect (after a form) names only the path, so the browser stays on the gateway's address.
         defaults.put("server.tomcat.use-relative-redirects", "true");
         defaults.put("server.shutdown", "graceful");

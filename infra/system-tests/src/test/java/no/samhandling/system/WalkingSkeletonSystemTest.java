@@ -5,17 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
+import no.samhandling.kafka.KafkaAccess;
 import no.samhandling.local.RunningSystem;
 import no.samhandling.local.Service;
 import no.samhandling.platform.test.HttpApi;
@@ -58,7 +57,9 @@ class WalkingSkeletonSystemTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> submitted(leader, arenaId) == before + 1);
         System.out.printf("Referral visible in reporting-service after %d ms%n", (System.nanoTime() - submittedAt) / 1_000_000);
 
-        try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), "referral.events")) {
+        // Read as another system would, with the read-only credentials the README describes.
+        try (TopicProbe probe = new TopicProbe(system.kafkaClientProperties(KafkaAccess.EXTERNAL_READER),
+                KafkaAccess.EXTERNAL_READER, "referral.events")) {
             ConsumerRecord<String, byte[]> record = probe.awaitRecord(r -> referralId.equals(r.key()), Duration.ofSeconds(10))
                     .stream().filter(r -> referralId.equals(r.key())).findFirst().orElseThrow();
             assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
@@ -73,21 +74,24 @@ class WalkingSkeletonSystemTest {
 
     @Test
     void theBrokerHoldsTheFourEventTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(system.kafkaClientProperties(KafkaAccess.ADMIN))) {
             Set<String> topics = admin.listTopics().names().get();
             assertThat(topics).contains("arena.events", "referral.events", "consent.events", "notification.events");
         }
     }
 
     @Test
-    void everyServiceIsHealthyAndExposesPrometheus() {
-        String admin = system.accessToken("demo-admin", "demo");
+    void everyServiceIsHealthyAndExposesPrometheusToItsScraper() {
+        String prometheus = system.accessToken("prometheus", "prometheus");
         for (Service service : Service.values()) {
             assertThat(HttpApi.at(service.baseUrl()).get("/actuator/health").json().get("status").asString())
                     .as(service.name()).isEqualTo("UP");
-            assertThat(HttpApi.at(service.baseUrl()).as(admin).get("/actuator/prometheus").body())
+            assertThat(HttpApi.at(service.baseUrl()).as(prometheus).get("/actuator/prometheus").body())
                     .as(service.name()).contains("jvm_memory_used_bytes");
         }
+        // The authorization server's metrics are the scraper's alone, not any valid token's.
+        assertThat(HttpApi.at(Service.AUTH_SERVER.baseUrl()).as(system.accessToken("demo-admin", "demo"))
+                .get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
     @Test
@@ -208,9 +212,9 @@ class WalkingSkeletonSystemTest {
                 referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
         assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), name, nationalId)).isEmpty();
-        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaBootstrapServers(), name, nationalId)).isEmpty();
+        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), name, nationalId)).isEmpty();
         // The scans saw the case: the same scans find the opaque ids that stay.
-        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaBootstrapServers(), referralId)).isNotEmpty();
+        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), referralId)).isNotEmpty();
         assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), referralId)).isNotEmpty();
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -214,8 +213,7 @@ public class ProjectionRunner implements SmartLifecycle {
     }
 
     private boolean caughtUp(Generations.Rebuild rebuild) throws RuntimeException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                String.join(",", kafka.getBootstrapServers())))) {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets(rebuild.generation().consumerGroup()).partitionsToOffsetAndMetadata()
                     .get(5, TimeUnit.SECONDS);

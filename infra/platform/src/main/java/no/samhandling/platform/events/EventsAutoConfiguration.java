@@ -95,18 +95,15 @@ public class EventsAutoConfiguration {
     }
 
     /**
-     * The four event topics, and a dead-letter topic for every consumer binding of this service.
-     * Both keep their records for good: the event topics are the record every projection is
-     * rebuilt from, and a dead letter waits until someone replays it. Neither holds personal data
-     * in plaintext; a child's data is erased by destroying the child's key, not by expiry.
+     * A dead-letter topic for every consumer binding of this service, kept for good: a dead letter
+     * waits until someone replays it. The event topics themselves are provisioned with the broker's
+     * users and ACLs (infra/kafka-access), which let a service create its own dead-letter topics and
+     * no other. Neither holds personal data in plaintext; a child's data is erased by destroying
+     * the child's key, not by expiry.
      */
     @Bean
-    KafkaAdmin.NewTopics eventTopics(TopicProperties topics, BindingServiceProperties bindings) {
+    KafkaAdmin.NewTopics deadLetterTopics(TopicProperties topics, BindingServiceProperties bindings) {
         List<NewTopic> newTopics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            newTopics.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor())
-                    .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
-        }
         for (Map.Entry<String, BindingProperties> binding : bindings.getBindings().entrySet()) {
             if (!binding.getKey().contains("-in-") || binding.getValue().getDestination() == null) {
                 continue;

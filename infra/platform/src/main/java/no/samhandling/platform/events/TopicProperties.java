@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the event topics and their dead-letter topics are created when a service starts, and how
- * long a consumer remembers the events it handled (longer than any topic keeps them).
+ * How a service's dead-letter topics are created when it starts (the event topics are provisioned
+ * with the broker, infra/kafka-access), and how long a consumer remembers the events it handled
+ * (longer than any topic keeps them).
  */
 @ConfigurationProperties("samhandling.events")
 public record TopicProperties(

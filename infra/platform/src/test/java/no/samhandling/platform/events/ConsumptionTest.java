@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
@@ -29,6 +28,7 @@ import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.platform.test.ServiceTest;
+import no.samhandling.platform.test.TestKafka;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.platform.testapp.ReceivedEvents;
@@ -118,7 +118,7 @@ class ConsumptionTest {
 
     @Test
     void eventAndDeadLetterTopicsKeepTheirRecordsForGood() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(TestKafka.clientProperties(brokers))) {
             for (String topic : List.of(Topics.REFERRAL_EVENTS, DEAD_LETTERS)) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import no.samhandling.events.Topics;
 import no.samhandling.platform.test.ServiceTest;
+import no.samhandling.platform.test.TestKafka;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.platform.testapp.Concern;
 import no.samhandling.platform.testapp.TestApplication;
@@ -164,15 +166,16 @@ class OutboxTest {
     }
 
     private OutboxRelay relay(String bootstrapServers) {
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(TestKafka.clientProperties(bootstrapServers));
+        config.putAll(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000)));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         OutboxRelay relay = new OutboxRelay(mongo, template, codec,
                 new OutboxProperties(false, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), 100),
                 new SimpleMeterRegistry());
