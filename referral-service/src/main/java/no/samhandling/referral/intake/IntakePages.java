@@ -141,7 +141,9 @@ class IntakePages {
     record Choice(String unitType, String ageBand, Boolean named) {
 
         static Choice of(String unitType, String ageBand, String consent) {
-            return new Choice(UNIT_TYPES.contains(unitType) ? unitType : null, AGE_BANDS.contains(ageBand) ? ageBand : null,
+            // List.of(…).contains(null) throws: a parameter not given is a choice not made.
+            return new Choice(unitType != null && UNIT_TYPES.contains(unitType) ? unitType : null,
+                    ageBand != null && AGE_BANDS.contains(ageBand) ? ageBand : null,
                     "ja".equals(consent) ? Boolean.TRUE : "nei".equals(consent) ? Boolean.FALSE : null);
         }
 

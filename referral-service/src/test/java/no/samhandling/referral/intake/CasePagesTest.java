@@ -62,6 +62,15 @@ class CasePagesTest {
     }
 
     @Test
+    void theIntakeStartsWithTheThreeQuestionsAndNoArenasYet() {
+        Page start = referrer().get("/meld-inn");
+        assertThat(start.status()).isEqualTo(200);
+        assertThat(start.body()).contains("<h1>Meld inn en sak</h1>", "Hvor jobber du?", "Hvor gammelt er barnet?", "Finn arenaer")
+                .doesNotContain("Arenaer som kan ta saken");
+        assertThat(referrer().get("/meld-inn/" + open).location()).as("the form needs the three answers").isEqualTo("/meld-inn");
+    }
+
+    @Test
     void staffSeeOnlyTheArenasThatTakeTheirCaseByTheIntakeRules() {
         String kindergarten = referrer().get("/meld-inn?enhet=KINDERGARTEN&alder=6-12&samtykke=nei").body();
         assertThat(kindergarten).contains("Arenaer som kan ta saken", "/meld-inn/" + open + "?enhet=KINDERGARTEN&amp;alder=6-12&amp;samtykke=nei")
