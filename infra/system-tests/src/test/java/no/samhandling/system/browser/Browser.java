@@ -196,7 +196,7 @@ public final class Browser implements AutoCloseable {
     public Browser pressByKeyboard(WebElement target) {
         driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         Actions keyboard = new Actions(driver);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             keyboard.sendKeys(Keys.TAB).perform();
             if (driver.switchTo().activeElement().equals(target)) {
                 assertThat(focusIsVisible(target)).as("visible focus on %s", describe(target)).isTrue();
@@ -211,7 +211,7 @@ public final class Browser implements AutoCloseable {
     public Browser typeByKeyboard(WebElement field, String text) {
         driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         Actions keyboard = new Actions(driver);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             keyboard.sendKeys(Keys.TAB).perform();
             if (driver.switchTo().activeElement().equals(field)) {
                 keyboard.sendKeys(text).perform();
@@ -219,6 +219,61 @@ public final class Browser implements AutoCloseable {
             }
         }
         throw new AssertionError("Tab never reached " + describe(field) + " on " + driver.getCurrentUrl());
+    }
+
+    /** Reaches a checkbox with Tab alone and ticks (or unticks) it with the space bar. */
+    public Browser toggleByKeyboard(WebElement checkbox) {
+        focusByKeyboard(checkbox);
+        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        return this;
+    }
+
+    /**
+     * Chooses a radio button as a keyboard user does: Tab into its group, then the arrow keys until
+     * it is the one chosen.
+     */
+    public Browser chooseByKeyboard(WebElement radio) {
+        String group = radio.getAttribute("name");
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 300; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            if ("radio".equals(focused.getAttribute("type")) && group.equals(focused.getAttribute("name"))) {
+                keyboard.sendKeys(Keys.SPACE).perform();
+                for (int step = 0; step < 20 && !driver.switchTo().activeElement().equals(radio); step++) {
+                    keyboard.sendKeys(Keys.ARROW_DOWN).perform();
+                }
+                assertThat(radio.isSelected()).as("chose %s by keyboard", describe(radio)).isTrue();
+                return this;
+            }
+        }
+        throw new AssertionError("Tab never reached the group " + group + " on " + driver.getCurrentUrl());
+    }
+
+    /** Reaches a list box with Tab alone and moves through it with the arrow keys to the option with this text. */
+    public Browser selectByKeyboard(WebElement select, String optionText) {
+        focusByKeyboard(select);
+        org.openqa.selenium.support.ui.Select options = new org.openqa.selenium.support.ui.Select(select);
+        Actions keyboard = new Actions(driver);
+        for (int step = 0; step < 60 && !options.getFirstSelectedOption().getText().equals(optionText); step++) {
+            keyboard.sendKeys(Keys.ARROW_DOWN).perform();
+        }
+        assertThat(options.getFirstSelectedOption().getText()).as("chose by keyboard in %s", describe(select)).isEqualTo(optionText);
+        return this;
+    }
+
+    private void focusByKeyboard(WebElement target) {
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 300; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            if (driver.switchTo().activeElement().equals(target)) {
+                assertThat(focusIsVisible(target)).as("visible focus on %s", describe(target)).isTrue();
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + describe(target) + " on " + driver.getCurrentUrl());
     }
 
     private boolean focusIsVisible(WebElement element) {
