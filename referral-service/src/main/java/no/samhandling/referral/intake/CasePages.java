@@ -107,6 +107,17 @@ class CasePages {
         });
     }
 
+    /** On the agenda of one of the arena's coming meetings (the page offers those; scheduling checks the meeting). */
+    @PostMapping("/{id}/sett-opp")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String schedule(@PathVariable String id, @RequestParam(defaultValue = "") String meetingId, Caller caller, Model model) {
+        LifecycleController.ScheduleReferral request = new LifecycleController.ScheduleReferral(meetingId);
+        return step(model, caller, id, forms.violations(request), Map.of("meetingId", meetingId), () -> {
+            lifecycle.scheduleTo(caller, id, request.meetingId());
+            return "redirect:/saker/" + id + "?satt";
+        });
+    }
+
     /** The case goes on in the arena above as a new, linked case; the page shows this one, which now links to it. */
     @PostMapping("/{id}/loft")
     @PreAuthorize("hasRole('COORDINATOR')")
@@ -180,6 +191,7 @@ class CasePages {
         model.addAttribute("arena", arena(caller, referral.arenaId()));
         model.addAttribute("coordinator", seen.relation() == NeedToKnow.Relation.ARENA_COORDINATOR);
         model.addAttribute("steps", seen.steps().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("meetings", seen.comingMeetings());
         model.addAttribute("escalationTarget", arenas.find(caller.municipality(), referral.arenaId())
                 .map(ArenaDirectory.KnownArena::escalationArenaId)
                 .flatMap(target -> arenas.find(caller.municipality(), target))

@@ -22,6 +22,7 @@ import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.consents.ConsentDirectory;
+import no.samhandling.referral.meetings.MeetingDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,16 +41,18 @@ class Intake {
     private final ConsentGate gate;
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
+    private final MeetingDirectory meetings;
     private final Clock clock;
 
     Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, MeetingDirectory meetings, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
         this.gate = gate;
         this.cipher = cipher;
         this.json = json;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -154,11 +157,19 @@ class Intake {
     SeenCase see(Caller caller, String id) {
         Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
         NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
-        return new SeenCase(referral.view(), relation, referral.possibleSteps());
+        java.util.Set<Referral.Step> steps = referral.possibleSteps();
+        List<MeetingDirectory.KnownMeeting> coming = relation == NeedToKnow.Relation.ARENA_COORDINATOR && steps.contains(Referral.Step.SCHEDULE)
+                ? meetings.coming(referral.municipality(), referral.arenaId(), clock.instant()) : List.of();
+        return new SeenCase(referral.view(), relation, steps, coming);
     }
 
-    /** A case as its page shows it to one caller. */
-    record SeenCase(ReferralView referral, NeedToKnow.Relation relation, java.util.Set<Referral.Step> steps) {
+    /**
+     * A case as its page shows it to one caller.
+     *
+     * @param comingMeetings for the arena's coordinator while the case can be scheduled: the arena's coming meetings
+     */
+    record SeenCase(ReferralView referral, NeedToKnow.Relation relation, java.util.Set<Referral.Step> steps,
+            List<MeetingDirectory.KnownMeeting> comingMeetings) {
     }
 
     /** The referrals of every arena the caller sits in, newest first; those in one of {@code statuses}, or all. */

@@ -2,6 +2,10 @@ package no.samhandling.referral.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,11 +16,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.PageClient;
 import no.samhandling.platform.test.PageClient.Page;
 import no.samhandling.platform.test.ServiceTest;
+import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.arenas.ArenaMembers;
@@ -140,6 +146,31 @@ class CasePagesTest {
         Page again = coordinator().postForm(path + "/ta-imot");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).contains("Det gikk ikke", "Saken har status «Tatt imot»");
+    }
+
+    @Test
+    void theCoordinatorSchedulesTheCaseToOneOfTheArenasComingMeetings() {
+        String path = referrer().postForm("/meld-inn/" + open, intake("meldInn", "Språkgruppe", "haust 2026", "Litt betre"))
+                .location().replace("/kvittering", "");
+        coordinator().postForm(path + "/ta-imot");
+        assertThat(coordinator().get(path).body()).contains("Sett saken opp på et møte", "Arenaen har ingen kommende møter.");
+
+        String meetingId = UUID.randomUUID().toString();
+        Instant start = java.time.ZonedDateTime.of(2030, 3, 5, 9, 0, 0, 0, java.time.ZoneId.of("Europe/Oslo")).toInstant();
+        try (TestProducer producer = new TestProducer(String.join(",", kafka.getBootstrapServers()))) {
+            producer.send(codec.toRecord(new MeetingScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, meetingId, open, start,
+                    start.plusSeconds(5400), "Rådhuset", List.of("coordinator", "member"), 0)));
+            producer.send(codec.toRecord(new MeetingScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, UUID.randomUUID().toString(),
+                    consentOnly, start, start.plusSeconds(5400), "Rådhuset", List.of("coordinator"), 0)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> coordinator().get(path).body().contains("value=\"" + meetingId + "\""));
+        String page = coordinator().get(path).body();
+        assertThat(page).contains("5. mars 2030 kl. 09.00").as("only the case's own arena's meetings").containsOnlyOnce("<option value=\"\"");
+
+        Page scheduled = coordinator().postForm(path + "/sett-opp", "meetingId", meetingId);
+        assertThat(scheduled.location()).isEqualTo(path + "?satt");
+        assertThat(coordinator().get(path + "?satt").body()).contains("Saken er satt opp på møtet", "Satt opp på møte",
+                "href=\"/moter/" + meetingId + "\"");
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +53,7 @@ class IntakeJourneysBrowserTest {
         staff.selectByKeyboard(staff.find("#enhet"), "Barnehage");
         staff.selectByKeyboard(staff.find("#alder"), "0–5 år");
         staff.chooseByKeyboard(staff.find("input[name=samtykke][value=nei]"));
-        staff.pressByKeyboard(staff.find("form button[type=submit]"));
+        staff.pressByKeyboard(staff.find("main form button[type=submit]"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !staff.findAll("#arenas-heading").isEmpty());
         assertThat(staff.text("main")).contains(PRESCHOOL_TEAM, "anonyme saker og saker med samtykke");
         axeInBothLanguages(staff);
@@ -145,8 +143,8 @@ class IntakeJourneysBrowserTest {
             coordinator.typeByKeyboard(coordinator.find("#items-0-assignment-responsibleUserId"), "member");
             coordinator.selectByKeyboard(coordinator.find("#items-0-assignment-responsibleService"), "PPT (pedagogisk-psykologisk tjeneste)");
             coordinator.typeByKeyboard(coordinator.find("#items-0-assignment-task"), "Kartleggje språket og gi råd til barnehagen");
-            typeDateByKeyboard(coordinator, coordinator.find("#items-0-assignment-dueDate"), LocalDate.now(OSLO).plusWeeks(4));
-            typeDateByKeyboard(coordinator, coordinator.find("#items-0-assignment-followUpDate"), LocalDate.now(OSLO).plusWeeks(8));
+            coordinator.typeDateByKeyboard(coordinator.find("#items-0-assignment-dueDate"), LocalDate.now(OSLO).plusWeeks(4));
+            coordinator.typeDateByKeyboard(coordinator.find("#items-0-assignment-followUpDate"), LocalDate.now(OSLO).plusWeeks(8));
             coordinator.pressByKeyboard(coordinator.find("button[value=lagre]:not(.visually-hidden)"));
             await().atMost(Duration.ofSeconds(10)).until(() -> coordinator.driver().getCurrentUrl().endsWith("?lagret"));
             coordinator.screenshot("coordinator-minutes");
@@ -199,7 +197,7 @@ class IntakeJourneysBrowserTest {
         staff.selectByKeyboard(staff.find("#enhet"), "Barnehage");
         staff.selectByKeyboard(staff.find("#alder"), "0–5 år");
         staff.chooseByKeyboard(staff.find("input[name=samtykke][value=ja]"));
-        staff.pressByKeyboard(staff.find("form button[type=submit]"));
+        staff.pressByKeyboard(staff.find("main form button[type=submit]"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !staff.findAll("#arenas-heading").isEmpty());
         staff.pressByKeyboard(staff.find("main").findElement(By.linkText("Meld inn til " + PRESCHOOL_TEAM)));
         await().atMost(Duration.ofSeconds(10)).until(() -> staff.text("h1").equals("Meld inn sak til " + PRESCHOOL_TEAM));
@@ -212,12 +210,12 @@ class IntakeJourneysBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> staff.path().equals("/barn/ny"));
         axeInBothLanguages(staff);
         staff.typeByKeyboard(staff.find("#name"), child);
-        typeDateByKeyboard(staff, staff.find("#birthDate"), born);
+        staff.typeDateByKeyboard(staff.find("#birthDate"), born);
         staff.typeByKeyboard(staff.find("#guardians-0-name"), "Kari Demodatter");
         staff.typeByKeyboard(staff.find("#guardians-0-email"), "guardian@aukra.example");
         staff.typeByKeyboard(staff.find("#guardians-0-userId"), "guardian");
         staff.chooseByKeyboard(staff.find("input[name='guardians[0].language'][value=nn]"));
-        staff.pressByKeyboard(staff.find("form button[type=submit]"));
+        staff.pressByKeyboard(staff.find("main form button[type=submit]"));
         await().atMost(Duration.ofSeconds(10)).until(() -> staff.path().endsWith("/samtykke"));
         assertThat(staff.text("main")).contains(child + " er registrert", "Tenestene som kan snakke saman", "PPT");
         axeInBothLanguages(staff);
@@ -227,13 +225,13 @@ class IntakeJourneysBrowserTest {
         staff.chooseByKeyboard(staff.find("input[name='evidence.type'][value=SIGNED_FORM]"));
         staff.typeByKeyboard(staff.find("#evidence-reference"), "Arkiv 2026/11");
         staff.screenshot("staff-consent");
-        staff.pressByKeyboard(staff.find("form button[type=submit]"));
+        staff.pressByKeyboard(staff.find("main form button[type=submit]"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> staff.path().startsWith("/meld-inn/"));
         assertThat(staff.text("main")).contains("Samtykket er valt.");
         axeInBothLanguages(staff);
         staff.typeByKeyboard(staff.find("#subject-name"), child);
-        typeDateByKeyboard(staff, staff.find("#subject-birthDate"), born);
+        staff.typeDateByKeyboard(staff.find("#subject-birthDate"), born);
         staff.typeByKeyboard(staff.find("#referrerUnit"), "Barnebo barnehage");
         staff.toggleByKeyboard(staff.find("input[name=themes][value=DEVELOPMENT]"));
         staff.chooseByKeyboard(staff.find("input[name=preventionLevel][value=GREEN]"));
@@ -299,24 +297,13 @@ class IntakeJourneysBrowserTest {
         coordinator.go(GATEWAY + "/moter");
         axeInBothLanguages(coordinator);
         coordinator.selectByKeyboard(coordinator.find("#arenaId"), PRESCHOOL_TEAM);
-        typeDateByKeyboard(coordinator, coordinator.find("#date"), start.toLocalDate());
-        typeTimeByKeyboard(coordinator, coordinator.find("#startTime"), start.toLocalTime());
-        typeTimeByKeyboard(coordinator, coordinator.find("#endTime"), start.toLocalTime().plusMinutes(60));
+        coordinator.typeDateByKeyboard(coordinator.find("#date"), start.toLocalDate());
+        coordinator.typeTimeByKeyboard(coordinator.find("#startTime"), start.toLocalTime());
+        coordinator.typeTimeByKeyboard(coordinator.find("#endTime"), start.toLocalTime().plusMinutes(60));
         coordinator.typeByKeyboard(coordinator.find("#location"), "Aukra rådhus, møterom 2");
         coordinator.pressByKeyboard(coordinator.find("form[action='/moter'] button"));
         await().atMost(Duration.ofSeconds(10)).until(() -> coordinator.driver().getCurrentUrl().endsWith("?opprettet"));
         return match(MEETING_PATH, coordinator.path());
-    }
-
-    /** A date field takes the day, the month and the year as typed digits (Norwegian order). */
-    private static void typeDateByKeyboard(Browser browser, WebElement field, LocalDate date) {
-        browser.typeByKeyboard(field, date.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
-        assertThat(field.getAttribute("value")).isEqualTo(date.toString());
-    }
-
-    private static void typeTimeByKeyboard(Browser browser, WebElement field, LocalTime time) {
-        browser.typeByKeyboard(field, time.format(DateTimeFormatter.ofPattern("HHmm")));
-        assertThat(field.getAttribute("value")).isEqualTo(time.format(DateTimeFormatter.ofPattern("HH:mm")));
     }
 
     /** axe on the page as it is, then in the other language, and back. */
