@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import no.samhandling.consent.consents.ConsentRequests.DecidedBy;
 import no.samhandling.consent.consents.ConsentRequests.EvidenceRequest;
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.consent.subjects.SubjectFacts;
 import no.samhandling.consent.subjects.Subjects;
 import no.samhandling.events.consent.ConsentCoverage;
@@ -52,16 +53,18 @@ public class Consents {
     private final ConsentRules rules;
     private final PersonalDataCipher cipher;
     private final ChildRelations relations;
+    private final ArenaParties arenas;
     private final Access access;
     private final Clock clock;
 
     Consents(AggregateStores stores, Subjects subjects, ConsentRules rules, PersonalDataCipher cipher, ChildRelations relations,
-            Access access, Clock clock) {
+            ArenaParties arenas, Access access, Clock clock) {
         this.consents = stores.of(Consent.class);
         this.subjects = subjects;
         this.rules = rules;
         this.cipher = cipher;
         this.relations = relations;
+        this.arenas = arenas;
         this.access = access;
         this.clock = clock;
     }
@@ -183,6 +186,30 @@ public class Consents {
         Related related = relatedChild(caller, subjectId);
         access.read(caller, related.relation(), childResource(subjectId), AccessPurpose.CONSENTS.name());
         return ofSubject(caller.municipality(), subjectId).stream().map(this::staffView).toList();
+    }
+
+    /**
+     * The child's consents that let the arena, with every service in it, discuss the child today
+     * (the shared coverage rule, as the consent gate applies it): what staff may register a named
+     * case under. To those related to the child; logged before it is returned.
+     */
+    public List<ConsentView> coveringArena(Caller caller, String subjectId, String arenaId) {
+        Related related = relatedChild(caller, subjectId);
+        access.read(caller, related.relation(), childResource(subjectId), AccessPurpose.CONSENTS.name());
+        Optional<List<String>> parties = arenas.partiesOf(caller.municipality(), arenaId);
+        if (parties.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = today();
+        return ofSubject(caller.municipality(), subjectId).stream()
+                .filter(consent -> consent.covers(arenaId, parties.get(), today))
+                .map(this::staffView)
+                .toList();
+    }
+
+    /** The legal areas the caller's municipality has consent rules for, by code. */
+    List<String> legalAreas(Caller caller) {
+        return List.copyOf(rules.areas(caller.municipality()).keySet());
     }
 
     /**

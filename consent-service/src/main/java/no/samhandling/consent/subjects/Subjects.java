@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import no.samhandling.platform.access.Resource;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 import no.samhandling.platform.web.ProblemException;
 
 /**
@@ -34,6 +36,7 @@ import no.samhandling.platform.web.ProblemException;
 @Service
 public class Subjects {
 
+    static final int LIST_LIMIT = 200;
     static final String NAME = "name";
     static final String BIRTH_DATE = "birth-date";
     static final String NATIONAL_ID = "national-id";
@@ -137,11 +140,30 @@ public class Subjects {
     }
 
     /** The child's identity and guardians, to those related to it; logged before it is returned. */
-    SubjectView find(Caller caller, String subjectId) {
+    public SubjectView find(Caller caller, String subjectId) {
         Subject subject = subjects.find(caller.municipality(), subjectId).orElseThrow(() -> access.unknown(caller, ChildRelations.CHILD, subjectId));
         Relation relation = access.require(caller, child(subjectId), relations.relationOf(caller, facts(subject)));
         access.read(caller, relation, child(subjectId), AccessPurpose.CHILD_RECORD.name());
         return view(subject);
+    }
+
+    /**
+     * The children the caller registered, newest first, for staff who choose one for a named case.
+     * Registering a child relates the staff member to it (ChildRelations), and each child listed is
+     * written to the access log before its name is shown.
+     */
+    public List<SubjectView> registeredBy(Caller caller) {
+        if (!caller.hasAny(Role.REFERRER, Role.COORDINATOR, Role.MEMBER)) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("municipality").is(caller.municipality()).and("registeredBy").is(caller.subject())
+                .and("status").is(Subject.Status.REGISTERED.name())).with(Sort.by(Sort.Direction.DESC, "registeredAt")).limit(LIST_LIMIT);
+        List<SubjectView> children = new ArrayList<>();
+        for (Subject subject : subjects.find(query)) {
+            access.read(caller, Relation.SUBJECT_REGISTRAR, child(subject.id()), AccessPurpose.CHILD_RECORD.name());
+            children.add(view(subject));
+        }
+        return children;
     }
 
     /** What the consent rules need; empty when the subject is not registered in this municipality. */
