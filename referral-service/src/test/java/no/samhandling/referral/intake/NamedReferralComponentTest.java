@@ -514,6 +514,24 @@ abstract class NamedReferralComponentTest {
         assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().toJson()).doesNotContain(subjectId);
     }
 
+    @Test
+    void erasingTheChildForgetsItsConsentsAndTheirGuardiansAndALateGrantStaysForgotten() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String subjectId = consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId();
+
+        publish(new SubjectErased(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, subjectId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isEmpty());
+        UUID lateGrant = UUID.randomUUID();
+        publish(new ConsentGranted(lateGrant, Instant.now(), TestTokens.AUKRA, consentId, subjectId,
+                List.of("arena-1"), List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1),
+                LocalDate.now().plusMonths(6), ConsentGiver.GUARDIANS, List.of("guardian")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                mongo.getCollection("consumer_recent_events").countDocuments(Filters.eq("eventId", lateGrant.toString())) > 0);
+        assertThat(consents.find(TestTokens.AUKRA, consentId)).isEmpty();
+        assertThat(mongo.getCollection("consent_directory").countDocuments(Filters.eq("subjectId", subjectId))).isZero();
+    }
+
     private void publish(DomainEvent event) {
         try (TestProducer producer = new TestProducer(brokers())) {
             producer.send(codec.toRecord(event));
