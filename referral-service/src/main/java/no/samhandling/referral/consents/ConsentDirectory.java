@@ -47,9 +47,11 @@ public class ConsentDirectory {
      * One consent as the gate sees it.
      *
      * @param guardianUserIds login ids of the guardians who gave it
+     * @param purposeCode what the consent is for, the legal basis of the case's personal data; null when granted
+     *                    before it was kept
      */
     public record KnownConsent(String id, String municipality, String subjectId, List<String> arenaIds, List<String> parties,
-            LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds) {
+            LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds, String purposeCode) {
 
         /** Whether the consent lets the arena, with all its services, discuss the child by name on that day: the shared rule. */
         public boolean covers(String arenaId, List<String> arenaParties, LocalDate day) {
@@ -78,6 +80,7 @@ public class ConsentDirectory {
                 Updates.set("validFrom", date(event.validFrom())),
                 Updates.set("validTo", date(event.validTo())),
                 Updates.set("guardianUserIds", event.guardianUserIds()),
+                Updates.set("purposeCode", event.purposeCode()),
                 Updates.set("state", State.ACTIVE.name())));
     }
 
@@ -151,6 +154,7 @@ public class ConsentDirectory {
         return new KnownConsent(found.getString("_id"), found.getString("municipality"), found.getString("subjectId"),
                 found.getList("arenaIds", String.class, List.of()), found.getList("parties", String.class, List.of()),
                 validFrom == null ? LocalDate.MAX : validFrom, day(found.getDate("validTo")),
-                State.valueOf(found.getString("state")), found.getList("guardianUserIds", String.class, List.of()));
+                State.valueOf(found.getString("state")), found.getList("guardianUserIds", String.class, List.of()),
+                found.getString("purposeCode"));
     }
 }

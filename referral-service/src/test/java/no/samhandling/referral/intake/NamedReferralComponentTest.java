@@ -383,6 +383,45 @@ abstract class NamedReferralComponentTest {
         return about;
     }
 
+    @Autowired
+    PersonalDataRetention retention;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void anEndedCaseLosesItsPersonalDataWhenItsRetentionPeriodHasPassedAndNotBefore() {
+        String ended = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String open = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        assertThat(as("REFERRER").post("/referrals/" + ended + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
+        double before = meters.counter("samhandling.retention.anonymised", "service", "referral-service", "data", "closed-cases").count();
+
+        Duration almostFiveYears = Duration.ofDays(365 * 5 - 3);
+        clock.advance(almostFiveYears);
+        try {
+            retention.anonymiseExpiredCases();
+            assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", ended)).first().get("personalData")).isNotNull();
+
+            clock.advance(Duration.ofDays(10));
+            try {
+                assertThat(retention.anonymiseExpiredCases()).isPositive();
+            } finally {
+                clock.advance(Duration.ofDays(-10));
+            }
+        } finally {
+            clock.advance(almostFiveYears.negated());
+        }
+
+        ReferralAnonymised anonymised = (ReferralAnonymised) eventsOf(ended, 3).get(2);
+        assertThat(anonymised.reason()).isEqualTo(AnonymisationReason.RETENTION_EXPIRED);
+        Document stored = mongo.getCollection("referrals").find(Filters.eq("_id", ended)).first();
+        assertThat(stored.get("personalData")).isNull();
+        assertThat(stored.get("subjectId")).isNull();
+        assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", open)).first().get("personalData")).isNotNull();
+        assertThat(meters.counter("samhandling.retention.anonymised", "service", "referral-service", "data", "closed-cases").count())
+                .isGreaterThanOrEqualTo(before + 1);
+    }
+
     @Test
     void theReferrersAccessToThePersonalDataEndsAWhileAfterTheCaseEnded() {
         String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
