@@ -126,15 +126,21 @@ class Notification extends AggregateRoot {
     }
 
     /**
-     * The child the notice is about was erased: a notice still waiting is cancelled, and whatever its status nothing
-     * here may tie the guardian to the child any more: the address (also masked), the text and the guardian's id go.
-     * The id is replaced by one made from the notice's own, which keeps the notice's unique key and says nothing.
+     * A child the notice is about was erased. A notice about other children too only forgets this one: it says
+     * nothing of either, and the guardian is still to be told about the others. Otherwise a notice still waiting is
+     * cancelled, and whatever its status nothing here may tie the guardian to the child any more: the address (also
+     * masked), the text and the guardian's id go. The id is replaced by one made from the notice's own, which keeps
+     * the notice's unique key and says nothing.
      *
      * @return false when the notice is not about the child, or was forgotten before
      */
     boolean forgetSubject(String subjectId) {
         if (subjectIds == null || !subjectIds.contains(subjectId)) {
             return false;
+        }
+        if (subjectIds.size() > 1) {
+            subjectIds = subjectIds.stream().filter(other -> !other.equals(subjectId)).toList();
+            return true;
         }
         if (status == NotificationStatus.PENDING) {
             status = NotificationStatus.CANCELLED;

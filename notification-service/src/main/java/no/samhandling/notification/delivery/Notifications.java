@@ -77,7 +77,7 @@ public class Notifications {
 
     /**
      * Cancels the notices still waiting to the erased child's guardians and wipes the addresses of all notices to
-     * them. A notice the dispatcher saves at the same moment makes this fail on its version, and the event is
+     * them ({@link Notification#forgetSubject}); counted in {@code samhandling.notifications.cancelled}. A notice the dispatcher saves at the same moment makes this fail on its version, and the event is
      * handled again.
      */
     public void forgetSubject(String municipality, String subjectId) {
@@ -87,7 +87,7 @@ public class Notifications {
             boolean waiting = notification.status() == NotificationStatus.PENDING;
             if (notification.forgetSubject(subjectId)) {
                 store.save(notification);
-                cancelled += waiting ? 1 : 0;
+                cancelled += waiting && notification.status() == NotificationStatus.CANCELLED ? 1 : 0;
             }
         }
         meters.counter("samhandling.notifications.cancelled", "reason", "SUBJECT_ERASED").increment(cancelled);
