@@ -77,8 +77,9 @@ class MeetingPagesTest {
         assertThat(coordinator().get(created.location()).body()).contains("Skuleteam Gossen", "Møtet er satt opp", "kl. 09.00",
                 "10.30", "Gossen skule, møterom 1", "Publiser sakslisten");
         assertThat(coordinator().get("/moter").body()).contains("href=\"" + path + "\"", "Skuleteam Gossen");
+        // The member is offered no meeting to set up in this arena (other tests may make the same user coordinator elsewhere).
         assertThat(member().inLanguage("nn").get("/moter?arena=" + arenaId).body()).contains("Møta i Skuleteam Gossen", "href=\"" + path + "\"")
-                .doesNotContain("Set opp eit møte");
+                .doesNotContain("<option value=\"" + arenaId + "\"");
     }
 
     @Test
