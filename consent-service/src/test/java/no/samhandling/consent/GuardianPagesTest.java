@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +20,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.platform.client.ServiceTokens;
+import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.PageClient;
 import no.samhandling.platform.test.PageClient.Page;
@@ -58,6 +63,15 @@ class GuardianPagesTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    @Autowired
+    ArenaParties arenaParties;
+
     @Test
     void aGuardianReadsTheConsentInPlainLanguageInBothLanguages() {
         Family family = familyWithConsent();
@@ -65,7 +79,7 @@ class GuardianPagesTest {
         String bokmal = guardian(family.motherLogin).get("/mitt-barn").body();
         assertThat(bokmal).contains("<h1>Mitt barn</h1>", family.childName, "Gjelder nå",
                 "At fagfolk fra flere tjenester kan snakke sammen", "Skole", "Helsestasjon og skolehelsetjeneste",
-                "Fravær og oppmøte", "Opplysninger fra helsejournalen", "I ett fast samarbeidsmøte i kommunen",
+                "Fravær og oppmøte", "Opplysninger fra helsejournalen", "Ressursteamet på Holmen skole",
                 "til du trekker det tilbake", "Dere foresatte", "Trekk tilbake samtykket", "Aukra kommune")
                 .doesNotContain("INTERDISCIPLINARY_DISCUSSION", "HEALTH_STATION", ">GRANTED<", family.nationalId);
         String nynorsk = guardian(family.motherLogin).inLanguage("nn").get("/mitt-barn").body();
@@ -137,6 +151,8 @@ class GuardianPagesTest {
     }
 
     private Family familyWithConsent() {
+        new KnownArenas(String.join(",", kafka.getBootstrapServers()), codec, arenaParties)
+                .ensure("arena-ressursteam", "Ressursteamet på Holmen skole", List.of("SCHOOL", "HEALTH_STATION"));
         Family family = Family.withChildAged(staff(), 9);
         HttpApi.Response consent = staff().post("/subjects/" + family.subjectId + "/consents",
                 Family.consent("EDUCATION", family.guardians(family.motherId, family.fatherId), "arena-ressursteam", null));

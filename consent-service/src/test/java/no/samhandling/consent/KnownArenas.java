@@ -49,13 +49,23 @@ record KnownArenas(String brokers, CloudEventCodec codec, ArenaParties arenas, A
 
     /** An Aukra arena with these services, unless consent-service knows it so already. */
     void ensure(String arenaId, List<String> parties) {
-        if (arenas.partiesOf(TestTokens.AUKRA, arenaId).filter(parties::equals).isPresent()) {
+        ensure(arenaId, "Ressursteam", parties);
+    }
+
+    /** An Aukra arena by this title with these services, unless consent-service knows it so already. */
+    void ensure(String arenaId, String title, List<String> parties) {
+        if (known(arenaId, title, parties)) {
             return;
         }
         try (TestProducer producer = new TestProducer(brokers)) {
-            producer.send(codec.toRecord(new ArenaRegistered(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, arenaId, "Ressursteam",
+            producer.send(codec.toRecord(new ArenaRegistered(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, arenaId, title,
                     ArenaLevel.INDIVIDUAL, 6, 16, parties, DiscussionMode.ANONYMOUS_OR_CONSENT, null, false, null, List.of(), false)));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> arenas.partiesOf(TestTokens.AUKRA, arenaId).filter(parties::equals).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(arenaId, title, parties));
+    }
+
+    private boolean known(String arenaId, String title, List<String> parties) {
+        return arenas.partiesOf(TestTokens.AUKRA, arenaId).filter(parties::equals).isPresent()
+                && title.equals(arenas.titlesOf(TestTokens.AUKRA, List.of(arenaId)).get(arenaId));
     }
 }

@@ -1,6 +1,9 @@
 package no.samhandling.consent.arenas;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -16,8 +19,10 @@ import no.samhandling.events.arena.ArenaUpdated;
 
 /**
  * The services that sit in each arena, from arena.events: a consent covers an arena only when it
- * lets every one of them share information. Each event sets the arena's current parties, so a
- * redelivery changes nothing. An arena not heard of yet is covered by no consent.
+ * lets every one of them share information. Each event sets the arena's current parties and title,
+ * so a redelivery changes nothing. An arena not heard of yet is covered by no consent. The title is
+ * what "Mitt barn" names the arena by: the family gave the consent for it, so even a title notices
+ * leave out is theirs to read.
  */
 @Component
 public class ArenaParties {
@@ -31,11 +36,11 @@ public class ArenaParties {
     }
 
     public void on(ArenaRegistered event) {
-        record(event.municipality(), event.aggregateId(), event.parties());
+        record(event.municipality(), event.aggregateId(), event.title(), event.parties());
     }
 
     public void on(ArenaUpdated event) {
-        record(event.municipality(), event.aggregateId(), event.parties());
+        record(event.municipality(), event.aggregateId(), event.title(), event.parties());
     }
 
     /** The codes of the services in the arena; empty when the municipality has no such arena. */
@@ -45,9 +50,18 @@ public class ArenaParties {
         return Optional.ofNullable(arena).map(found -> found.getList("parties", String.class, List.of()));
     }
 
-    private void record(String municipality, String arenaId, List<String> parties) {
+    /** The titles of those of the arenas the municipality has, by arena id. */
+    public Map<String, String> titlesOf(String municipality, Collection<String> arenaIds) {
+        Map<String, String> titles = new HashMap<>();
+        mongo.getCollection(COLLECTION)
+                .find(Filters.and(Filters.in("_id", arenaIds), Filters.eq("municipality", municipality), Filters.exists("title")))
+                .forEach(arena -> titles.put(arena.getString("_id"), arena.getString("title")));
+        return titles;
+    }
+
+    private void record(String municipality, String arenaId, String title, List<String> parties) {
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", arenaId),
-                Updates.combine(Updates.set("municipality", municipality), Updates.set("parties", parties)),
+                Updates.combine(Updates.set("municipality", municipality), Updates.set("title", title), Updates.set("parties", parties)),
                 new UpdateOptions().upsert(true));
     }
 }

@@ -2,6 +2,7 @@ package no.samhandling.consent.guardian;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.consent.consents.ConsentView;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.PageForms;
@@ -20,7 +22,7 @@ import no.samhandling.web.PageController;
 /**
  * "Mitt barn" for guardians ({@code /mitt-barn}, behind the gateway), and the same pages for the
  * youth's own record, in plain language and fit for a phone: each of their children's consents with what it covers and for how long, withdrawing
- * one after a confirmation step, and who has read the child's data and why. Everything comes
+ * one after a confirmation step, the arenas it covers by name, and who has read the child's data and why. Everything comes
  * from {@link GuardianView}, which also decides whose children a guardian sees (only their own,
  * with parental responsibility; another child does not exist for them).
  */
@@ -31,15 +33,22 @@ class GuardianPages {
 
     private final GuardianView guardian;
     private final PageForms forms;
+    private final ArenaParties arenas;
 
-    GuardianPages(GuardianView guardian, PageForms forms) {
+    GuardianPages(GuardianView guardian, PageForms forms, ArenaParties arenas) {
         this.guardian = guardian;
         this.forms = forms;
+        this.arenas = arenas;
     }
 
     @GetMapping
     String children(Caller caller, Model model) {
-        model.addAttribute("children", guardian.children(caller));
+        List<GuardianView.Child> children = guardian.children(caller);
+        model.addAttribute("children", children);
+        model.addAttribute("arenaTitles", arenas.titlesOf(caller.municipality(), children.stream()
+                .flatMap(child -> child.consents().stream())
+                .flatMap(consent -> consent.scope().arenaIds().stream())
+                .collect(Collectors.toSet())));
         return "guardian/children";
     }
 

@@ -34,7 +34,7 @@ class GuardianPagesBrowserTest {
 
         WebElement child = section(browser, DEMO_CHILD);
         assertThat(child.getText()).contains("Gjelder nå", "At fagfolk fra flere tjenester kan snakke sammen",
-                "I ett fast samarbeidsmøte i kommunen", "Språk", "Opplysninger fra helsejournalen", "Trekk tilbake samtykket");
+                "Tverrfagleg førskoleteam", "Språk", "Opplysninger fra helsejournalen", "Trekk tilbake samtykket");
         assertThat(browser.text(".brand__municipality")).isEqualTo("Aukra kommune");
         browser.assertNoHorizontalScroll().assertAccessible();
         browser.screenshot("guardian-mitt-barn");

@@ -149,6 +149,17 @@ class IntakeJourneysBrowserTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> coordinator.driver().getCurrentUrl().endsWith("?lagret"));
             coordinator.screenshot("coordinator-minutes");
 
+            // While the meeting has not begun: the incoming cases of their arenas, and an arena's members.
+            coordinator.go(GATEWAY + "/saker");
+            assertThat(coordinator.text("main")).contains(PRESCHOOL_TEAM);
+            axeInBothLanguages(coordinator);
+            coordinator.go(GATEWAY + "/arenaer");
+            coordinator.find("main").findElement(By.linkText(PRESCHOOL_TEAM)).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> coordinator.text("h1").equals(PRESCHOOL_TEAM));
+            assertThat(coordinator.text("main")).contains("member");
+            axeInBothLanguages(coordinator);
+            coordinator.screenshot("coordinator-members");
+
             // Minutes are approved once the meeting has begun.
             await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(10)).until(() -> {
                 coordinator.go(GATEWAY + "/moter/" + meetingId + "/referat");
