@@ -147,14 +147,14 @@ class ContactLookupRetries {
 
     private void postpone(PendingTrigger pending, String reason, Instant now) {
         int attempts = pending.attempts() + 1;
-        Duration wait = backoff(attempts);
+        Duration wait = backoff(attempts, settings);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(pending.eventId())),
                 new Update().set("attempts", attempts).set("nextAttemptAt", now.plus(wait)).set("lastFailure", reason),
                 COLLECTION);
     }
 
     /** backoffInitial doubled per failed attempt, never more than backoffMax. */
-    Duration backoff(int attempts) {
+    static Duration backoff(int attempts, NotificationProperties.ContactRetry settings) {
         Duration wait = settings.backoffInitial();
         for (int i = 1; i < attempts && wait.compareTo(settings.backoffMax()) < 0; i++) {
             wait = wait.multipliedBy(2);
