@@ -98,6 +98,9 @@ abstract class NotificationComponentTest {
         registry.add("samhandling.notification.dispatch.poll-interval", () -> "100ms");
         registry.add("samhandling.notification.dispatch.backoff-initial", () -> "200ms");
         registry.add("samhandling.notification.dispatch.backoff-max", () -> "1s");
+        registry.add("samhandling.notification.contact-retry.poll-interval", () -> "100ms");
+        registry.add("samhandling.notification.contact-retry.backoff-initial", () -> "200ms");
+        registry.add("samhandling.notification.contact-retry.backoff-max", () -> "1s");
         registry.add("resilience4j.retry.configs.default.max-attempts", () -> "2");
         registry.add("resilience4j.retry.configs.default.wait-duration", () -> "50ms");
         registry.add("resilience4j.circuitbreaker.configs.default.sliding-window-size", () -> "4");
@@ -374,6 +377,48 @@ abstract class NotificationComponentTest {
         assertThat(outcomes).allSatisfy(mail -> assertThat(mail.all()).doesNotContain("MEASURES_NOT_TRIED"));
         // Each links to the case's page on the gateway.
         assertThat(outcomes).anySatisfy(mail -> assertThat(mail.text()).contains("https://samhandling.aukra.example/saker/" + second.aggregateId()));
+    }
+
+    @Test
+    void keepsNoticesWhoseRecipientsCannotBeLookedUpAndRecordsEachOnceWhenTheContactSourcesAreBack() {
+        String coordinator = email("coordinator");
+        String referrer = email("referrer");
+        String arenaId = arena("Skoleteam", false,
+                staff("coordinator-" + coordinator, "COORDINATOR", coordinator, null, "EMAIL", null, "nb"),
+                staff("referrer-" + referrer, "MEMBER", referrer, null, "EMAIL", null, "nb"));
+        ReferralSubmitted submitted = referral(arenaId, "referrer-" + referrer, null, false);
+        ReferralAccepted accepted = new ReferralAccepted(UUID.randomUUID(), Instant.now(), AUKRA, submitted.aggregateId(), arenaId,
+                "coordinator");
+        double deadLetteredBefore = deadLettered();
+
+        sources.goDown();
+        try {
+            publish(submitted);
+            publish(accepted);
+            await().atMost(Duration.ofSeconds(20)).until(() -> pendingTriggers(submitted.aggregateId()) == 2);
+            // Longer than the consumer's own retries (about 10 s), after which such an event used to be dead-lettered.
+            await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20))
+                    .until(() -> Mailbox.to(mail, coordinator).isEmpty() && Mailbox.to(mail, referrer).isEmpty());
+            assertThat(sources.callsWhileDown()).as("tried again with backoff while down").isGreaterThan(3);
+        } finally {
+            sources.comeBack();
+        }
+
+        assertThat(awaitMails(coordinator, 1)).singleElement()
+                .satisfies(notice -> assertThat(notice.subject()).isEqualTo("Ny sak til Skoleteam"));
+        awaitMails(referrer, 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> Mailbox.to(mail, coordinator).size() == 1 && Mailbox.to(mail, referrer).size() == 1);
+        assertThat(pendingTriggers(submitted.aggregateId())).isZero();
+        assertThat(deadLettered()).as("nothing dead-lettered").isEqualTo(deadLetteredBefore);
+    }
+
+    long pendingTriggers(String aggregateId) {
+        return mongo.count(Query.query(Criteria.where("aggregateId").is(aggregateId)), "pending_triggers");
+    }
+
+    double deadLettered() {
+        return meters.find("samhandling.events.dead.lettered").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     @Test

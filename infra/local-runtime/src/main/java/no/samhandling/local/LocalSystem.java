@@ -91,22 +91,27 @@ public final class LocalSystem {
         KafkaBroker kafka = KafkaBroker.start(layout);
         running.add(kafka);
         // The authorization server needs neither Kafka nor MongoDB, so it boots while Kafka does.
-        ServiceProcess auth = null;
+        List<ServiceProcess> auth = new ArrayList<>();
         if (!settings.infrastructureOnly()) {
-            auth = ServiceProcess.start(Service.AUTH_SERVER, jars.get(Service.AUTH_SERVER), layout);
-            running.add(auth);
+            for (ServiceInstance instance : settings.instances().instancesOf(Service.AUTH_SERVER)) {
+                ServiceProcess server = ServiceProcess.start(instance, jars.get(Service.AUTH_SERVER), layout);
+                running.add(server);
+                auth.add(server);
+            }
         }
         kafka.awaitReady(KAFKA_READY_TIMEOUT);
         kafka.provision();
         step.accept("Kafka is up on " + KAFKA_BOOTSTRAP_SERVERS + " (SASL/SCRAM; passwords in " + layout.kafkaPasswordsDir() + ")");
 
         if (!settings.infrastructureOnly()) {
-            ServiceProcess.awaitHealthy(List.of(auth), SERVICES_READY_TIMEOUT, step);
+            ServiceProcess.awaitHealthy(auth, SERVICES_READY_TIMEOUT, step);
             List<ServiceProcess> applications = new ArrayList<>();
             for (Service service : APPLICATIONS) {
-                ServiceProcess application = ServiceProcess.start(service, jars.get(service), layout);
-                running.add(application);
-                applications.add(application);
+                for (ServiceInstance instance : settings.instances().instancesOf(service)) {
+                    ServiceProcess application = ServiceProcess.start(instance, jars.get(service), layout);
+                    running.add(application);
+                    applications.add(application);
+                }
             }
             ServiceProcess.awaitHealthy(applications, SERVICES_READY_TIMEOUT, step);
             if (settings.demoData()) {
@@ -125,7 +130,9 @@ public final class LocalSystem {
             ports.put(LocalPostOffice.SMTP_PORT, "SMTP catcher");
             ports.put(LocalPostOffice.SMS_PORT, "SMS gateway stand-in");
             for (Service service : Service.values()) {
-                ports.put(service.port(), service.artifactId());
+                for (ServiceInstance instance : settings.instances().instancesOf(service)) {
+                    ports.put(instance.port(), instance.name());
+                }
             }
         }
         return ports;
@@ -208,7 +215,9 @@ public final class LocalSystem {
             out.append("Start here, in a browser: ").append(Service.GATEWAY.browserUrl())
                     .append("  (sign in as leader, guardian, coordinator, referrer, member, melhus-leader ...; password \"demo\")\n\n");
             for (Service service : APPLICATIONS) {
-                out.append(row.formatted(service.artifactId(), service.baseUrl(), service.healthUrl()));
+                for (ServiceInstance instance : settings.instances().instancesOf(service)) {
+                    out.append(row.formatted(instance.name(), instance.baseUrl(), instance.healthUrl()));
+                }
             }
             out.append(row.formatted("authorization server", AUTH_ISSUER,
                     AUTH_ISSUER + "/.well-known/openid-configuration"));

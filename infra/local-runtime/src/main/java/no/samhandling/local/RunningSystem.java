@@ -103,8 +103,7 @@ public final class RunningSystem implements AutoCloseable {
         List<ServiceProcess> applications = services.reversed().stream()
                 .filter(s -> s.service() != Service.AUTH_SERVER).toList();
         stopTogether(applications);
-        services.stream().filter(s -> s.service() == Service.AUTH_SERVER).findFirst()
-                .ifPresent(auth -> stopTogether(List.of(auth)));
+        stopTogether(services.stream().filter(s -> s.service() == Service.AUTH_SERVER).toList());
         if (kafka != null) {
             kafka.stop();
         }

@@ -24,25 +24,26 @@ final class ServiceProcess {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Service service;
+    private final ServiceInstance instance;
     private final ChildProcess process;
     private final long startedAt = System.nanoTime();
 
-    private ServiceProcess(Service service, ChildProcess process) {
-        this.service = service;
+    private ServiceProcess(ServiceInstance instance, ChildProcess process) {
+        this.instance = instance;
         this.process = process;
     }
 
-    static ServiceProcess start(Service service, Path jar, DataLayout layout) {
+    static ServiceProcess start(ServiceInstance instance, Path jar, DataLayout layout) {
         List<String> command = List.of(
                 ChildProcess.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
-        return new ServiceProcess(service, ChildProcess.start(service.artifactId(), command, environment(service, layout), layout));
+        return new ServiceProcess(instance, ChildProcess.start(instance.name(), command, environment(instance, layout), layout));
     }
 
     /** Environment overrides of each service's application.yml, pointing it at the local infrastructure. */
-    static Map<String, String> environment(Service service, DataLayout layout) {
+    static Map<String, String> environment(ServiceInstance instance, DataLayout layout) {
+        Service service = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("SERVER_PORT", Integer.toString(instance.port()));
         env.put("SAMHANDLING_SECURITY_ISSUER", LocalSystem.AUTH_ISSUER);
         if (service == Service.AUTH_SERVER) {
             env.put("SAMHANDLING_AUTH_ISSUER", LocalSystem.AUTH_ISSUER);
@@ -71,7 +72,11 @@ final class ServiceProcess {
     }
 
     Service service() {
-        return service;
+        return instance.service();
+    }
+
+    ServiceInstance instance() {
+        return instance;
     }
 
     ChildProcess process() {
@@ -80,7 +85,7 @@ final class ServiceProcess {
 
     /** True once actuator health answers 200 with status UP. */
     boolean isHealthy(HttpClient http) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.healthUrl()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(instance.healthUrl()))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
@@ -92,7 +97,7 @@ final class ServiceProcess {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalSystemException("Interrupted while waiting for " + service.artifactId(), e);
+            throw new LocalSystemException("Interrupted while waiting for " + instance.name(), e);
         }
     }
 
@@ -108,12 +113,12 @@ final class ServiceProcess {
                 for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
                     ServiceProcess service = iterator.next();
                     if (!service.process.isAlive()) {
-                        throw new LocalSystemException(service.service.artifactId() + " exited with code "
+                        throw new LocalSystemException(service.instance.name() + " exited with code "
                                 + service.process.exitValue() + " while starting\n" + service.process.tail());
                     }
                     if (service.isHealthy(http)) {
-                        progress.accept(String.format("%s is up on port %d (%.1f s)", service.service.artifactId(),
-                                service.service.port(), (System.nanoTime() - service.startedAt) / 1e9));
+                        progress.accept(String.format("%s is up on port %d (%.1f s)", service.instance.name(),
+                                service.instance.port(), (System.nanoTime() - service.startedAt) / 1e9));
                         iterator.remove();
                     }
                 }
@@ -123,8 +128,8 @@ final class ServiceProcess {
                 if (System.nanoTime() > deadline) {
                     StringBuilder message = new StringBuilder("Timed out after " + timeout.toSeconds() + " s:");
                     for (ServiceProcess late : waiting) {
-                        message.append("\n").append(late.service.artifactId()).append(" did not report UP on ")
-                                .append(late.service.healthUrl()).append("\n").append(late.process.tail());
+                        message.append("\n").append(late.instance.name()).append(" did not report UP on ")
+                                .append(late.instance.healthUrl()).append("\n").append(late.process.tail());
                     }
                     throw new LocalSystemException(message.toString());
                 }

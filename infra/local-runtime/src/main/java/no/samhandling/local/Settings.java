@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param demoData           load the Aukra arenas and demo referrals once
  * @param infrastructureOnly start Kafka and MongoDB only, for running services from an IDE and for tests
  */
-public record Settings(Path repoDir, Path dataDir, boolean demoData, boolean infrastructureOnly) {
+public record Settings(Path repoDir, Path dataDir, boolean demoData, boolean infrastructureOnly, Instances instances) {
 
     static final String USAGE = """
             Usage: java -jar infra/local-runtime/target/local-runtime.jar [options]
@@ -19,33 +19,40 @@ public record Settings(Path repoDir, Path dataDir, boolean demoData, boolean inf
               --repo-dir DIR   repository root holding the built service jars (default: .)
               --no-demo-data   do not load the Aukra arenas and demo referrals
               --infra-only     start Kafka and MongoDB only
+              --instances S=N,...  run N copies of service S (1 to 5), e.g. referral-service=2,notification-service=2;
+                               copy n listens on the service's port + 100 * (n - 1)
               --help           show this text""";
 
     public Settings {
         repoDir = Objects.requireNonNull(repoDir, "repoDir").toAbsolutePath().normalize();
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        instances = Objects.requireNonNull(instances, "instances");
     }
 
     /** The repository root is the working directory, data goes to {@code .local} below it. */
     public static Settings defaults() {
         Path workingDir = Path.of("").toAbsolutePath();
-        return new Settings(workingDir, workingDir.resolve(".local"), true, false);
+        return new Settings(workingDir, workingDir.resolve(".local"), true, false, Instances.one());
     }
 
     public Settings withRepoDir(Path dir) {
-        return new Settings(dir, dataDir, demoData, infrastructureOnly);
+        return new Settings(dir, dataDir, demoData, infrastructureOnly, instances);
     }
 
     public Settings withDataDir(Path dir) {
-        return new Settings(repoDir, dir, demoData, infrastructureOnly);
+        return new Settings(repoDir, dir, demoData, infrastructureOnly, instances);
     }
 
     public Settings withDemoData(boolean load) {
-        return new Settings(repoDir, dataDir, load, infrastructureOnly);
+        return new Settings(repoDir, dataDir, load, infrastructureOnly, instances);
     }
 
     public Settings withInfrastructureOnly(boolean only) {
-        return new Settings(repoDir, dataDir, demoData, only);
+        return new Settings(repoDir, dataDir, demoData, only, instances);
+    }
+
+    public Settings withInstances(Instances copies) {
+        return new Settings(repoDir, dataDir, demoData, infrastructureOnly, copies);
     }
 
     static Settings parse(String... args) {
@@ -56,6 +63,7 @@ public record Settings(Path repoDir, Path dataDir, boolean demoData, boolean inf
                 case "--repo-dir" -> settings = settings.withRepoDir(Path.of(valueOf(args, ++i, "--repo-dir")));
                 case "--no-demo-data" -> settings = settings.withDemoData(false);
                 case "--infra-only" -> settings = settings.withInfrastructureOnly(true);
+                case "--instances" -> settings = settings.withInstances(Instances.parse(valueOf(args, ++i, "--instances")));
                 default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
             }
         }
@@ -64,7 +72,7 @@ public record Settings(Path repoDir, Path dataDir, boolean demoData, boolean inf
 
     private static String valueOf(String[] args, int index, String option) {
         if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a directory");
+            throw new IllegalArgumentException(option + (option.equals("--instances") ? " needs service=count" : " needs a directory"));
         }
         return args[index];
     }

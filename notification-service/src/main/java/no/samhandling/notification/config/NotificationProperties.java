@@ -18,6 +18,7 @@ public record NotificationProperties(
         @DefaultValue Calendar calendar,
         @DefaultValue Reminder reminder,
         @DefaultValue Dispatch dispatch,
+        @DefaultValue ContactRetry contactRetry,
         @DefaultValue Sms sms) {
 
     /** @param from the sender of every email; a no-reply address, because replies would carry case talk into email */
@@ -43,6 +44,15 @@ public record NotificationProperties(
     public record Dispatch(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("50") int batchSize,
             @DefaultValue("4") int concurrency, @DefaultValue("2m") Duration lease, @DefaultValue("5s") Duration backoffInitial,
             @DefaultValue("5m") Duration backoffMax, @DefaultValue("24h") Duration giveUpAfter) {
+    }
+
+    /**
+     * How notices whose recipients could not be looked up (arena- or consent-service unreachable) are tried again.
+     *
+     * @param backoffInitial the wait before the first retry, doubled after each failed one up to backoffMax
+     */
+    public record ContactRetry(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") int batchSize,
+            @DefaultValue("1s") Duration backoffInitial, @DefaultValue("5m") Duration backoffMax) {
     }
 
     /** The SMS gateway: JSON over HTTPS, authenticated with an API key header. */

@@ -27,31 +27,33 @@ import no.samhandling.platform.events.EventConsumers;
 
 /**
  * The bindings {@code arenaEvents-in-0} on {@code arena.events}, {@code referralEvents-in-0} on {@code referral.events} and
- * {@code consentEvents-in-0} on {@code consent.events} (only erasure: notices to an erased child's guardians go).
+ * {@code consentEvents-in-0} on {@code consent.events} (only erasure: notices to an erased child's guardians go). A notice
+ * whose recipients cannot be looked up now is recorded later ({@link ContactLookupRetries}), never dead-lettered.
  */
 @Configuration
 class EventBindings {
 
     @Bean
     Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, ArenaRoster roster,
-            NoticeTriggers triggers) {
+            NoticeTriggers triggers, ContactLookupRetries retries) {
         return consumers.on(ArenaRegistered.class, arenas::on)
                 .on(ArenaUpdated.class, arenas::on)
                 .on(MemberJoined.class, roster::on)
                 .on(MemberLeft.class, roster::on)
-                .on(MeetingScheduled.class, triggers::on)
-                .on(MeetingRescheduled.class, triggers::on)
-                .on(MeetingCancelled.class, triggers::on)
-                .on(AgendaPublished.class, triggers::on)
-                .on(MinutesRecorded.class, triggers::on)
+                .on(MeetingScheduled.class, retries.orLater(MeetingScheduled.class, triggers::on))
+                .on(MeetingRescheduled.class, retries.orLater(MeetingRescheduled.class, triggers::on))
+                .on(MeetingCancelled.class, retries.orLater(MeetingCancelled.class, triggers::on))
+                .on(AgendaPublished.class, retries.orLater(AgendaPublished.class, triggers::on))
+                .on(MinutesRecorded.class, retries.orLater(MinutesRecorded.class, triggers::on))
                 .build();
     }
 
     @Bean
-    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, ReferralDirectory referrals, NoticeTriggers triggers) {
-        return consumers.on(ReferralSubmitted.class, triggers::on)
-                .on(ReferralAccepted.class, triggers::on)
-                .on(ReferralReturned.class, triggers::on)
+    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, ReferralDirectory referrals, NoticeTriggers triggers,
+            ContactLookupRetries retries) {
+        return consumers.on(ReferralSubmitted.class, retries.orLater(ReferralSubmitted.class, triggers::on))
+                .on(ReferralAccepted.class, retries.orLater(ReferralAccepted.class, triggers::on))
+                .on(ReferralReturned.class, retries.orLater(ReferralReturned.class, triggers::on))
                 .on(ReferralAnonymised.class, referrals::on)
                 .build();
     }

@@ -92,6 +92,21 @@ public class NoticeTriggers {
         this.meters = meters;
     }
 
+    /** Any event this class turns into notices; how {@link ContactLookupRetries} runs one again. */
+    void handle(DomainEvent event) {
+        switch (event) {
+            case MeetingScheduled scheduled -> on(scheduled);
+            case MeetingRescheduled rescheduled -> on(rescheduled);
+            case MeetingCancelled cancelled -> on(cancelled);
+            case AgendaPublished agenda -> on(agenda);
+            case MinutesRecorded minutes -> on(minutes);
+            case ReferralSubmitted submitted -> on(submitted);
+            case ReferralAccepted accepted -> on(accepted);
+            case ReferralReturned returned -> on(returned);
+            default -> throw new IllegalArgumentException("No notices for " + EventCatalogue.of(event).type());
+        }
+    }
+
     public void on(MeetingScheduled event) {
         meetings.apply(new MeetingEntry(event.aggregateId(), event.municipality(), event.arenaId(), event.startsAt(),
                 event.endsAt(), event.location(), event.participantUserIds(), event.sequence(), false, event.occurredAt(), null));

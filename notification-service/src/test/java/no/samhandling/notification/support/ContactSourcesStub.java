@@ -41,6 +41,8 @@ public final class ContactSourcesStub implements AutoCloseable {
     private final Map<String, List<MemberContact>> members = new ConcurrentHashMap<>();
     private final Map<String, List<GuardianContact>> guardians = new ConcurrentHashMap<>();
     private final List<String> guardianQueries = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicInteger callsWhileDown = new java.util.concurrent.atomic.AtomicInteger();
 
     public ContactSourcesStub() {
         try {
@@ -66,6 +68,20 @@ public final class ContactSourcesStub implements AutoCloseable {
     /** Guardians consent-service would name for the subject and arena: only those with responsibility and consent. */
     public void guardians(String subjectId, String arenaId, GuardianContact... contacts) {
         guardians.put(subjectId + "|" + arenaId, List.of(contacts));
+    }
+
+    /** From now on every contact lookup answers 503, as arena- and consent-service would while they restart. */
+    public void goDown() {
+        callsWhileDown.set(0);
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
+    }
+
+    public int callsWhileDown() {
+        return callsWhileDown.get();
     }
 
     public List<String> guardianQueries() {
@@ -129,6 +145,11 @@ public final class ContactSourcesStub implements AutoCloseable {
     }
 
     private boolean authorised(HttpExchange exchange) throws IOException {
+        if (down) {
+            callsWhileDown.incrementAndGet();
+            respond(exchange, 503, Map.of("type", "about:blank"));
+            return false;
+        }
         if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, Map.of("type", "urn:samhandling:problem:unauthenticated"));
             return false;
