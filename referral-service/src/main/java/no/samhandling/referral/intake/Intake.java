@@ -189,7 +189,7 @@ class Intake {
         if (arena.discussionMode() == DiscussionMode.ANONYMOUS_ONLY && request.named()) {
             throw ProblemException.invalid("subject", "referral.arena-anonymous-only");
         }
-        if (!arena.admits(request.referrerUnitType())) {
+        if (!arena.admits(request.referrerUnitType().name())) {
             throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
         }
         return arena;
