@@ -37,8 +37,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * moves the cell up by what is missing and touches no shown cell but those it hides.</li>
  * </ol>
  * Hiding a cell only ever widens other cells' ranges, so one pass over the hidden cells (with the
- * newly hidden ones appended) settles the problem. Should no set of open cells do (earlier
- * releases shown too much), every open cell is hidden, which adds nothing a reader could use.
+ * newly hidden ones appended) settles the problem. Should no cheapest set be found while hiding
+ * every open cell would do, every open cell is hidden. A cell that no suppression can widen (fixed
+ * by structure alone, such as the escalations of an arena that escalates nowhere, or by what
+ * earlier releases showed) is left as it is: hiding more would cost figures and protect nothing.
  */
 public final class JointProtection {
 
@@ -78,8 +80,15 @@ public final class JointProtection {
             BitSet more = cheapestCover(problem, hidden, cell, Math.ceil(missing - EPSILON));
             if (more == null || more.isEmpty()) {
                 more = openShown(problem, hidden);
-                if (more.isEmpty()) {
-                    // Nothing left to hide: the earlier releases already fix this cell's neighbourhood.
+                BitSet everything = (BitSet) hidden.clone();
+                everything.or(more);
+                double[] widest = range(problem, everything, cell);
+                if (more.isEmpty() || widest[1] - widest[0] < threshold - EPSILON) {
+                    // Determined by structure alone, or by what earlier releases showed: no suppression now changes that.
+                    // A new cell fixed at its value whatever else is hidden tells nothing when shown.
+                    if (widest[1] - widest[0] < EPSILON && isNew(problem, cell)) {
+                        hidden.clear(cell);
+                    }
                     continue;
                 }
             }
@@ -242,6 +251,11 @@ public final class JointProtection {
             }
         }
         return more;
+    }
+
+    private static boolean isNew(ProtectionProblem problem, int cell) {
+        ProtectionProblem.State state = problem.quantity(cell).state();
+        return state == ProtectionProblem.State.OPEN || state == ProtectionProblem.State.FORCED_HIDDEN;
     }
 
     private static BitSet openShown(ProtectionProblem problem, BitSet hidden) {

@@ -103,13 +103,17 @@ public final class ProtectionProblem {
         }
     }
 
-    private void fact(Fact fact) {
+    /** Whether Σ terms = constant (or ≤ it) holds for the true counts. */
+    public boolean holds(Map<Integer, Long> terms, boolean equality, long constant) {
         long atTrueValues = 0;
-        for (Map.Entry<Integer, Long> term : fact.terms().entrySet()) {
+        for (Map.Entry<Integer, Long> term : terms.entrySet()) {
             atTrueValues += term.getValue() * quantities.get(term.getKey()).value();
         }
-        boolean holds = fact.equality() ? atTrueValues == fact.constant() : atTrueValues <= fact.constant();
-        if (!holds) {
+        return equality ? atTrueValues == constant : atTrueValues <= constant;
+    }
+
+    private void fact(Fact fact) {
+        if (!holds(fact.terms(), fact.equality(), fact.constant())) {
             throw new IllegalArgumentException("a fact that does not hold for the true counts: " + describe(fact));
         }
         facts.add(fact);
@@ -122,7 +126,7 @@ public final class ProtectionProblem {
         return text.append(fact.equality() ? " = " : " ≤ ").append(fact.constant()).toString();
     }
 
-    int size() {
+    public int size() {
         return quantities.size();
     }
 
