@@ -9,18 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.PivotSelectionRule;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * Decides which open cells of a {@link ProtectionProblem} to hide, so that every hidden cell keeps a
@@ -45,7 +33,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 public final class JointProtection {
 
     private static final double EPSILON = 1e-7;
-    private static final int MAX_ITERATIONS = 1_000_000;
+    /** How far from a cell (in facts) its cheapest cover is looked for first; most covers are a few cells around it. */
+    private static final int[] RADII = {2, 4, Integer.MAX_VALUE};
 
     private final int threshold;
 
@@ -70,19 +59,31 @@ public final class JointProtection {
         Deque<Integer> queue = new ArrayDeque<>();
         hidden.stream().filter(i -> !problem.quantity(i).latent()).forEach(queue::add);
         BitSet queued = (BitSet) hidden.clone();
+        Map<BitSet, Component> solved = new HashMap<>();
+        long tRange = 0, tCover = 0; int nRange = 0, nCover = 0;
         while (!queue.isEmpty()) {
             int cell = queue.poll();
-            double[] range = range(problem, hidden, cell);
+            long t0 = System.nanoTime();
+            double[] range = range(problem, hidden, cell, solved, true);
+            tRange += System.nanoTime() - t0; nRange++;
             if (range[1] - range[0] >= threshold - EPSILON) {
                 continue;
             }
             double missing = range[0] + threshold - problem.quantity(cell).value();
-            BitSet more = cheapestCover(problem, hidden, cell, Math.ceil(missing - EPSILON));
+            long t1 = System.nanoTime();
+            BitSet more = null;
+            for (int radius : RADII) {
+                more = cheapestCover(problem, hidden, cell, Math.ceil(missing - EPSILON), radius);
+                if (more != null && !more.isEmpty()) {
+                    break;
+                }
+            }
+            tCover += System.nanoTime() - t1; nCover++;
             if (more == null || more.isEmpty()) {
                 more = openShown(problem, hidden);
                 BitSet everything = (BitSet) hidden.clone();
                 everything.or(more);
-                double[] widest = range(problem, everything, cell);
+                double[] widest = range(problem, everything, cell, new HashMap<>(), true);
                 if (more.isEmpty() || widest[1] - widest[0] < threshold - EPSILON) {
                     // Determined by structure alone, or by what earlier releases showed: no suppression now changes that.
                     // A new cell fixed at its value whatever else is hidden tells nothing when shown.
@@ -101,27 +102,48 @@ public final class JointProtection {
             });
             queue.addFirst(cell);
         }
+        System.out.printf("PROFILE protect: %d quantities, %d ranges in %d ms, %d covers in %d ms%n", n, nRange, tRange / 1_000_000, nCover, tCover / 1_000_000);
         return hidden;
     }
 
     /** The smallest and largest value the quantity can take (the largest may be infinite). */
     public double[] range(ProtectionProblem problem, BitSet hidden, int cell) {
+        return range(problem, hidden, cell, new HashMap<>(), false);
+    }
+
+    /**
+     * The range, with the linear programs of components already solved kept in {@code solved}: one
+     * feasible basis per component serves every cell in it. A component is its set of hidden
+     * quantities, which decides its facts and constants, so a solved one stays valid while hiding
+     * more changes other components.
+     */
+    private double[] range(ProtectionProblem problem, BitSet hidden, int cell, Map<BitSet, Component> solved, boolean enough) {
         if (!hidden.get(cell)) {
             double value = problem.quantity(cell).value();
             return new double[] {value, value};
         }
-        Component component = component(problem, hidden, cell);
+        Component component = component(problem, hidden, cell, Integer.MAX_VALUE);
         if (component.facts.isEmpty()) {
             return new double[] {0, Double.POSITIVE_INFINITY};
         }
-        int target = component.position.get(cell);
-        double lowest = optimise(component, target, GoalType.MINIMIZE);
-        double highest = optimise(component, target, GoalType.MAXIMIZE);
-        return new double[] {lowest, highest};
+        Component known = solved.computeIfAbsent(component.members(), members -> component);
+        double[] objective = new double[known.position.size()];
+        objective[known.position.get(cell)] = 1;
+        LinearProgram program = known.program();
+        if (!program.feasible()) {
+            throw new IllegalStateException("the true counts satisfy every fact, so the facts have a solution");
+        }
+        double highest = program.maximise(objective);
+        double value = problem.quantity(cell).value();
+        if (enough && highest - value >= threshold - EPSILON) {
+            // The true value is within the range, so it is wide enough whatever its lower end.
+            return new double[] {value, highest};
+        }
+        return new double[] {program.minimise(objective), highest};
     }
 
     /** The hidden quantities linked to the cell through facts, and those facts with the shown cells as constants. */
-    private static Component component(ProtectionProblem problem, BitSet hidden, int cell) {
+    private static Component component(ProtectionProblem problem, BitSet hidden, int cell, int radius) {
         Map<Integer, List<ProtectionProblem.Fact>> factsOf = new HashMap<>();
         for (ProtectionProblem.Fact fact : problem.facts()) {
             for (int at : fact.terms().keySet()) {
@@ -134,9 +156,13 @@ public final class JointProtection {
         List<ProtectionProblem.Fact> facts = new ArrayList<>();
         java.util.Set<ProtectionProblem.Fact> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Integer> queue = new ArrayDeque<>(List.of(cell));
+        Map<Integer, Integer> depth = new HashMap<>(Map.of(cell, 0));
         position.put(cell, 0);
         while (!queue.isEmpty()) {
             int at = queue.poll();
+            if (depth.get(at) >= radius) {
+                continue;
+            }
             for (ProtectionProblem.Fact fact : factsOf.getOrDefault(at, List.of())) {
                 if (!seen.add(fact)) {
                     continue;
@@ -145,41 +171,13 @@ public final class JointProtection {
                 for (int other : fact.terms().keySet()) {
                     if (hidden.get(other) && !position.containsKey(other)) {
                         position.put(other, position.size());
+                        depth.put(other, depth.get(at) + 1);
                         queue.add(other);
                     }
                 }
             }
         }
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (ProtectionProblem.Fact fact : facts) {
-            double[] coefficients = new double[position.size()];
-            double constant = fact.constant();
-            for (Map.Entry<Integer, Long> term : fact.terms().entrySet()) {
-                Integer column = position.get(term.getKey());
-                if (column == null) {
-                    constant -= term.getValue() * problem.quantity(term.getKey()).value();
-                } else {
-                    coefficients[column] += term.getValue();
-                }
-            }
-            constraints.add(new LinearConstraint(coefficients, fact.equality() ? Relationship.EQ : Relationship.LEQ, constant));
-        }
-        return new Component(position, facts, constraints);
-    }
-
-    private static double optimise(Component component, int target, GoalType goal) {
-        double[] objective = new double[component.position.size()];
-        objective[target] = 1;
-        try {
-            PointValuePair optimum = new SimplexSolver(EPSILON, 10, 1e-11).optimize(new MaxIter(MAX_ITERATIONS),
-                    new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(component.constraints), goal,
-                    new NonNegativeConstraint(true), PivotSelectionRule.BLAND);
-            return optimum.getValue();
-        } catch (UnboundedSolutionException e) {
-            return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        } catch (NoFeasibleSolutionException e) {
-            throw new IllegalStateException("the true counts satisfy every fact, so the problem is feasible", e);
-        }
+        return new Component(position, facts, problem);
     }
 
     /**
@@ -188,11 +186,11 @@ public final class JointProtection {
      * d = 0 on cells shown in earlier releases, minimising Σ cost × |d| over the open shown cells.
      * Null when there is none.
      */
-    private static BitSet cheapestCover(ProtectionProblem problem, BitSet hidden, int cell, double rise) {
+    private static BitSet cheapestCover(ProtectionProblem problem, BitSet hidden, int cell, double rise, int radius) {
         BitSet movable = (BitSet) hidden.clone();
         movable.or(openShown(problem, hidden));
         // Only quantities linked to the cell through movable ones can take part in its deviation.
-        Component reach = component(problem, movable, cell);
+        Component reach = component(problem, movable, cell, radius);
         List<Integer> free = new ArrayList<>(reach.position.keySet());
         Map<Integer, Integer> column = new HashMap<>();
         for (int at = 0; at < free.size(); at++) {
@@ -200,34 +198,29 @@ public final class JointProtection {
         }
         // Variables: up and down deviation of each free quantity.
         int width = 2 * free.size();
-        List<LinearConstraint> constraints = new ArrayList<>();
+        LinearProgram program = new LinearProgram(width);
         for (ProtectionProblem.Fact fact : reach.facts) {
-            double[] coefficients = new double[width];
-            boolean touchesFree = false;
+            Map<Integer, Double> terms = new HashMap<>();
             long atTrueValues = 0;
             for (Map.Entry<Integer, Long> term : fact.terms().entrySet()) {
                 atTrueValues += term.getValue() * problem.quantity(term.getKey()).value();
                 Integer at = column.get(term.getKey());
                 if (at != null) {
-                    coefficients[2 * at] += term.getValue();
-                    coefficients[2 * at + 1] -= term.getValue();
-                    touchesFree = true;
+                    terms.merge(2 * at, (double) term.getValue(), Double::sum);
+                    terms.merge(2 * at + 1, (double) -term.getValue(), Double::sum);
                 }
             }
-            if (touchesFree) {
-                constraints.add(fact.equality() ? new LinearConstraint(coefficients, Relationship.EQ, 0)
-                        : new LinearConstraint(coefficients, Relationship.LEQ, fact.constant() - atTrueValues));
+            if (fact.equality()) {
+                program.constraint(terms, LinearProgram.Relation.EQUAL, 0);
+            } else {
+                program.constraint(terms, LinearProgram.Relation.AT_MOST, fact.constant() - atTrueValues);
             }
         }
         for (int at = 0; at < free.size(); at++) {
-            double[] down = new double[width];
-            down[2 * at + 1] = 1;
-            constraints.add(new LinearConstraint(down, Relationship.LEQ, problem.quantity(free.get(at)).value()));
+            program.constraint(Map.of(2 * at + 1, 1.0), LinearProgram.Relation.AT_MOST, problem.quantity(free.get(at)).value());
         }
-        double[] target = new double[width];
-        target[2 * column.get(cell)] = 1;
-        target[2 * column.get(cell) + 1] = -1;
-        constraints.add(new LinearConstraint(target, Relationship.EQ, rise));
+        int target = column.get(cell);
+        program.constraint(Map.of(2 * target, 1.0, 2 * target + 1, -1.0), LinearProgram.Relation.EQUAL, rise);
         double[] costs = new double[width];
         for (int at = 0; at < free.size(); at++) {
             int quantity = free.get(at);
@@ -235,15 +228,11 @@ public final class JointProtection {
             costs[2 * at] = cost;
             costs[2 * at + 1] = cost;
         }
-        PointValuePair optimum;
-        try {
-            optimum = new SimplexSolver(EPSILON, 10, 1e-11).optimize(new MaxIter(MAX_ITERATIONS), new LinearObjectiveFunction(costs, 0),
-                    new LinearConstraintSet(constraints), GoalType.MINIMIZE, new NonNegativeConstraint(true), PivotSelectionRule.BLAND);
-        } catch (NoFeasibleSolutionException | UnboundedSolutionException e) {
+        if (!program.feasible() || Double.isInfinite(program.minimise(costs))) {
             return null;
         }
         BitSet more = new BitSet();
-        double[] deviation = optimum.getPoint();
+        double[] deviation = program.solution();
         for (int at = 0; at < free.size(); at++) {
             int quantity = free.get(at);
             if (!hidden.get(quantity) && Math.abs(deviation[2 * at] - deviation[2 * at + 1]) > EPSILON) {
@@ -268,6 +257,44 @@ public final class JointProtection {
         return open;
     }
 
-    private record Component(Map<Integer, Integer> position, List<ProtectionProblem.Fact> facts, List<LinearConstraint> constraints) {
+    /** Hidden quantities linked by facts, and the linear program over them with everything shown as constants. */
+    private static final class Component {
+
+        final Map<Integer, Integer> position;
+        final List<ProtectionProblem.Fact> facts;
+        private final ProtectionProblem problem;
+        private LinearProgram program;
+
+        Component(Map<Integer, Integer> position, List<ProtectionProblem.Fact> facts, ProtectionProblem problem) {
+            this.position = position;
+            this.facts = facts;
+            this.problem = problem;
+        }
+
+        BitSet members() {
+            BitSet members = new BitSet();
+            position.keySet().forEach(members::set);
+            return members;
+        }
+
+        LinearProgram program() {
+            if (program == null) {
+                program = new LinearProgram(position.size());
+                for (ProtectionProblem.Fact fact : facts) {
+                    Map<Integer, Double> terms = new HashMap<>();
+                    double constant = fact.constant();
+                    for (Map.Entry<Integer, Long> term : fact.terms().entrySet()) {
+                        Integer column = position.get(term.getKey());
+                        if (column == null) {
+                            constant -= term.getValue() * problem.quantity(term.getKey()).value();
+                        } else {
+                            terms.merge(column, (double) term.getValue(), Double::sum);
+                        }
+                    }
+                    program.constraint(terms, fact.equality() ? LinearProgram.Relation.EQUAL : LinearProgram.Relation.AT_MOST, constant);
+                }
+            }
+            return program;
+        }
     }
 }
