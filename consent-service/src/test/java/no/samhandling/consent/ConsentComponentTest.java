@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -29,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.Topics;
 import no.samhandling.events.consent.ConsentGiver;
@@ -80,6 +83,24 @@ abstract class ConsentComponentTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    CloudEventCodec codec;
+
+    @Autowired
+    ArenaParties arenaParties;
+
+    /** The test's arenas, as arena-service announces them: the services in them are those the family's consents name. */
+    @BeforeEach
+    void knownArenas() {
+        for (String arenaId : List.of(ARENA, OTHER_ARENA)) {
+            registerArena(arenaId, List.of("SCHOOL", "HEALTH_STATION"));
+        }
+    }
+
+    void registerArena(String arenaId, List<String> parties) {
+        new KnownArenas(brokers(), codec, arenaParties).ensure(arenaId, parties);
+    }
 
     HttpApi staff() {
         return HttpApi.at(port).as(TestTokens.forRole("COORDINATOR"));
@@ -271,6 +292,21 @@ abstract class ConsentComponentTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("evidence.reference");
     }
 
+    @Test
+    void refusesAnEvidenceReferenceThatHoldsANationalIdNumber() {
+        Family family = Family.withChildAged(staff(), 9);
+        String body = Family.consent("EDUCATION", family.guardians(family.motherId), ARENA, null)
+                .replaceAll("\"reference\": \"[^\"]*\"", "\"reference\": \"Skjema for 010203\u2011123\u202F45\"");
+
+        HttpApi.Response response = staff().inLanguage("nn").post("/subjects/" + family.subjectId + "/consents", body);
+
+        // The reference is shown to staff, and consent-service never returns a national id number.
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("evidence.reference");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).startsWith("kan ikkje innehalde eit fødselsnummer");
+        assertThat(response.body()).doesNotContain("010203");
+    }
+
     // --- refusals ---------------------------------------------------------------------------------
 
     @Test
@@ -436,11 +472,79 @@ abstract class ConsentComponentTest {
 
         JsonNode reads = guardian(family.motherLogin).get("/guardian/children/" + family.subjectId + "/reads").json();
 
-        assertThat(reads).hasSize(1);
-        assertThat(reads.get(0).get("readerRole").asString()).isEqualTo("MEMBER");
-        assertThat(reads.get(0).get("referralId").asString()).isEqualTo("referral-for-" + family.subjectId);
-        assertThat(reads.get(0).get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
+        JsonNode referralRead = reads.get(reads.size() - 1);
+        assertThat(referralRead.get("service").asString()).isEqualTo("referral-service");
+        assertThat(referralRead.get("relation").asString()).isEqualTo("ARENA_MEMBER");
+        assertThat(referralRead.get("resourceId").asString()).isEqualTo("referral-for-" + family.subjectId);
+        assertThat(referralRead.get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
         assertThat(READ_AUDIT_CALLS).contains("subjectId=" + family.subjectId);
+    }
+
+    // --- identity match for referral-service -------------------------------------------------------------
+
+    @Test
+    void tellsReferralServiceOnlyWhetherTheClaimedChildIsTheRegisteredOne() {
+        Family family = Family.withChildAged(staff(), 9);
+        HttpApi referralService = HttpApi.at(port).as(TestTokens.serviceToken("referral-service", "identity-match"));
+        String path = "/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.AUKRA;
+        String spaced = family.nationalId.substring(0, 6) + " " + family.nationalId.substring(6);
+
+        HttpApi.Response same = referralService.post(path, """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName.toUpperCase(), spaced));
+        HttpApi.Response another = referralService.post(path, """
+                {"name": "Heilt Annan Person", "nationalId": "%s"}""".formatted(family.nationalId));
+
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().get("match").asBoolean()).isTrue();
+        assertThat(another.json().get("match").asBoolean()).isFalse();
+        // The answer is a yes or a no: nothing of the child comes back.
+        assertThat(another.body()).isEqualTo("{\"match\":false}");
+        assertThat(referralService.post("/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.MELHUS, """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId)).json().get("match").asBoolean())
+                .isFalse();
+        assertThat(referralService.post("/subjects/unknown/identity-match?municipality=" + TestTokens.AUKRA, """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId)).json().get("match").asBoolean())
+                .isFalse();
+        // Both checks used the child's identity: the access log has them, and the guardians see them among the reads.
+        JsonNode reads = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"))
+                .get("/access-log/reads?subjectId=" + family.subjectId).json();
+        assertThat(reads.valueStream().filter(read -> read.get("userId").asString().equals("referral-service"))
+                .map(read -> read.get("relation").asString() + " " + read.get("purpose").asString()))
+                .containsExactly("SERVICE IDENTITY_MATCH", "SERVICE IDENTITY_MATCH");
+    }
+
+    @Test
+    void refusesTheIdentityMatchToAllButReferralServicesScope() {
+        Family family = Family.withChildAged(staff(), 9);
+        String path = "/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.AUKRA;
+        String claim = """
+                {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId);
+
+        assertThat(HttpApi.at(port).post(path, claim).status()).isEqualTo(401);
+        assertThat(staff().post(path, claim).status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("ADMIN")).post(path, claim).status()).isEqualTo(403);
+        assertThat(notificationService().post(path, claim).status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePrivacyOfficersReviewGathersEveryServicesLogAndItsChainCheck() {
+        HttpApi officer = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"));
+
+        JsonNode review = officer.get("/access-review?from=2026-11-01&to=2026-11-30").json();
+
+        assertThat(review.get("chains").findValuesAsString("service")).containsExactly("consent-service", "referral-service");
+        assertThat(review.get("chains").get(1).get("intact").asBoolean()).isFalse();
+        assertThat(review.get("chains").get(1).get("problem").asString()).isEqualTo("ALTERED");
+        JsonNode nightReader = null;
+        for (JsonNode user : review.get("users")) {
+            if (user.get("userId").asString().equals("night-reader")) {
+                nightReader = user;
+            }
+        }
+        assertThat(nightReader).isNotNull();
+        assertThat(nightReader.get("reads").asInt()).isEqualTo(1);
+        assertThat(READ_AUDIT_CALLS).contains("/access-log/entries?municipality=1547&from=2026-11-01&to=2026-11-30",
+                "/access-log/verify?municipality=1547");
     }
 
     // --- contacts for notification-service ------------------------------------------------------------
@@ -463,6 +567,21 @@ abstract class ConsentComponentTest {
         assertThat(contacts(family, OTHER_ARENA)).isEmpty();
         assertThat(notificationService().get("/subjects/unknown-subject/guardian-contacts?arenaId=" + ARENA).json()).isEmpty();
         assertThat(staff().get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=" + ARENA).status()).isEqualTo(403);
+    }
+
+    @Test
+    void givesNoContactsForAnArenaWithAServiceTheConsentLeavesOutOrAnArenaItHasNotHeardOf() {
+        String withPolice = "arena-slt-" + UUID.randomUUID().toString().substring(0, 8);
+        registerArena(withPolice, List.of("SCHOOL", "POLICE"));
+        Family family = Family.withChildAged(staff(), 9);
+        HttpApi.Response recorded = staff().post("/subjects/" + family.subjectId + "/consents",
+                Family.consent("EDUCATION", family.guardians(family.motherId, family.fatherId), withPolice, null)
+                        .replace("\"arenaIds\": [\"" + withPolice + "\"]", "\"arenaIds\": [\"" + withPolice + "\", \"arena-unheard-of\"]"));
+        assertThat(recorded.json().get("status").asString()).isEqualTo("GRANTED");
+
+        // The consent names the arena, but lets SCHOOL and HEALTH_STATION share, not POLICE, who sit in it too.
+        assertThat(contacts(family, withPolice)).isEmpty();
+        assertThat(contacts(family, "arena-unheard-of")).isEmpty();
     }
 
     @Test
@@ -560,17 +679,33 @@ abstract class ConsentComponentTest {
         return String.join(",", kafka.getBootstrapServers());
     }
 
+    /** Answers with the JSON to a service token only, noting the query. */
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, List<String> calls, String json) throws IOException {
+        calls.add(exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean serviceToken = authorization != null && authorization.startsWith("Bearer ey");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(serviceToken ? 200 : 401, serviceToken ? body.length : -1);
+        if (serviceToken) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
     private static HttpServer referralServiceStub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/personal-data-reads", exchange -> {
+            server.createContext("/access-log/reads", exchange -> {
                 String query = exchange.getRequestURI().getQuery();
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 READ_AUDIT_CALLS.add(query);
                 boolean serviceToken = authorization != null && authorization.startsWith("Bearer ey");
                 String subjectId = query.substring(query.indexOf('=') + 1);
-                byte[] body = ("[{\"readerId\": \"member\", \"readerRole\": \"MEMBER\", \"readAt\": \"2026-11-20T09:15:00Z\","
-                        + " \"referralId\": \"referral-for-" + subjectId + "\", \"purpose\": \"MEETING_PREPARATION\"}]")
+                byte[] body = ("[{\"service\": \"referral-service\", \"municipality\": \"1547\", \"sequence\": 1, \"at\": \"2026-11-20T09:15:00Z\","
+                        + " \"userId\": \"member\", \"relation\": \"ARENA_MEMBER\", \"outcome\": \"READ\", \"resourceKind\": \"referral\","
+                        + " \"resourceId\": \"referral-for-" + subjectId + "\", \"subjectId\": \"" + subjectId + "\","
+                        + " \"purpose\": \"MEETING_PREPARATION\", \"previousHash\": \"0\", \"hash\": \"1\"}]")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(serviceToken ? 200 : 401, serviceToken ? body.length : -1);
@@ -579,6 +714,14 @@ abstract class ConsentComponentTest {
                 }
                 exchange.close();
             });
+            server.createContext("/access-log/entries", exchange -> answer(exchange, READ_AUDIT_CALLS,
+                    "[{\"service\": \"referral-service\", \"municipality\": \"1547\", \"sequence\": 1, \"at\": \"2026-11-20T09:15:00Z\","
+                            + " \"userId\": \"night-reader\", \"relation\": \"ARENA_MEMBER\", \"outcome\": \"READ\","
+                            + " \"resourceKind\": \"referral\", \"resourceId\": \"r-1\", \"subjectId\": \"c-1\", \"purpose\": \"MEETING\","
+                            + " \"previousHash\": \"0\", \"hash\": \"1\"}]"));
+            server.createContext("/access-log/verify", exchange -> answer(exchange, READ_AUDIT_CALLS,
+                    "{\"service\": \"referral-service\", \"municipality\": \"1547\", \"entries\": 1, \"intact\": false,"
+                            + " \"firstBrokenSequence\": 1, \"problem\": \"ALTERED\", \"lastHash\": null}"));
             server.start();
             return server;
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.Topics;
 import no.samhandling.events.consent.ConsentExpired;
@@ -52,10 +53,17 @@ class ConsentExpiryEmbeddedTest {
     @Autowired
     KafkaConnectionDetails kafka;
 
+    @Autowired
+    CloudEventCodec codec;
+
+    @Autowired
+    ArenaParties arenas;
+
     @Test
     void aConsentEndsTheDayAfterItsLastDayAndThatIsPublished() {
         HttpApi staff = HttpApi.at(port).as(TestTokens.forRole("COORDINATOR"));
         HttpApi notifications = HttpApi.at(port).as(TestTokens.serviceToken("notification-service", "contacts"));
+        new KnownArenas(String.join(",", kafka.getBootstrapServers()), codec, arenas).ensure("arena-1", List.of("SCHOOL"));
         Family family = Family.withChildAged(staff, 9);
         LocalDate lastDay = LocalDate.ofInstant(CLOCK.instant(), ZoneId.of("Europe/Oslo")).plusDays(1);
         JsonNode granted = staff.post("/subjects/" + family.subjectId + "/consents", Family.consent("EDUCATION",

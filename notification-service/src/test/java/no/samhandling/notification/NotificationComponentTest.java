@@ -41,6 +41,8 @@ import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.events.arena.MeetingCancelled;
 import no.samhandling.events.arena.MeetingRescheduled;
 import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MemberJoined;
+import no.samhandling.events.arena.MemberRole;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.notification.NotificationFailed;
@@ -57,6 +59,7 @@ import no.samhandling.notification.support.ContactSourcesStub.GuardianContact;
 import no.samhandling.notification.support.ContactSourcesStub.MemberContact;
 import no.samhandling.notification.support.Mailbox;
 import no.samhandling.notification.support.SmsGatewayStub;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TestProducer;
@@ -117,6 +120,9 @@ abstract class NotificationComponentTest {
     MongoTemplate mongo;
 
     @Autowired
+    ArenaRoster roster;
+
+    @Autowired
     MeterRegistry meters;
 
     @Autowired
@@ -140,7 +146,7 @@ abstract class NotificationComponentTest {
         Mailbox.Mail invitation = invitations.getFirst();
         assertThat(invitation.subject()).isEqualTo("Innkalling til møte i Skoleteam");
         assertThat(invitation.text()).contains("Du er kalla inn", "tysdag 2. mars 2027 kl. 09:00", "Aukra rådhus, møterom 2",
-                "https://samhandling.aukra.example/meetings/" + meetingId);
+                "https://samhandling.aukra.example/moter/" + meetingId);
         assertThat(invitation.calendarContentType()).contains("text/calendar").contains("method=REQUEST");
         Calendars.Invitation entry = Calendars.parse(invitation.calendar());
         assertThat(entry.method()).isEqualTo("REQUEST");
@@ -235,6 +241,28 @@ abstract class NotificationComponentTest {
     }
 
     @Test
+    void showsACoordinatorTheDeliveryOfTheirOwnArenasNoticesOnly() {
+        String member = email("member");
+        String userId = "member-" + UUID.randomUUID();
+        String othersArena = arenaCoordinatedBy("another-coordinator", "Skoleteam", false,
+                staff(userId, "MEMBER", member, null, "EMAIL", null, "nb"));
+        MeetingScheduled scheduled = meeting(othersArena, userId);
+        publish(scheduled);
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/notifications?sourceEventId=" + scheduled.eventId()).json().size() == 1);
+        String id = admin.get("/notifications?sourceEventId=" + scheduled.eventId()).json().get(0).get("id").asString();
+
+        assertThat(coordinatorApi().get("/notifications?sourceEventId=" + scheduled.eventId()).json()).isEmpty();
+        assertThat(coordinatorApi().get("/notifications/" + id).status()).isEqualTo(404);
+        HttpApi theirs = HttpApi.at(port).as(TestTokens.token("another-coordinator", AUKRA, "COORDINATOR"));
+        assertThat(theirs.get("/notifications?sourceEventId=" + scheduled.eventId()).json().size()).isEqualTo(1);
+        assertThat(theirs.get("/notifications/" + id).json().get("arenaId").asString()).isEqualTo(othersArena);
+        assertThat(HttpApi.at(port).get("/notifications/" + id).status()).isEqualTo(401);
+        assertThat(HttpApi.at(port).as(TestTokens.token("another-coordinator", TestTokens.MELHUS, "COORDINATOR"))
+                .get("/notifications/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
     void sendsNothingTwiceWhenAnEventIsDeliveredAgainOrReplayed() {
         String member = email("member");
         String arenaId = arena("Skoleteam", false, staff("member-" + member, "MEMBER", member, "+4740000013", "EMAIL", "SMS", "nb"));
@@ -245,7 +273,7 @@ abstract class NotificationComponentTest {
         publish(scheduled);
         awaitMails(member, 1);
         // A replay the consumer's own deduplication does not catch: the intents are refused by their key.
-        mongo.remove(Query.query(Criteria.where("_id").regex(scheduled.eventId().toString())), "processed_events");
+        mongo.remove(Query.query(Criteria.where("_id").regex(scheduled.eventId().toString())), "consumer_recent_events");
         publish(scheduled);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> counter("samhandling.notifications.duplicates") >= duplicatesBefore + 2);
@@ -334,7 +362,8 @@ abstract class NotificationComponentTest {
 
         publish(first);
         publish(second);
-        assertThat(awaitMails(coordinator, 2)).allSatisfy(mail -> assertThat(mail.subject()).isEqualTo("Ny sak til Skoleteam"));
+        assertThat(awaitMails(coordinator, 2)).allSatisfy(mail -> assertThat(mail.subject()).isEqualTo("Ny sak til Skoleteam"))
+                .anySatisfy(mail -> assertThat(mail.text()).contains("https://samhandling.aukra.example/saker/" + first.aggregateId()));
         publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), AUKRA, first.aggregateId(), arenaId, "coordinator"));
         publish(new ReferralReturned(UUID.randomUUID(), Instant.now(), AUKRA, second.aggregateId(), arenaId, "MEASURES_NOT_TRIED",
                 "coordinator"));
@@ -343,6 +372,8 @@ abstract class NotificationComponentTest {
         assertThat(outcomes).extracting(Mailbox.Mail::subject)
                 .containsExactlyInAnyOrder("Saka di er teken imot", "Saka di er send tilbake");
         assertThat(outcomes).allSatisfy(mail -> assertThat(mail.all()).doesNotContain("MEASURES_NOT_TRIED"));
+        // Each links to the case's page on the gateway.
+        assertThat(outcomes).anySatisfy(mail -> assertThat(mail.text()).contains("https://samhandling.aukra.example/saker/" + second.aggregateId()));
     }
 
     @Test
@@ -369,7 +400,8 @@ abstract class NotificationComponentTest {
 
         Mailbox.Mail guardianMail = awaitMails(guardian, 1).getFirst();
         assertThat(guardianMail.subject()).isEqualTo("Invitasjon til samarbeidsmøte");
-        assertThat(guardianMail.text()).contains("De er inviterte", "tysdag 2. mars 2027 kl. 09:00").doesNotContain("Skoleteam");
+        assertThat(guardianMail.text()).contains("De er inviterte", "tysdag 2. mars 2027 kl. 09:00", "https://samhandling.aukra.example/mitt-barn")
+                .doesNotContain("Skoleteam");
         assertThat(awaitMails(member, 2)).extracting(Mailbox.Mail::subject).contains("Sakliste for møte i Skoleteam");
         assertThat(sources.guardianQueries()).contains(attending.subjectId() + "|" + arenaId, withoutConsent.subjectId() + "|" + arenaId)
                 .doesNotContain(notAttending.subjectId() + "|" + arenaId);
@@ -470,13 +502,22 @@ abstract class NotificationComponentTest {
         return new MemberContact(userId, "SCHOOL", role, email, phone, channels, language);
     }
 
-    /** Registers an arena on arena.events, with its members' contacts at the stand-in arena-service, and waits until it is known. */
+    /**
+     * Registers an arena on arena.events, coordinated by the user of {@link #coordinatorApi()}, with its members'
+     * contacts at the stand-in arena-service, and waits until it is known.
+     */
     String arena(String title, boolean sensitive, MemberContact... members) {
+        return arenaCoordinatedBy("coordinator", title, sensitive, members);
+    }
+
+    String arenaCoordinatedBy(String coordinatorUserId, String title, boolean sensitive, MemberContact... members) {
         String arenaId = UUID.randomUUID().toString();
         sources.members(arenaId, members);
         publish(new ArenaRegistered(UUID.randomUUID(), Instant.now(), AUKRA, arenaId, title, ArenaLevel.INDIVIDUAL, 6, 18,
                 List.of("SCHOOL", "PPT"), DiscussionMode.ANONYMOUS_OR_CONSENT, null, sensitive, null, List.of(), false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(arenaId)), "arena_directory"));
+        publish(new MemberJoined(UUID.randomUUID(), Instant.now(), AUKRA, arenaId, coordinatorUserId, "SCHOOL", MemberRole.COORDINATOR));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(arenaId)), "arena_directory")
+                && roster.roleOf(AUKRA, arenaId, coordinatorUserId).isPresent());
         return arenaId;
     }
 

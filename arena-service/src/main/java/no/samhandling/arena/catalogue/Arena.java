@@ -141,6 +141,11 @@ class Arena extends AggregateRoot {
         cancelIfNoCasesDaysBefore = entry.cancelIfNoCasesDaysBefore();
     }
 
+    /** Whom the entry names as the arena's coordinator; a retired arena keeps its members as they are. */
+    ArenaLookup.CoordinatorNamed coordinatorNamed() {
+        return new ArenaLookup.CoordinatorNamed(municipality, id, coordinatorUserId, parties.getFirst().name());
+    }
+
     /** What the meeting planner needs; a retired arena has no rhythm any more. */
     ArenaLookup.Schedule schedule() {
         return new ArenaLookup.Schedule(municipality, id, isActive() ? rhythm : null, location, cancelIfNoCasesDaysBefore);

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
+import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 
 /** Registers, changes, retires and finds arenas; every operation is scoped to one municipality. */
@@ -40,8 +41,10 @@ class ArenaCatalogue {
                 .on("externalKey", Sort.Direction.ASC).unique().named("municipality_externalKey"));
     }
 
-    ArenaView registerArena(String municipality, RegisterArena request) {
+    ArenaView registerArena(Caller writer, RegisterArena request) {
+        String municipality = writer.municipality();
         request.checkRhythm();
+        request.checkCoordinatorIsNot(writer.subject());
         Map<String, Arena> byKey = byExternalKey(municipality);
         String escalationArenaId = checkEscalation(byKey, request);
         try {
@@ -56,8 +59,10 @@ class ArenaCatalogue {
      * Replaces an arena's entry. With {@code expectedVersion} the write fails if anyone changed the arena since
      * that version was read; without it the last writer wins, which suits a single administrator.
      */
-    ArenaView updateArena(String municipality, String id, RegisterArena request, Long expectedVersion) {
+    ArenaView updateArena(Caller writer, String id, RegisterArena request, Long expectedVersion) {
+        String municipality = writer.municipality();
         request.checkRhythm();
+        request.checkCoordinatorIsNot(writer.subject());
         Arena arena = arenas.find(municipality, id).orElseThrow(() -> ProblemException.notFound("Arena", id));
         if (expectedVersion != null && !expectedVersion.equals(arena.version())) {
             throw new OptimisticLockingFailureException("Arena " + id + " is at another version");
@@ -72,6 +77,8 @@ class ArenaCatalogue {
         String escalationArenaId = checkEscalation(byExternalKey(municipality), request);
         if (arena.update(request, escalationArenaId, clock.instant())) {
             store(arena);
+        } else {
+            confirmCoordinator(arena);
         }
         return arena.view();
     }
@@ -131,11 +138,19 @@ class ArenaCatalogue {
                 .collect(Collectors.toMap(Arena::externalKey, Function.identity()));
     }
 
-    /** Every write of an arena goes through here, so that its meetings follow its rhythm. */
+    /** Every write of an arena goes through here, so that its meetings follow its rhythm and its coordinator holds the place. */
     Arena store(Arena arena) {
         arenas.save(arena);
         publisher.publishEvent(new ArenaLookup.ScheduleChanged(arena.schedule()));
+        confirmCoordinator(arena);
         return arena;
+    }
+
+    /** An entry written again unchanged still names its coordinator: an earlier write may have stopped before the membership. */
+    void confirmCoordinator(Arena arena) {
+        if (arena.isActive()) {
+            publisher.publishEvent(arena.coordinatorNamed());
+        }
     }
 
     /** The id of the arena the request escalates to, after checking that the link leads somewhere and not in a circle. */

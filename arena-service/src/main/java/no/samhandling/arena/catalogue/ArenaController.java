@@ -22,14 +22,16 @@ import no.samhandling.platform.web.ProblemException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The arena catalogue: administrators and coordinators write, all staff read. Updates take an optional
- * {@code If-Match} with the version the client read (the {@code ETag}); without it the last writer wins.
+ * The arena catalogue: administrators write, all staff read. Only administrators, because an entry names the
+ * arena's coordinator, and that place gives need-to-know to the arena's cases: a coordinator who could write
+ * the catalogue could appoint themself. Updates take an optional {@code If-Match} with the version the client
+ * read (the {@code ETag}); without it the last writer wins.
  */
 @RestController
 @RequestMapping("/arenas")
 class ArenaController {
 
-    private static final String WRITERS = "hasAnyRole('ADMIN', 'COORDINATOR')";
+    private static final String WRITERS = "hasRole('ADMIN')";
     private static final String STAFF = "hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'LEADER', 'ADMIN')";
 
     private final ArenaCatalogue catalogue;
@@ -43,7 +45,7 @@ class ArenaController {
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<ArenaView> registerArena(@Valid @RequestBody RegisterArena request, Caller caller) {
-        ArenaView arena = catalogue.registerArena(caller.municipality(), request);
+        ArenaView arena = catalogue.registerArena(caller, request);
         return ResponseEntity.created(URI.create("/arenas/" + arena.id())).eTag(etag(arena)).body(arena);
     }
 
@@ -51,7 +53,7 @@ class ArenaController {
     @PreAuthorize(WRITERS)
     ResponseEntity<ArenaView> updateArena(@PathVariable String id, @Valid @RequestBody RegisterArena request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
-        ArenaView arena = catalogue.updateArena(caller.municipality(), id, request, versionOf(ifMatch));
+        ArenaView arena = catalogue.updateArena(caller, id, request, versionOf(ifMatch));
         return ResponseEntity.ok().eTag(etag(arena)).body(arena);
     }
 
@@ -65,7 +67,7 @@ class ArenaController {
     @PostMapping("/import")
     @PreAuthorize(WRITERS)
     ImportReport importCatalogue(@RequestBody JsonNode file, Caller caller) {
-        return importer.importCatalogue(caller.municipality(), file);
+        return importer.importCatalogue(caller, file);
     }
 
     @GetMapping

@@ -24,9 +24,25 @@ public class ArenaLookup {
     public record ScheduleChanged(Schedule schedule) {
     }
 
+    /**
+     * Published in-process whenever an arena's catalogue entry was written or imported again, so that the
+     * coordinator it names holds that place in the arena's membership. Published for an unchanged entry too:
+     * appointing is idempotent, and so an import repeated after a failure completes what the first began.
+     *
+     * @param coordinatorUserId the coordinator the entry names; null when it names none
+     * @param party the service the coordinator sits for, when they are not a member yet: the arena's first party
+     */
+    public record CoordinatorNamed(String municipality, String arenaId, String coordinatorUserId, String party) {
+    }
+
     /** The schedules of every active arena with a rhythm, for the periodic planning run. */
     public java.util.List<Schedule> rhythmicSchedules() {
         return catalogue.rhythmicArenas().stream().map(Arena::schedule).toList();
+    }
+
+    /** The codes of the services taking part in the arena; empty when the municipality has no such arena. */
+    public java.util.Optional<java.util.List<String>> partiesOf(String municipality, String arenaId) {
+        return catalogue.find(municipality, arenaId).map(arena -> arena.parties().stream().map(Party::name).toList());
     }
 
     /** @throws ProblemException 404 when the municipality has no such arena */

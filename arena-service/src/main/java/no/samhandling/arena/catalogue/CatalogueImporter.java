@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.platform.web.Problems;
 import tools.jackson.core.JacksonException;
@@ -52,7 +53,8 @@ class CatalogueImporter {
         this.clock = clock;
     }
 
-    ImportReport importCatalogue(String municipality, JsonNode file) {
+    ImportReport importCatalogue(Caller writer, JsonNode file) {
+        String municipality = writer.municipality();
         List<ImportReport.RowError> errors = new ArrayList<>();
         JsonNode municipalityNode = file.path("municipality");
         if (!municipalityNode.isString() || !municipality.equals(municipalityNode.asString())) {
@@ -68,7 +70,7 @@ class CatalogueImporter {
         List<RegisterArena> parsed = new ArrayList<>();
         Map<String, Integer> firstRowByKey = new HashMap<>();
         for (int index = 0; index < rowsNode.size(); index++) {
-            RegisterArena row = readRow(index, rowsNode.get(index), errors);
+            RegisterArena row = readRow(index, rowsNode.get(index), writer.subject(), errors);
             parsed.add(row);
             if (row == null) {
                 continue;
@@ -98,7 +100,7 @@ class CatalogueImporter {
     }
 
     /** A row as the catalogue's request type; a value Jackson cannot read (an unknown party, say) is that row's error. */
-    private RegisterArena readRow(int index, JsonNode node, List<ImportReport.RowError> errors) {
+    private RegisterArena readRow(int index, JsonNode node, String writer, List<ImportReport.RowError> errors) {
         String key = node.path("externalKey").isString() ? node.path("externalKey").asString() : null;
         if (!node.isObject()) {
             errors.add(error(index, null, "", "arena.import.not-an-object"));
@@ -124,9 +126,10 @@ class CatalogueImporter {
         }
         try {
             row.checkRhythm();
-        } catch (ProblemException invalidRhythm) {
-            errors.add(error(index, key, String.valueOf(invalidRhythm.properties().get("field")), invalidRhythm.messageKey(),
-                    invalidRhythm.arguments()));
+            row.checkCoordinatorIsNot(writer);
+        } catch (ProblemException invalidRow) {
+            errors.add(error(index, key, String.valueOf(invalidRow.properties().get("field")), invalidRow.messageKey(),
+                    invalidRow.arguments()));
             return null;
         }
         return row;
@@ -191,9 +194,7 @@ class CatalogueImporter {
                     arena.update(planned.row(), escalationArenaId, now);
                     catalogue.store(arena);
                 }
-                default -> {
-                    // Unchanged: nothing to write, no event.
-                }
+                default -> catalogue.confirmCoordinator(stored.get(planned.externalKey()));
             }
         }
         return report(municipality, true, plan, List.of(), 0);

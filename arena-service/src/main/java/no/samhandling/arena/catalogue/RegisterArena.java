@@ -58,6 +58,16 @@ record RegisterArena(
         }
     }
 
+    /**
+     * Nobody appoints themself: the entry names the arena's coordinator, a place that opens the arena's cases, so its
+     * writer (an administrator) may name anyone but themself; another administrator may.
+     */
+    void checkCoordinatorIsNot(String writer) {
+        if (writer.equals(blankToNull(coordinatorUserId))) {
+            throw ProblemException.invalid("coordinatorUserId", "arena.coordinator-not-yourself");
+        }
+    }
+
     /** Ages in whole years, inclusive; the seeds use 0–6, 6–18 and 0–25. */
     record AgeBand(@NotNull @Min(0) @Max(25) Integer from, @NotNull @Min(0) @Max(25) Integer to) {
 

@@ -3,7 +3,6 @@ package no.samhandling.arena.meetings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
@@ -17,6 +16,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 
+import no.samhandling.arena.catalogue.ArenaLookup;
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
@@ -32,24 +33,26 @@ import no.samhandling.platform.events.AggregateStores;
 
 /**
  * Guardians take part in a meeting for their own child's case, and only while that case's consent
- * allows it: the case is named, the referrer said the guardians attend, and an active consent
- * covers the arena. What that takes is kept from referral.events and consent.events (opaque ids
- * only); when any of it stops holding, the guardians are no longer invited to coming meetings.
+ * allows it: the case is named, the referrer said the guardians attend, and its consent covers the
+ * arena with every service in it today ({@link ConsentCoverage}, the rule referral-service's gate
+ * applies too). What that takes is kept from referral.events and consent.events (opaque ids only);
+ * when any of it stops holding, the guardians are no longer invited to coming meetings.
  */
 @Service
 class CaseGuardians {
 
     static final String CASES = "guardian_cases";
     static final String CONSENTS = "guardian_consents";
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final MongoTemplate mongo;
     private final AggregateStore<Meeting> meetings;
+    private final ArenaLookup arenas;
     private final Clock clock;
 
-    CaseGuardians(MongoTemplate mongo, AggregateStores stores, Clock clock) {
+    CaseGuardians(MongoTemplate mongo, AggregateStores stores, ArenaLookup arenas, Clock clock) {
         this.mongo = mongo;
         this.meetings = stores.of(Meeting.class);
+        this.arenas = arenas;
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ class CaseGuardians {
     void on(ConsentGranted event) {
         mongo.getCollection(CONSENTS).replaceOne(Filters.eq("_id", event.aggregateId()),
                 new Document("_id", event.aggregateId()).append("municipality", event.municipality())
-                        .append("subjectId", event.subjectId()).append("arenaIds", event.arenaIds())
+                        .append("subjectId", event.subjectId()).append("arenaIds", event.arenaIds()).append("parties", event.parties())
                         .append("validFrom", date(event.validFrom())).append("validTo", date(event.validTo()))
                         .append("guardianUserIds", event.guardianUserIds()).append("active", true),
                 new ReplaceOptions().upsert(true));
@@ -88,7 +91,8 @@ class CaseGuardians {
 
     void on(ConsentLimited event) {
         mongo.getCollection(CONSENTS).updateOne(Filters.eq("_id", event.aggregateId()),
-                Updates.combine(Updates.set("arenaIds", event.arenaIds()), Updates.set("validTo", date(event.validTo()))));
+                Updates.combine(Updates.set("arenaIds", event.arenaIds()), Updates.set("parties", event.parties()),
+                        Updates.set("validTo", date(event.validTo()))));
         refreshConsent(event.municipality(), event.aggregateId());
     }
 
@@ -143,10 +147,15 @@ class CaseGuardians {
             return List.of();
         }
         Document consent = mongo.getCollection(CONSENTS).find(Filters.eq("_id", linked.getString("consentId"))).first();
-        LocalDate today = LocalDate.now(clock.withZone(OSLO));
-        if (consent == null || !Boolean.TRUE.equals(consent.getBoolean("active"))
-                || !consent.getList("arenaIds", String.class, List.of()).contains(arenaId)
-                || (consent.getDate("validTo") != null && today.isAfter(day(consent.getDate("validTo"))))) {
+        List<String> arenaParties = arenas.partiesOf(linked.getString("municipality"), arenaId).orElse(null);
+        if (consent == null || arenaParties == null) {
+            return List.of();
+        }
+        // A consent stored before its services were kept has none, and so covers no arena with services.
+        ConsentCoverage coverage = new ConsentCoverage(Boolean.TRUE.equals(consent.getBoolean("active")),
+                consent.getList("arenaIds", String.class, List.of()), consent.getList("parties", String.class, List.of()),
+                day(consent.getDate("validFrom")), day(consent.getDate("validTo")));
+        if (!coverage.covers(arenaId, arenaParties, ConsentCoverage.today(clock))) {
             return List.of();
         }
         return consent.getList("guardianUserIds", String.class, List.of());
@@ -157,6 +166,6 @@ class CaseGuardians {
     }
 
     private static LocalDate day(Date date) {
-        return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return date == null ? null : date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -170,6 +170,25 @@ class Meeting extends AggregateRoot {
     }
 
     /**
+     * Takes a referral off the agenda of a meeting still to be held, because it was scheduled to another: with
+     * it go its guardians (a new version of the invitation when they were invited) and any draft minutes about it.
+     *
+     * @return false when it was not on the agenda, or the meeting is no longer open for its agenda
+     */
+    boolean removeFromAgenda(String referralId, Instant now) {
+        if (status != Status.SCHEDULED || !agenda.removeIf(item -> item.referralId().equals(referralId))) {
+            return false;
+        }
+        minutes.removeIf(entry -> referralId.equals(entry.referralId()));
+        if (participants.removeIf(p -> p.kind() == ParticipantKind.GUARDIAN && referralId.equals(p.referralId()))) {
+            sequence++;
+            raise(new MeetingRescheduled(UUID.randomUUID(), now, municipality, id, arenaId, startsAt, endsAt, location,
+                    participantIds(), sequence));
+        }
+        return true;
+    }
+
+    /**
      * Invites the child's guardians for one case on the agenda, or, given none, stops inviting them
      * (the consent no longer allows it). A change is a new version of the invitation.
      */
@@ -214,12 +233,16 @@ class Meeting extends AggregateRoot {
     }
 
     /**
-     * Closes the minutes. Items without a responsibility assignment block closing unless the
+     * Closes the minutes, once the meeting has begun: minutes record what a meeting agreed, and closing
+     * them moves its cases on. Items without a responsibility assignment block closing unless the
      * coordinator explicitly accepts them; either way they are counted in the event.
      */
     void closeMinutes(boolean acceptItemsWithoutAssignment, Instant now) {
         if (status == Status.CANCELLED || minutesClosedAt != null) {
             throw MeetingProblem.conflict("meeting.minutes-closed", status);
+        }
+        if (now.isBefore(startsAt)) {
+            throw MeetingProblem.conflict("meeting.not-started", status, startsAt);
         }
         if (minutes.isEmpty()) {
             throw MeetingProblem.conflict("meeting.minutes-empty", status);
@@ -265,6 +288,10 @@ class Meeting extends AggregateRoot {
 
     String arenaId() {
         return arenaId;
+    }
+
+    boolean isOnAgenda(String referralId) {
+        return agenda.stream().anyMatch(item -> item.referralId().equals(referralId));
     }
 
     boolean hasAgenda() {

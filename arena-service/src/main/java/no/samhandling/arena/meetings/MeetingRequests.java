@@ -10,8 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.samhandling.personaldata.NoIdentifiers;
 
-/** Request bodies of the meeting API. */
+/**
+ * Request bodies of the meeting API. Their free text (location, minutes) never holds a national id
+ * number or a birth date: the location goes out in every notice, and minutes are read by every member.
+ */
 final class MeetingRequests {
 
     static final String CODE = "[A-Z][A-Z0-9_]{0,63}";
@@ -19,7 +23,7 @@ final class MeetingRequests {
     record ScheduleMeeting(
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
-            @Size(max = 200) String location,
+            @Size(max = 200) @NoIdentifiers String location,
             @Size(max = 100) List<@NotNull @Valid ParticipantRequest> participants,
             @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(60) Integer cancelIfNoCasesDaysBefore) {
 
@@ -33,7 +37,7 @@ final class MeetingRequests {
     record ParticipantRequest(@NotBlank @Size(max = 100) String userId, @NotNull Meeting.ParticipantKind kind) {
     }
 
-    record RescheduleMeeting(@NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 200) String location) {
+    record RescheduleMeeting(@NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 200) @NoIdentifiers String location) {
 
         @AssertTrue(message = "{meeting.ends-before-start}")
         boolean isEndAfterStart() {
@@ -54,9 +58,9 @@ final class MeetingRequests {
     /** Either a referral on the agenda or a topic (system level); outcome as a code and in words. */
     record MinutesEntryRequest(
             @Size(max = 64) String referralId,
-            @Size(max = 200) String topic,
+            @Size(max = 200) @NoIdentifiers String topic,
             @NotBlank @Pattern(regexp = CODE) String outcomeCode,
-            @NotBlank @Size(max = 4000) String outcome,
+            @NotBlank @Size(max = 4000) @NoIdentifiers String outcome,
             @Valid AssignmentRequest assignment) {
 
         @AssertTrue(message = "{meeting.item-needs-referral-or-topic}")
@@ -68,7 +72,7 @@ final class MeetingRequests {
     record AssignmentRequest(
             @Size(max = 100) String responsibleUserId,
             @Pattern(regexp = CODE) String responsibleService,
-            @NotBlank @Size(max = 2000) String task,
+            @NotBlank @Size(max = 2000) @NoIdentifiers String task,
             @NotNull LocalDate dueDate,
             LocalDate followUpDate) {
 

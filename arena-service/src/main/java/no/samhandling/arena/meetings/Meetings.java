@@ -11,13 +11,14 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.arena.catalogue.ArenaLookup;
 import no.samhandling.arena.membership.Memberships;
 import no.samhandling.events.referral.ReferralScheduled;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.security.Caller;
-import no.samhandling.platform.security.Role;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.web.ProblemException;
@@ -32,19 +33,20 @@ class Meetings {
     private final AggregateStore<Meeting> meetings;
     private final ArenaLookup arenas;
     private final Memberships memberships;
+    private final ScheduledReferrals scheduled;
     private final Clock clock;
 
-    Meetings(AggregateStores stores, ArenaLookup arenas, Memberships memberships, Clock clock) {
+    Meetings(AggregateStores stores, ArenaLookup arenas, Memberships memberships, ScheduledReferrals scheduled, Clock clock) {
         this.meetings = stores.of(Meeting.class);
         this.arenas = arenas;
         this.memberships = memberships;
+        this.scheduled = scheduled;
         this.clock = clock;
     }
 
     /** The arena's members are invited; guests named in the request come in addition. */
     MeetingView scheduleMeeting(Caller caller, String arenaId, MeetingRequests.ScheduleMeeting request) {
-        arenas.requireArena(caller.municipality(), arenaId);
-        requireAccess(caller, arenaId, true);
+        requireRelation(caller, arenaId, Access.RUN);
         java.util.Map<String, Meeting.Participant> participants = new java.util.LinkedHashMap<>();
         memberships.memberIds(caller.municipality(), arenaId)
                 .forEach(userId -> participants.put(userId, new Meeting.Participant(userId, Meeting.ParticipantKind.MEMBER, null)));
@@ -61,7 +63,7 @@ class Meetings {
     }
 
     List<MeetingView> list(Caller caller, String arenaId, Instant from, Instant to) {
-        requireAccess(caller, arenaId, false);
+        requireRelation(caller, arenaId, Access.READ);
         String municipality = caller.municipality();
         Criteria criteria = Criteria.where("municipality").is(municipality).and("arenaId").is(arenaId);
         if (from != null || to != null) {
@@ -78,7 +80,7 @@ class Meetings {
     }
 
     MeetingView find(Caller caller, String meetingId) {
-        return load(caller, meetingId, false).view();
+        return load(caller, meetingId, Access.READ).view();
     }
 
     MeetingView rescheduleMeeting(Caller caller, String meetingId, MeetingRequests.RescheduleMeeting request) {
@@ -90,8 +92,21 @@ class Meetings {
         return change(caller, meetingId, meeting -> meeting.cancel(reasonCode, clock.instant()));
     }
 
+    /**
+     * Puts a referral on the agenda by hand; it must be scheduled to this very meeting (referral-service decides
+     * that, and its event puts it there by itself). Anything else, a referral still only submitted or one of
+     * another arena included, is refused naming {@code referralId}.
+     */
     MeetingView addToAgenda(Caller caller, String meetingId, String referralId) {
-        return change(caller, meetingId, meeting -> meeting.addToAgenda(referralId, clock.instant()));
+        return change(caller, meetingId, meeting -> {
+            boolean scheduledHere = scheduled.find(caller.municipality(), referralId)
+                    .filter(found -> found.meetingId().equals(meetingId) && found.arenaId().equals(meeting.arenaId()))
+                    .isPresent();
+            if (!scheduledHere) {
+                throw ProblemException.invalid("referralId", "meeting.agenda-referral-not-scheduled-here");
+            }
+            meeting.addToAgenda(referralId, clock.instant());
+        });
     }
 
     MeetingView publishAgenda(Caller caller, String meetingId) {
@@ -112,13 +127,25 @@ class Meetings {
     }
 
     /**
-     * A referral was accepted for a meeting (referral-service decides that): it goes on the agenda.
-     * An unknown meeting or one no longer open is skipped, not retried: retrying cannot change it.
+     * A referral was scheduled to a meeting (referral-service decides that): it goes on that meeting's
+     * agenda, and off the agenda of any other coming meeting it was on, so that a referral moved to another
+     * meeting is discussed once, where it was moved to. A meeting that is unknown, of another arena than the
+     * referral's, or no longer open is skipped, not retried: retrying cannot change it.
      */
     void on(ReferralScheduled event) {
+        scheduled.on(event);
+        Query elsewhere = Query.query(Criteria.where("municipality").is(event.municipality())
+                .and("status").is(Meeting.Status.SCHEDULED.name())
+                .and("agenda.referralId").is(event.aggregateId())
+                .and("_id").ne(event.meetingId()));
+        for (Meeting earlier : meetings.find(elsewhere)) {
+            if (earlier.removeFromAgenda(event.aggregateId(), event.occurredAt())) {
+                meetings.save(earlier);
+            }
+        }
         Meeting meeting = meetings.find(event.municipality(), event.meetingId()).orElse(null);
-        if (meeting == null) {
-            log.warn("Referral scheduled to unknown meeting {}; skipped", event.meetingId());
+        if (meeting == null || !meeting.arenaId().equals(event.arenaId())) {
+            log.warn("Referral scheduled to meeting {}, which is not a meeting of its arena {}; skipped", event.meetingId(), event.arenaId());
             return;
         }
         try {
@@ -169,30 +196,50 @@ class Meetings {
         return cancelled;
     }
 
-    private Meeting load(Caller caller, String meetingId, boolean write) {
-        Meeting meeting = meetings.find(caller.municipality(), meetingId)
-                .orElseThrow(() -> ProblemException.notFound("Møte", meetingId));
-        requireAccess(caller, meeting.arenaId(), write);
+    /** What the caller is about to do with an arena's meetings. */
+    private enum Access {
+        /** See meetings, their participants, agendas and minutes: the arena's members. */
+        READ,
+        /** Schedule, move and cancel meetings, set agendas, write and close minutes: the arena's coordinator. */
+        RUN
+    }
+
+    /**
+     * A meeting, to the members of its arena; to anyone else it does not exist, whether it does or not, so
+     * that a meeting id tells a stranger nothing.
+     */
+    private Meeting load(Caller caller, String meetingId, Access access) {
+        Meeting meeting = meetings.find(caller.municipality(), meetingId).orElse(null);
+        Relation relation = meeting == null ? null : memberships.relationOf(caller, meeting.arenaId()).orElse(null);
+        if (relation == null) {
+            throw ProblemException.notFound("Møte", meetingId);
+        }
+        permit(access, relation);
         return meeting;
     }
 
     /**
-     * Need-to-know: only the arena's members see its meetings, whose minutes concern children.
-     * An administrator may run a meeting for the arena (schedule, move, cancel) without being one.
+     * Need-to-know: only an arena's members see its meetings, whose participants, agendas and minutes concern
+     * children, and only its coordinator runs them. A role alone gives nothing: an administrator, too, sees an
+     * arena's meetings only with a place in it. Those without a place are told the arena has no such meetings
+     * (404, as for an unknown arena); a member who is not its coordinator may look but not act (403).
      */
-    private void requireAccess(Caller caller, String arenaId, boolean write) {
-        if (write && caller.has(Role.ADMIN)) {
-            return;
-        }
-        if (!memberships.isMember(caller.municipality(), arenaId, caller.subject())) {
-            throw new org.springframework.security.access.AccessDeniedException("Not a member of the arena");
+    private void requireRelation(Caller caller, String arenaId, Access access) {
+        arenas.requireArena(caller.municipality(), arenaId);
+        permit(access, memberships.relationOf(caller, arenaId).orElseThrow(() -> ProblemException.notFound("Arena", arenaId)));
+    }
+
+    /** Running a meeting is the arena coordinator's: the coordinator's place, and a coordinator's login. */
+    private static void permit(Access access, Relation relation) {
+        if (access == Access.RUN && relation != Relation.ARENA_COORDINATOR) {
+            throw new AccessDeniedException("Only the arena's coordinator runs its meetings");
         }
     }
 
     /** Load, change and save; a concurrent change is retried on fresh state a few times. */
     private MeetingView change(Caller caller, String meetingId, Consumer<Meeting> change) {
         for (int attempt = 1; ; attempt++) {
-            Meeting meeting = load(caller, meetingId, true);
+            Meeting meeting = load(caller, meetingId, Access.RUN);
             change.accept(meeting);
             try {
                 return meetings.save(meeting).view();

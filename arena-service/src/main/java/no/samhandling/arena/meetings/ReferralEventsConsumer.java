@@ -12,21 +12,24 @@ import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.referral.ReferralAnonymised;
+import no.samhandling.events.referral.ReferralClosed;
+import no.samhandling.events.referral.ReferralEscalated;
 import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.platform.events.EventConsumers;
 
 /**
- * The bindings {@code referralEvents-in-0} on {@code referral.events} (accepted referrals fill
- * agendas and bring the child's guardians where the case allows it) and {@code consentEvents-in-0}
+ * The bindings {@code referralEvents-in-0} on {@code referral.events} (scheduled referrals fill
+ * agendas, and leave the agenda they were on before, and bring the child's guardians where the case allows it) and {@code consentEvents-in-0}
  * on {@code consent.events} (whether a case's consent still lets its guardians take part).
  */
 @Configuration
 class ReferralEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, Meetings meetings, CaseGuardians guardians) {
+    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, Meetings meetings, CaseGuardians guardians,
+            ScheduledReferrals scheduledReferrals) {
         return consumers
                 .on(ReferralSubmitted.class, guardians::on)
                 .on(ReferralScheduled.class, scheduled -> {
@@ -34,7 +37,12 @@ class ReferralEventsConsumer {
                     guardians.on(scheduled);
                 })
                 .on(ReferralAnonymised.class, guardians::on)
-                .on(ReferralWithdrawn.class, guardians::on)
+                .on(ReferralWithdrawn.class, withdrawn -> {
+                    scheduledReferrals.on(withdrawn);
+                    guardians.on(withdrawn);
+                })
+                .on(ReferralClosed.class, scheduledReferrals::on)
+                .on(ReferralEscalated.class, scheduledReferrals::on)
                 .build();
     }
 

@@ -41,11 +41,15 @@ class MembershipController {
             @Pattern(regexp = "nb|nn") String language) {
     }
 
-    /** A member as other members see them: no contact details. */
-    record MemberView(String userId, String party, MemberRole role, Instant joinedAt) {
+    /**
+     * A member as other members see them: no contact details.
+     *
+     * @param grantedBy who gave the place: an administrator's or the coordinator's user id, or {@code catalogue}
+     */
+    record MemberView(String userId, String party, MemberRole role, Instant joinedAt, String grantedBy) {
 
         static MemberView of(ArenaMembership.Member member) {
-            return new MemberView(member.userId(), member.party(), member.role(), member.joinedAt());
+            return new MemberView(member.userId(), member.party(), member.role(), member.joinedAt(), member.grantedBy());
         }
     }
 
@@ -66,10 +70,11 @@ class MembershipController {
         this.memberships = memberships;
     }
 
+    /** To the arena's own members and to administrators. */
     @GetMapping
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER', 'ADMIN')")
     List<MemberView> members(@PathVariable String arenaId, Caller caller) {
-        return views(memberships.members(caller.municipality(), arenaId));
+        return views(memberships.members(caller, arenaId));
     }
 
     /**
@@ -86,12 +91,13 @@ class MembershipController {
                 .toList();
     }
 
+    /** An administrator appoints coordinators and adds members; the arena's coordinator adds members; nobody adds themself. */
     @PostMapping
     @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     List<MemberView> join(@PathVariable String arenaId, @Valid @RequestBody JoinArena request, Caller caller) {
         ContactDetails contact = request.contact() == null ? null : ContactDetails.from(request.contact(), "contact.");
-        return views(memberships.join(caller.municipality(), arenaId, request.userId(), request.party(), request.role(), contact));
+        return views(memberships.join(caller, arenaId, request.userId(), request.party(), request.role(), contact));
     }
 
     /** Members keep their own contact details up to date; nobody else may change them. */
@@ -104,10 +110,11 @@ class MembershipController {
         return views(memberships.changeContact(caller.municipality(), arenaId, userId, ContactDetails.from(request, "")));
     }
 
+    /** The arena's coordinator removes members; only an administrator removes a coordinator. */
     @DeleteMapping("/{userId}")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     List<MemberView> leave(@PathVariable String arenaId, @PathVariable String userId, Caller caller) {
-        return views(memberships.leave(caller.municipality(), arenaId, userId));
+        return views(memberships.leave(caller, arenaId, userId));
     }
 
     private static List<MemberView> views(List<ArenaMembership.Member> members) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 import no.samhandling.events.DomainEvent;
@@ -26,6 +28,7 @@ import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentGranted;
+import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.referral.AnonymisationReason;
@@ -115,9 +118,10 @@ abstract class MeetingComponentTest {
 
     @Test
     void putsReferralsScheduledForTheMeetingOnItsAgendaOnceAndPublishesIt() {
-        String id = scheduleMeeting(arena());
+        String arenaId = arena();
+        String id = scheduleMeeting(arenaId);
         String referralId = UUID.randomUUID().toString();
-        ReferralScheduled scheduled = new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, "arena", id);
+        ReferralScheduled scheduled = new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, id);
 
         try (TestProducer producer = new TestProducer(brokers())) {
             producer.send(codec.toRecord(scheduled));
@@ -133,9 +137,10 @@ abstract class MeetingComponentTest {
 
     @Test
     void flagsMinutesItemsWithoutAResponsibilityAssignmentAndWillNotCloseThemSilently() {
-        String id = scheduleMeeting(arena());
+        String arenaId = arena();
+        String id = scheduleMeetingStartedAnHourAgo(arenaId);
         String referralId = UUID.randomUUID().toString();
-        coordinator().post("/meetings/" + id + "/agenda/items", "{\"referralId\": \"" + referralId + "\"}");
+        scheduleReferral(referralId, arenaId, id);
 
         HttpApi.Response draft = coordinator().put("/meetings/" + id + "/minutes", """
                 {"items": [
@@ -174,6 +179,30 @@ abstract class MeetingComponentTest {
     }
 
     @Test
+    void refusesAnIdentifierInTheMinutesOrTheLocationNamingTheFieldAndEchoingNothing() {
+        String id = scheduleMeeting(arena());
+
+        HttpApi.Response minutes = coordinator().put("/meetings/" + id + "/minutes", """
+                {"items": [
+                  {"topic": "Rutine for overgang barnehage–skule", "outcomeCode": "FOLLOW_UP_LATER", "outcome": "Takast opp att i februar."},
+                  {"topic": "Eleven 010203 12345", "outcomeCode": "DISCUSSED", "outcome": "Jenta, fødd 1. mars, byrjar i 1. klasse",
+                   "assignment": {"responsibleService": "SCHOOL", "task": "Ring mor før 01.02.2027", "dueDate": "2027-01-15"}}
+                ]}""");
+        HttpApi.Response location = coordinator().inLanguage("nn").post("/meetings/" + id + "/reschedule", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Heime hos guten (f. 2.3.2015)"}""".formatted(START, END));
+
+        assertThat(minutes.status()).isEqualTo(400);
+        assertThat(minutes.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("items[1].topic", "items[1].outcome", "items[1].assignment.task");
+        assertThat(minutes.body()).doesNotContain("12345").doesNotContain("1. mars").doesNotContain("2027");
+        assertThat(location.status()).isEqualTo(400);
+        assertThat(location.json().get("errors").findValuesAsString("field")).containsExactly("location");
+        assertThat(location.json().get("errors").get(0).get("message").asString()).startsWith("kan ikkje innehalde eit fødselsnummer");
+        assertThat(location.body()).doesNotContain("2015");
+        assertThat(coordinator().get("/meetings/" + id).json().get("location").asString()).isEqualTo("Aukra rådhus, møterom 2");
+    }
+
+    @Test
     void namesInvalidFieldsOfAMeeting() {
         HttpApi.Response response = coordinator().post("/arenas/" + arena() + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "participants": [{"userId": "", "kind": "NEIGHBOUR"}]}""".formatted(END, START));
@@ -190,13 +219,153 @@ abstract class MeetingComponentTest {
                 "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
         assertThat(HttpApi.at(port).as(TestTokens.forRole("REFERRER")).get("/meetings/" + id).status()).isEqualTo(403);
         assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/meetings/" + id).status()).isEqualTo(200);
-        // A member of another arena has no need to know.
+        // A member of another arena has no need to know: to them the meeting does not exist.
         assertThat(HttpApi.at(port).as(TestTokens.token("another-member", TestTokens.AUKRA, "MEMBER")).get("/meetings/" + id).status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(HttpApi.at(port).as(TestTokens.token("another-coordinator", TestTokens.AUKRA, "COORDINATOR"))
-                .post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
+                .post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(404);
         assertThat(HttpApi.at(port).as(TestTokens.token("c", TestTokens.MELHUS, "COORDINATOR")).get("/meetings/" + id).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anAdministratorWhoIsNoMemberNeitherReadsNorRunsTheArenasMeetings() {
+        String arenaId = arena();
+        String id = scheduleMeeting(arenaId);
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+
+        assertThat(admin.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s"}""".formatted(START, END)).status()).isEqualTo(404);
+        assertThat(admin.get("/arenas/" + arenaId + "/meetings").status()).isEqualTo(404);
+        assertThat(admin.get("/meetings/" + id).status()).isEqualTo(404);
+        assertThat(admin.post("/meetings/" + id + "/reschedule", """
+                {"startsAt": "2026-12-08T08:00:00Z", "endsAt": "2026-12-08T09:30:00Z"}""").status()).isEqualTo(404);
+        assertThat(admin.post("/meetings/" + id + "/agenda/items", "{\"referralId\": \"r\"}").status()).isEqualTo(404);
+        assertThat(admin.post("/meetings/" + id + "/agenda/publish", "").status()).isEqualTo(404);
+        assertThat(admin.put("/meetings/" + id + "/minutes", """
+                {"items": [{"topic": "Rutinar", "outcomeCode": "DISCUSSED", "outcome": "Drøfta"}]}""").status()).isEqualTo(404);
+        assertThat(admin.post("/meetings/" + id + "/minutes/close", "{}").status()).isEqualTo(404);
+        assertThat(admin.post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(404);
+        assertThat(coordinator().get("/meetings/" + id).json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(coordinator().get("/meetings/" + id).json().get("minutes")).isEmpty();
+
+        // Given a place by someone else, the administrator reads as a member, and still does not run the meeting.
+        HttpApi.at(port).as(TestTokens.token("another-admin", TestTokens.AUKRA, "ADMIN")).post("/arenas/" + arenaId + "/members", """
+                {"userId": "admin", "party": "SCHOOL", "role": "MEMBER"}""");
+        assertThat(admin.get("/meetings/" + id).status()).isEqualTo(200);
+        assertThat(admin.post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCoordinatorsPlaceRunsMeetingsOnlyWithACoordinatorsLoginAsItMovesCasesOnlyThen() {
+        String arenaId = arena();
+        String id = scheduleMeeting(arenaId);
+        HttpApi.at(port).as(TestTokens.token("another-admin", TestTokens.AUKRA, "ADMIN")).post("/arenas/" + arenaId + "/members", """
+                {"userId": "admin", "party": "SCHOOL", "role": "COORDINATOR"}""");
+        HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
+
+        assertThat(admin.get("/meetings/" + id).status()).isEqualTo(200);
+        assertThat(admin.post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(403);
+        assertThat(admin.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s"}""".formatted(START, END)).status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.token("admin", TestTokens.AUKRA, "ADMIN", "COORDINATOR"))
+                .post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void toAStrangerAMeetingThatExistsLooksLikeOneThatDoesNot() {
+        String id = scheduleMeeting(arena());
+        String unknown = UUID.randomUUID().toString();
+
+        for (String token : List.of(TestTokens.token("another-coordinator", TestTokens.AUKRA, "COORDINATOR"),
+                TestTokens.token("another-member", TestTokens.AUKRA, "MEMBER"), TestTokens.forRole("ADMIN"),
+                TestTokens.token("coordinator", TestTokens.MELHUS, "COORDINATOR"))) {
+            HttpApi stranger = HttpApi.at(port).as(token);
+            HttpApi.Response existing = stranger.get("/meetings/" + id);
+            HttpApi.Response missing = stranger.get("/meetings/" + unknown);
+            assertThat(existing.status()).isEqualTo(404);
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(existing.json().get("title").asString()).isEqualTo(missing.json().get("title").asString());
+            assertThat(stranger.post("/meetings/" + id + "/cancel", "{\"reasonCode\": \"OTHER\"}").status())
+                    .isEqualTo(stranger.post("/meetings/" + unknown + "/cancel", "{\"reasonCode\": \"OTHER\"}").status());
+        }
+        assertThat(HttpApi.at(port).get("/meetings/" + id).status()).isEqualTo(401);
+    }
+
+    @Test
+    void minutesCloseOnlyOnceTheMeetingHasBegun() {
+        String arenaId = arena();
+        String id = scheduleMeetingIn30Days(arenaId);
+        String referralId = UUID.randomUUID().toString();
+        scheduleReferral(referralId, arenaId, id);
+        coordinator().put("/meetings/" + id + "/minutes", """
+                {"items": [{"referralId": "%s", "outcomeCode": "MEASURES_AGREED", "outcome": "Skolen held fram.",
+                  "assignment": {"responsibleService": "SCHOOL", "task": "Ringje heim", "dueDate": "2027-01-15"}}]}"""
+                .formatted(referralId));
+
+        HttpApi.Response early = coordinator().post("/meetings/" + id + "/minutes/close", "{}");
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("type").asString()).isEqualTo("urn:samhandling:problem:invalid-transition");
+        assertThat(coordinator().get("/meetings/" + id).json().get("minutesClosedAt").isNull()).isTrue();
+        assertThat(coordinator().get("/meetings/" + id).json().get("status").asString()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void theAgendaTakesOnlyAReferralScheduledToThatMeeting() {
+        String arenaId = arena();
+        String meeting = scheduleMeetingIn30Days(arenaId);
+        String otherMeeting = scheduleMeetingIn30Days(arenaId);
+        String scheduledElsewhere = UUID.randomUUID().toString();
+        scheduleReferral(scheduledElsewhere, arenaId, otherMeeting);
+
+        // Never scheduled (still submitted, say), or scheduled to another meeting: refused, naming the field.
+        for (String referralId : List.of(UUID.randomUUID().toString(), scheduledElsewhere)) {
+            HttpApi.Response refused = coordinator().post("/meetings/" + meeting + "/agenda/items", """
+                    {"referralId": "%s"}""".formatted(referralId));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("referralId");
+        }
+        assertThat(agendaOf(meeting)).isEmpty();
+
+        String scheduledHere = UUID.randomUUID().toString();
+        scheduleReferral(scheduledHere, arenaId, meeting);
+        assertThat(coordinator().post("/meetings/" + meeting + "/agenda/items", """
+                {"referralId": "%s"}""".formatted(scheduledHere)).status()).isEqualTo(200);
+        assertThat(agendaOf(meeting)).containsExactly(scheduledHere);
+    }
+
+    @Test
+    void aReferralScheduledToAMeetingOfAnotherArenaStaysOffItsAgenda() {
+        String arenaId = arena();
+        String otherArena = arena();
+        String otherArenasMeeting = scheduleMeetingIn30Days(otherArena);
+        String strayReferral = UUID.randomUUID().toString();
+        String ownReferral = UUID.randomUUID().toString();
+
+        publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, strayReferral, arenaId, otherArenasMeeting));
+        // Consumed in order after the stray one: once it is on the agenda, the stray one has been handled.
+        scheduleReferral(ownReferral, otherArena, otherArenasMeeting);
+
+        assertThat(agendaOf(otherArenasMeeting)).containsExactly(ownReferral);
+    }
+
+    @Test
+    void movingAReferralToAnotherMeetingMovesItsAgendaItemAndItsGuardians() {
+        String arenaId = arena();
+        String first = scheduleMeetingIn30Days(arenaId);
+        String second = scheduleMeetingIn30Days(arenaId);
+        String referralId = namedCaseAttendedBy(arenaId, "guardian-mor");
+        scheduleReferral(referralId, arenaId, first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(first).size() == 1);
+
+        scheduleReferral(referralId, arenaId, second);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(first).isEmpty() && guardiansOf(first).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(second).size() == 1);
+        assertThat(agendaOf(second)).containsExactly(referralId);
+        MeetingRescheduled dropped = (MeetingRescheduled) eventsOf(first, 3).get(2);
+        assertThat(dropped.participantUserIds()).doesNotContain("guardian-mor");
     }
 
     @Autowired
@@ -211,7 +380,7 @@ abstract class MeetingComponentTest {
                 {"startsAt": "%s", "endsAt": "%s", "cancelIfNoCasesDaysBefore": 3}""".formatted(soon, soonEnd)).json().get("id").asString();
         String withCase = coordinator().post("/arenas/" + arenaId + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "cancelIfNoCasesDaysBefore": 3}""".formatted(soon, soonEnd)).json().get("id").asString();
-        coordinator().post("/meetings/" + withCase + "/agenda/items", "{\"referralId\": \"r-1\"}");
+        scheduleReferral("r-" + UUID.randomUUID(), arenaId, withCase);
         String later = coordinator().post("/arenas/" + arenaId + "/meetings", """
                 {"startsAt": "2027-03-02T08:00:00Z", "endsAt": "2027-03-02T09:00:00Z", "cancelIfNoCasesDaysBefore": 3}""")
                 .json().get("id").asString();
@@ -248,7 +417,7 @@ abstract class MeetingComponentTest {
         assertThat(left.status()).isEqualTo(200);
         assertThat(eventsOf(arenaId, 4)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("ArenaRegistered", "MemberJoined", "MemberJoined", "MemberLeft");
-        assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/arenas/" + arenaId + "/meetings").status()).isEqualTo(403);
+        assertThat(HttpApi.at(port).as(TestTokens.forRole("MEMBER")).get("/arenas/" + arenaId + "/meetings").status()).isEqualTo(404);
     }
 
     @Test
@@ -309,7 +478,7 @@ abstract class MeetingComponentTest {
         String consentId = UUID.randomUUID().toString();
         String subjectId = UUID.randomUUID().toString();
         publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
-                List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
                 List.of("guardian-mor")));
         String notAttending = UUID.randomUUID().toString();
         String anonymous = UUID.randomUUID().toString();
@@ -324,6 +493,46 @@ abstract class MeetingComponentTest {
         assertThat(guardiansOf(meetingId)).isEmpty();
     }
 
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aConsentNotYetValidOrWithoutEveryServiceOfTheArenaBringsNoGuardians() {
+        String arenaId = arena();
+        String meetingId = scheduleMeetingIn30Days(arenaId);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        // The arena seats PPT and SCHOOL; only the last consent lets both share, from today.
+        String notYetValid = namedCaseUnder(arenaId, List.of("SCHOOL", "PPT"), today.plusDays(7), "guardian-not-yet");
+        String withoutPpt = namedCaseUnder(arenaId, List.of("SCHOOL"), today.minusDays(1), "guardian-without-ppt");
+        String covering = namedCaseUnder(arenaId, List.of("SCHOOL", "PPT"), today, "guardian-covered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("guardian_consents")
+                .countDocuments(com.mongodb.client.model.Filters.in("_id", notYetValid, withoutPpt, covering)) == 3);
+
+        for (String consentId : List.of(notYetValid, withoutPpt, covering)) {
+            String referralId = UUID.randomUUID().toString();
+            publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                    "subject-of-" + consentId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+            publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, meetingId));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(meetingId).size() == 3 && guardiansOf(meetingId).size() == 1);
+        assertThat(guardiansOf(meetingId)).extracting(guardian -> guardian.get("userId").asString()).containsExactly("guardian-covered");
+
+        // Narrowed to SCHOOL alone, the consent no longer covers an arena where PPT sits.
+        publish(new ConsentLimited(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, covering, "subject-of-" + covering,
+                List.of(arenaId), List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", null));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
+    }
+
+    /** A consent for the arena from {@code validFrom} with these services, given by one guardian; returns its id. */
+    private String namedCaseUnder(String arenaId, List<String> parties, LocalDate validFrom, String guardian) {
+        String consentId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, "subject-of-" + consentId,
+                List.of(arenaId), parties, "INTERDISCIPLINARY_DISCUSSION", validFrom, null, ConsentGiver.GUARDIANS, List.of(guardian)));
+        return consentId;
+    }
+
     @Test
     void coordinatorsCannotInviteAGuardianAroundTheConsent() {
         HttpApi.Response refused = coordinator().post("/arenas/" + arena() + "/meetings", """
@@ -334,7 +543,35 @@ abstract class MeetingComponentTest {
         assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("participants[0].kind");
     }
 
-    private String scheduleMeetingIn30Days(String arenaId) {
+    /** A named case in the arena whose guardian attends, under a consent that covers the arena; returns its id. */
+    String namedCaseAttendedBy(String arenaId, String guardian) {
+        String referralId = UUID.randomUUID().toString();
+        String consentId = UUID.randomUUID().toString();
+        String subjectId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of(guardian)));
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                subjectId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+        return referralId;
+    }
+
+    /** A meeting that began an hour ago, so that its minutes can be closed. */
+    String scheduleMeetingStartedAnHourAgo(String arenaId) {
+        Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        HttpApi.Response created = coordinator().post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus"}""".formatted(start, start.plus(Duration.ofMinutes(90))));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    /** referral-service scheduled the referral to the meeting; returns once the referral is on its agenda. */
+    void scheduleReferral(String referralId, String arenaId, String meetingId) {
+        publish(new ReferralScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, meetingId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> agendaOf(meetingId).contains(referralId));
+    }
+
+    String scheduleMeetingIn30Days(String arenaId) {
         Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         HttpApi.Response created = coordinator().post("/arenas/" + arenaId + "/meetings", """
                 {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus"}""".formatted(start, start.plus(Duration.ofHours(1))));
@@ -342,23 +579,23 @@ abstract class MeetingComponentTest {
         return created.json().get("id").asString();
     }
 
-    private List<JsonNode> guardiansOf(String meetingId) {
+    List<JsonNode> guardiansOf(String meetingId) {
         return coordinator().get("/meetings/" + meetingId).json().get("participants").valueStream()
                 .filter(participant -> "GUARDIAN".equals(participant.get("kind").asString())).toList();
     }
 
-    private void publish(DomainEvent event) {
+    void publish(DomainEvent event) {
         try (TestProducer producer = new TestProducer(brokers())) {
             producer.send(codec.toRecord(event));
         }
     }
 
-    private List<String> agendaOf(String meetingId) {
+    List<String> agendaOf(String meetingId) {
         JsonNode agenda = coordinator().get("/meetings/" + meetingId).json().get("agenda");
         return agenda.valueStream().map(JsonNode::asString).toList();
     }
 
-    private List<DomainEvent> eventsOf(String meetingId, int count) {
+    List<DomainEvent> eventsOf(String meetingId, int count) {
         return recordsOf(meetingId, count).stream().map(r -> CloudEventCodec.decode(r.headers(), r.value())).toList();
     }
 

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 
 import tools.jackson.databind.JsonNode;
 import no.samhandling.arena.rhythm.RhythmSpec;
+import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.ServiceTest;
 import no.samhandling.platform.test.TestTokens;
@@ -39,6 +40,9 @@ class MeetingPlannerEmbeddedTest {
 
     @Autowired
     MeetingPlanner planner;
+
+    @Autowired
+    Meetings agendas;
 
     @LocalServerPort
     int port;
@@ -92,7 +96,8 @@ class MeetingPlannerEmbeddedTest {
         String arenaId = arenaWithCoordinator();
         planner.planMeetings(new MeetingPlanner.ArenaSchedule(TestTokens.AUKRA, arenaId, EVERY_THIRD_TUESDAY, null, null));
         String withCase = meetings(arenaId).get(1).get("id").asString();
-        coordinator().post("/meetings/" + withCase + "/agenda/items", "{\"referralId\": \"r-1\"}");
+        // referral-service scheduled a case to it, as its event says.
+        agendas.on(new ReferralScheduled(java.util.UUID.randomUUID(), TODAY, TestTokens.AUKRA, "r-1", arenaId, withCase));
 
         RhythmSpec firstThursday = new RhythmSpec("NTH_WEEKDAY_OF_MONTH", null, null, null, 1, "THURSDAY", null, null, "09:00", "PT1H30M", null);
         planner.planMeetings(new MeetingPlanner.ArenaSchedule(TestTokens.AUKRA, arenaId, firstThursday, null, null));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentGranted;
@@ -198,13 +199,14 @@ class Consent extends AggregateRoot {
         }
     }
 
-    /** In force, inside its period on that day, and covering the arena. */
-    boolean covers(String arenaId, LocalDate day) {
-        return status.inForce() && scope.arenaIds().contains(arenaId) && isValidOn(day);
+    /** Whether it lets the arena, with every service in it, discuss the child on that day: the shared rule. */
+    boolean covers(String arenaId, List<String> arenaParties, LocalDate day) {
+        return coverage().covers(arenaId, arenaParties, day);
     }
 
-    boolean isValidOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    /** What the shared coverage rule judges: in force is granted or limited, and not ended since. */
+    ConsentCoverage coverage() {
+        return new ConsentCoverage(status.inForce(), scope.arenaIds(), scope.parties(), validFrom, validTo);
     }
 
     private void evaluate(Requirement requirement, Instant now) {

@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import no.samhandling.platform.security.Caller;
-import no.samhandling.platform.web.ProblemException;
 
-/** Staff record consents and refusals as guardians and youths give them, and limitations and withdrawals. */
+/**
+ * Staff record consents and refusals as guardians and youths give them, and limitations and
+ * withdrawals; only those related to the child ({@link Consents}).
+ */
 @RestController
-@PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')")
 class ConsentController {
 
     private final Consents consents;
@@ -45,7 +47,7 @@ class ConsentController {
 
     @GetMapping("/consents/{consentId}")
     ConsentView find(@PathVariable String consentId, Caller caller) {
-        return consents.find(caller, consentId).orElseThrow(() -> ProblemException.notFound("Samtykke", consentId));
+        return consents.find(caller, consentId);
     }
 
     @PostMapping("/consents/{consentId}/approvals")

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.samhandling.events.consent.ConsentWithdrawer;
+import no.samhandling.personaldata.NoIdentifiers;
 
 /** The bodies of the consent endpoints. */
 final class ConsentRequests {
@@ -68,10 +69,14 @@ final class ConsentRequests {
         }
     }
 
-    /** The reference is required for a signed form or a digital signature. */
+    /**
+     * The reference is required for a signed form or a digital signature. It is an archive number
+     * or a signature id, never a national id number: the reference is shown to staff, and
+     * consent-service never hands the number out.
+     */
     record EvidenceRequest(
             @NotNull Evidence.Type type,
-            @Size(max = 500) String reference) {
+            @Size(max = 500) @NoIdentifiers String reference) {
     }
 
     /**

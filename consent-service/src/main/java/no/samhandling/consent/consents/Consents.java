@@ -3,7 +3,6 @@ package no.samhandling.consent.consents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +20,15 @@ import no.samhandling.consent.consents.ConsentRequests.DecidedBy;
 import no.samhandling.consent.consents.ConsentRequests.EvidenceRequest;
 import no.samhandling.consent.subjects.SubjectFacts;
 import no.samhandling.consent.subjects.Subjects;
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;
+import no.samhandling.platform.access.Access;
+import no.samhandling.platform.access.Relation;
+import no.samhandling.platform.access.Resource;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
@@ -33,31 +36,37 @@ import no.samhandling.platform.web.ProblemException;
 
 /**
  * Records consents, refusals, limitations and withdrawals, applying the municipality's rules to
- * decide when a consent is complete, and ends consents whose last day has passed.
+ * decide when a consent is complete, and ends consents whose last day has passed. Staff see and
+ * change a child's consents only when related to the child ({@link ChildRelations}); each time is
+ * written to the access log first, and to everyone else the child and its consents do not exist.
  */
 @Service
 public class Consents {
 
-    /** Consent periods are calendar days in Norway. */
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final String EVIDENCE_REFERENCE = "evidence-reference";
 
     private final AggregateStore<Consent> consents;
     private final Subjects subjects;
     private final ConsentRules rules;
     private final PersonalDataCipher cipher;
+    private final ChildRelations relations;
+    private final Access access;
     private final Clock clock;
 
-    Consents(AggregateStores stores, Subjects subjects, ConsentRules rules, PersonalDataCipher cipher, Clock clock) {
+    Consents(AggregateStores stores, Subjects subjects, ConsentRules rules, PersonalDataCipher cipher, ChildRelations relations,
+            Access access, Clock clock) {
         this.consents = stores.of(Consent.class);
         this.subjects = subjects;
         this.rules = rules;
         this.cipher = cipher;
+        this.relations = relations;
+        this.access = access;
         this.clock = clock;
     }
 
     ConsentView recordConsent(Caller caller, String subjectId, ConsentRequests.RecordConsent request) {
-        SubjectFacts subject = registeredSubject(caller.municipality(), subjectId);
+        Related related = relatedChild(caller, subjectId);
+        SubjectFacts subject = registered(related.child());
         Requirement requirement = requirement(caller.municipality(), request.legalArea(), subject);
         LocalDate today = today();
         LocalDate validFrom = request.validFrom() == null ? today : request.validFrom();
@@ -66,39 +75,43 @@ public class Consents {
         List<Decision> given = decisions(caller, subject, request.decidedBy(), Decision.Verdict.CONSENTED, request.evidence(), now);
         Consent consent = Consent.request(caller.municipality(), subjectId, request.legalArea(), request.scope().toScope(),
                 validFrom, request.validTo(), given, requirement, caller.subject(), now);
-        return staffView(consents.save(consent));
+        return changed(caller, related.relation(), consents.save(consent), AccessPurpose.CONSENT_RECORDED);
     }
 
     ConsentView recordRefusal(Caller caller, String subjectId, ConsentRequests.RecordRefusal request) {
-        SubjectFacts subject = registeredSubject(caller.municipality(), subjectId);
+        Related related = relatedChild(caller, subjectId);
+        SubjectFacts subject = registered(related.child());
         Requirement requirement = requirement(caller.municipality(), request.legalArea(), subject);
         Instant now = clock.instant();
         List<Decision> refused = decisions(caller, subject, request.decidedBy(), Decision.Verdict.REFUSED, request.evidence(), now);
         Consent refusal = Consent.refusal(caller.municipality(), subjectId, request.legalArea(), request.scope().toScope(),
                 refused, requirement, caller.subject(), now);
-        return staffView(consents.save(refusal));
+        return changed(caller, related.relation(), consents.save(refusal), AccessPurpose.CONSENT_RECORDED);
     }
 
     ConsentView approve(Caller caller, String consentId, ConsentRequests.Decide request) {
-        Consent consent = existing(caller.municipality(), consentId);
+        Consent consent = existing(caller, consentId);
+        Relation relation = relationTo(caller, consent);
         SubjectFacts subject = registeredSubject(caller.municipality(), consent.subjectId());
         Requirement requirement = requirement(caller.municipality(), consent.legalArea(), subject);
         Instant now = clock.instant();
         consent.addConsents(decisions(caller, subject, request.decidedBy(), Decision.Verdict.CONSENTED, request.evidence(), now),
                 requirement, now);
-        return staffView(consents.save(consent));
+        return changed(caller, relation, consents.save(consent), AccessPurpose.CONSENT_RECORDED);
     }
 
     ConsentView refuse(Caller caller, String consentId, ConsentRequests.Decide request) {
-        Consent consent = existing(caller.municipality(), consentId);
+        Consent consent = existing(caller, consentId);
+        Relation relation = relationTo(caller, consent);
         SubjectFacts subject = registeredSubject(caller.municipality(), consent.subjectId());
         Instant now = clock.instant();
         consent.refuse(decisions(caller, subject, request.decidedBy(), Decision.Verdict.REFUSED, request.evidence(), now), now);
-        return staffView(consents.save(consent));
+        return changed(caller, relation, consents.save(consent), AccessPurpose.CONSENT_RECORDED);
     }
 
     ConsentView limit(Caller caller, String consentId, ConsentRequests.LimitConsent request) {
-        Consent consent = existing(caller.municipality(), consentId);
+        Consent consent = existing(caller, consentId);
+        Relation relation = relationTo(caller, consent);
         consent.requireInForce();
         Scope current = consent.scope();
         List<String> arenaIds = narrowed("arenaIds", current.arenaIds(), request.arenaIds());
@@ -124,12 +137,13 @@ public class Consents {
             throw ProblemException.invalid("scope", "consent.limit-changes-nothing");
         }
         consent.limit(narrower, validTo, caller.subject(), clock.instant());
-        return staffView(consents.save(consent));
+        return changed(caller, relation, consents.save(consent), AccessPurpose.CONSENT_CHANGED);
     }
 
     /** Staff record a withdrawal a guardian or the youth made to them, often orally. */
     ConsentView recordWithdrawal(Caller caller, String consentId, ConsentRequests.RecordWithdrawal request) {
-        Consent consent = existing(caller.municipality(), consentId);
+        Consent consent = existing(caller, consentId);
+        Relation relation = relationTo(caller, consent);
         boolean youthConsented = consent.decisions().stream()
                 .anyMatch(decision -> decision.party() == Decision.Party.YOUTH && decision.consents());
         if (request.withdrawnBy() == ConsentWithdrawer.GUARDIAN && consent.youthDecidesAlone()) {
@@ -146,7 +160,7 @@ public class Consents {
         EvidenceRequest evidence = request.evidence() == null ? new EvidenceRequest(Evidence.Type.ORAL, null) : request.evidence();
         consent.withdraw(new Consent.Withdrawal(request.withdrawnBy(), guardianId,
                 evidence(caller.municipality(), consent.subjectId(), evidence, "evidence"), clock.instant(), caller.subject()));
-        return staffView(consents.save(consent));
+        return changed(caller, relation, consents.save(consent), AccessPurpose.CONSENT_CHANGED);
     }
 
     /** The child a consent is about. */
@@ -154,14 +168,18 @@ public class Consents {
         return consents.find(municipality, consentId).map(Consent::subjectId);
     }
 
-    Optional<ConsentView> find(Caller caller, String consentId) {
-        return consents.find(caller.municipality(), consentId).map(this::staffView);
+    /** One consent, to those related to its child; logged before it is returned. */
+    ConsentView find(Caller caller, String consentId) {
+        Consent consent = existing(caller, consentId);
+        Relation relation = relationTo(caller, consent);
+        access.read(caller, relation, consentResource(consent), AccessPurpose.CONSENTS.name());
+        return staffView(consent);
     }
 
+    /** Every consent and refusal of the child, to those related to it; logged before it is returned. */
     List<ConsentView> ofSubject(Caller caller, String subjectId) {
-        if (subjects.facts(caller.municipality(), subjectId).isEmpty()) {
-            throw ProblemException.notFound("Barn", subjectId);
-        }
+        Related related = relatedChild(caller, subjectId);
+        access.read(caller, related.relation(), childResource(subjectId), AccessPurpose.CONSENTS.name());
         return ofSubject(caller.municipality(), subjectId).stream().map(this::staffView).toList();
     }
 
@@ -199,11 +217,11 @@ public class Consents {
         return withdrawn;
     }
 
-    /** Whether the guardians' consent, in force today, lets this arena discuss the child. */
-    public boolean guardiansConsentCovers(String municipality, String subjectId, String arenaId) {
+    /** Whether a consent the guardians gave lets this arena, with every service in it, discuss the child today. */
+    public boolean guardiansConsentCovers(String municipality, String subjectId, String arenaId, List<String> arenaParties) {
         LocalDate today = today();
         return ofSubject(municipality, subjectId).stream()
-                .anyMatch(consent -> consent.givenBy() == ConsentGiver.GUARDIANS && consent.covers(arenaId, today));
+                .anyMatch(consent -> consent.givenBy() == ConsentGiver.GUARDIANS && consent.covers(arenaId, arenaParties, today));
     }
 
     /** Ends every consent whose last day has passed; returns how many ended. */
@@ -241,17 +259,51 @@ public class Consents {
                 .with(Sort.by("recordedAt")));
     }
 
-    private Consent existing(String municipality, String consentId) {
-        return consents.find(municipality, consentId).orElseThrow(() -> ProblemException.notFound("Samtykke", consentId));
+    /** A child the caller is related to, and how; to anyone else it does not exist. */
+    private record Related(SubjectFacts child, Relation relation) {
+    }
+
+    private Related relatedChild(Caller caller, String subjectId) {
+        SubjectFacts child = subjects.facts(caller.municipality(), subjectId)
+                .orElseThrow(() -> access.unknown(caller, ChildRelations.CHILD, subjectId));
+        return new Related(child, access.require(caller, childResource(subjectId), relations.relationOf(caller, child)));
+    }
+
+    /** The caller's relation to the consent's child; to anyone else the consent does not exist. */
+    private Relation relationTo(Caller caller, Consent consent) {
+        Optional<Relation> relation = subjects.facts(caller.municipality(), consent.subjectId())
+                .flatMap(child -> relations.relationOf(caller, child));
+        return access.require(caller, consentResource(consent), relation);
+    }
+
+    private Consent existing(Caller caller, String consentId) {
+        return consents.find(caller.municipality(), consentId).orElseThrow(() -> access.unknown(caller, ChildRelations.CONSENT, consentId));
+    }
+
+    private ConsentView changed(Caller caller, Relation relation, Consent consent, AccessPurpose purpose) {
+        access.changed(caller, relation, consentResource(consent), purpose.name());
+        return staffView(consent);
+    }
+
+    private static Resource childResource(String subjectId) {
+        return ChildRelations.CHILD.of(subjectId).about(subjectId);
+    }
+
+    private static Resource consentResource(Consent consent) {
+        return ChildRelations.CONSENT.of(consent.id()).about(consent.subjectId());
+    }
+
+    private static SubjectFacts registered(SubjectFacts subject) {
+        if (subject.erased()) {
+            throw ProblemException.invalidTransition("subject.erased", "ERASED");
+        }
+        return subject;
     }
 
     private SubjectFacts registeredSubject(String municipality, String subjectId) {
         SubjectFacts subject = subjects.facts(municipality, subjectId)
                 .orElseThrow(() -> ProblemException.notFound("Barn", subjectId));
-        if (subject.erased()) {
-            throw ProblemException.invalidTransition("subject.erased", "ERASED");
-        }
-        return subject;
+        return registered(subject);
     }
 
     private Requirement requirement(String municipality, String legalArea, SubjectFacts subject) {
@@ -328,7 +380,7 @@ public class Consents {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), OSLO);
+        return ConsentCoverage.today(clock);
     }
 
     private ConsentView staffView(Consent consent) {
@@ -341,7 +393,7 @@ public class Consents {
         Requirement.Awaiting awaiting = consent.awaiting();
         Consent.Withdrawal withdrawal = consent.withdrawal();
         return new ConsentView(consent.id(), consent.subjectId(), consent.legalArea(), consent.status().name(),
-                consent.status().inForce() && consent.isValidOn(today()),
+                consent.coverage().inForceOn(today()),
                 ConsentView.ScopeView.of(consent.scope()), consent.validFrom(), consent.validTo(), consent.givenBy(),
                 consent.decisions().stream().map(d -> new ConsentView.DecisionView(d.party().name(), d.guardianId(),
                         d.verdict().name(), d.evidence() == null ? null : d.evidence().type().name(), reference.apply(d.evidence()),

@@ -15,8 +15,11 @@ import no.samhandling.platform.security.Caller;
 /** The guardian's own view: their children's consents, who has read the child's data, and withdrawal in one call. */
 @RestController
 @RequestMapping("/guardian")
-@PreAuthorize("hasRole('GUARDIAN')")
+@PreAuthorize(GuardianController.GUARDIANS)
 class GuardianController {
+
+    /** Who may use the guardian view at all; whose children each sees is {@link GuardianView}'s rule. Shared with the pages. */
+    static final String GUARDIANS = "hasRole('GUARDIAN')";
 
     private final GuardianView guardian;
 
@@ -41,7 +44,7 @@ class GuardianController {
     }
 
     @GetMapping("/children/{subjectId}/reads")
-    List<PersonalDataRead> readsOf(@PathVariable String subjectId, Caller caller) {
+    List<GuardianView.ChildRead> readsOf(@PathVariable String subjectId, Caller caller) {
         return guardian.readsOf(caller, subjectId);
     }
 }

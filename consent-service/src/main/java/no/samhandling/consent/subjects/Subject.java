@@ -100,11 +100,19 @@ class Subject extends AggregateRoot {
         return nationalId != null;
     }
 
+    Sealed nationalId() {
+        return nationalId;
+    }
+
     List<Guardian> guardians() {
         return guardians == null ? List.of() : guardians;
     }
 
     Instant registeredAt() {
         return registeredAt;
+    }
+
+    String registeredBy() {
+        return registeredBy;
     }
 }

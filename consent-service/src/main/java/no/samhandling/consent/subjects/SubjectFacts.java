@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the consent rules need to know about a subject: its age and who holds parental
- * responsibility. Nothing here identifies the child.
+ * What the consent rules and need-to-know need to know about a subject: its age, who holds parental
+ * responsibility, and who registered it. Nothing here identifies the child.
+ *
+ * @param registeredBy the staff member who registered the child (a user id)
  */
 public record SubjectFacts(String subjectId, String municipality, boolean erased, LocalDate birthDate,
-        List<GuardianFacts> guardians) {
+        List<GuardianFacts> guardians, String registeredBy) {
 
     public SubjectFacts {
         guardians = List.copyOf(guardians);

@@ -11,10 +11,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import no.samhandling.consent.consents.AccessPurpose;
+import no.samhandling.consent.consents.ChildRelations;
 import no.samhandling.personaldata.NationalIdNumber;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;
+import no.samhandling.platform.access.Access;
+import no.samhandling.platform.access.Relation;
+import no.samhandling.platform.access.Resource;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
@@ -22,7 +27,9 @@ import no.samhandling.platform.web.ProblemException;
 
 /**
  * Registers children and their guardians, and answers what other features may know of them.
- * Identifying data is sealed before it is stored and opened only to answer a request that needs it.
+ * Identifying data is sealed before it is stored and opened only to answer a request that needs it,
+ * from someone related to the child ({@link ChildRelations}); every such opening is written to the
+ * access log first, and everyone else is told the child does not exist.
  */
 @Service
 public class Subjects {
@@ -36,16 +43,23 @@ public class Subjects {
 
     private final AggregateStore<Subject> subjects;
     private final PersonalDataCipher cipher;
+    private final ChildRelations relations;
+    private final Access access;
     private final Clock clock;
 
-    Subjects(AggregateStores stores, PersonalDataCipher cipher, Clock clock) {
+    Subjects(AggregateStores stores, PersonalDataCipher cipher, ChildRelations relations, Access access, Clock clock) {
         this.subjects = stores.of(Subject.class);
         this.cipher = cipher;
+        this.relations = relations;
+        this.access = access;
         this.clock = clock;
     }
 
     SubjectView register(Caller caller, RegisterSubject request) {
         LocalDate birthDate = birthDateOf(request);
+        for (int i = 0; i < request.guardians().size(); i++) {
+            refuseOwnLogin(caller, request.guardians().get(i), "guardians[" + i + "].userId");
+        }
         String id = Subject.newId();
         String municipality = caller.municipality();
         List<Guardian> guardians = new ArrayList<>();
@@ -57,22 +71,41 @@ public class Subjects {
                 cipher.seal(municipality, id, BIRTH_DATE, birthDate.toString()),
                 request.nationalId() == null ? null : cipher.seal(municipality, id, NATIONAL_ID, request.nationalId()),
                 guardians, caller.subject(), clock.instant());
-        return view(subjects.save(subject));
+        subjects.save(subject);
+        access.changed(caller, Relation.SUBJECT_REGISTRAR, child(id), AccessPurpose.REGISTRATION.name());
+        return view(subject);
     }
 
+    /**
+     * A guardian, added by someone related to the child. Nobody makes their own login a guardian's:
+     * staff tokens never carry the GUARDIAN role, so it would give them nothing, and the attempt is
+     * refused outright; every guardian added after registration is in the access log for the
+     * privacy officer's review.
+     */
     SubjectView addGuardian(Caller caller, String subjectId, RegisterSubject.NewGuardian guardian) {
-        Subject subject = registered(caller.municipality(), subjectId);
+        Subject subject = subjects.find(caller.municipality(), subjectId).orElseThrow(() -> access.unknown(caller, ChildRelations.CHILD, subjectId));
+        Relation relation = access.require(caller, child(subjectId), relations.relationOf(caller, facts(subject)));
+        if (subject.erased()) {
+            throw ProblemException.invalidTransition("subject.erased", subject.status().name());
+        }
+        refuseOwnLogin(caller, guardian, "userId");
         try {
             subject.addGuardian(seal(caller.municipality(), subjectId, guardian));
         } catch (SubjectErasedException raced) {
             // Erased after it was read: the key store refuses to make a key for it again.
             throw ProblemException.invalidTransition("subject.erased", Subject.Status.ERASED.name());
         }
-        return view(subjects.save(subject));
+        subjects.save(subject);
+        access.changed(caller, relation, child(subjectId), AccessPurpose.GUARDIAN_ADDED.name());
+        return view(subject);
     }
 
-    Optional<SubjectView> find(Caller caller, String subjectId) {
-        return subjects.find(caller.municipality(), subjectId).map(this::view);
+    /** The child's identity and guardians, to those related to it; logged before it is returned. */
+    SubjectView find(Caller caller, String subjectId) {
+        Subject subject = subjects.find(caller.municipality(), subjectId).orElseThrow(() -> access.unknown(caller, ChildRelations.CHILD, subjectId));
+        Relation relation = access.require(caller, child(subjectId), relations.relationOf(caller, facts(subject)));
+        access.read(caller, relation, child(subjectId), AccessPurpose.CHILD_RECORD.name());
+        return view(subject);
     }
 
     /** What the consent rules need; empty when the subject is not registered in this municipality. */
@@ -92,6 +125,18 @@ public class Subjects {
         return subjects.find(municipality, subjectId)
                 .filter(subject -> !subject.erased())
                 .flatMap(subject -> cipher.open(subjectId, subject.name()));
+    }
+
+    /**
+     * Whether the claimed identity is the child's (see {@link IdentityMatch}); empty for a child that is not
+     * registered in the municipality, or erased. Opens the identity only to compare it; nothing leaves.
+     */
+    Optional<Boolean> identityMatches(String municipality, String subjectId, IdentityMatch claimed) {
+        return subjects.find(municipality, subjectId)
+                .filter(subject -> !subject.erased())
+                .map(subject -> claimed.matches(open(subjectId, subject.name()),
+                        Optional.ofNullable(open(subjectId, subject.birthDate())).map(LocalDate::parse).orElse(null),
+                        open(subjectId, subject.nationalId())));
     }
 
     /** How to reach the guardians who have parental responsibility, whatever the municipality. */
@@ -121,13 +166,14 @@ public class Subjects {
         return erasedNow;
     }
 
-    private Subject registered(String municipality, String subjectId) {
-        Subject subject = subjects.find(municipality, subjectId)
-                .orElseThrow(() -> ProblemException.notFound("Barn", subjectId));
-        if (subject.erased()) {
-            throw ProblemException.invalidTransition("subject.erased", subject.status().name());
+    private static Resource child(String subjectId) {
+        return ChildRelations.CHILD.of(subjectId).about(subjectId);
+    }
+
+    private static void refuseOwnLogin(Caller caller, RegisterSubject.NewGuardian guardian, String field) {
+        if (caller.subject().equals(guardian.userId())) {
+            throw ProblemException.invalid(field, "subject.guardian-login-is-yours");
         }
-        return subject;
     }
 
     /** A birth date, stated or read from the national id number; both must agree when both are given. */
@@ -170,7 +216,7 @@ public class Subjects {
         return new SubjectFacts(subject.id(), subject.municipality(), subject.erased() || birthDate == null, birthDate,
                 subject.guardians().stream()
                         .map(g -> new SubjectFacts.GuardianFacts(g.guardianId(), g.parentalResponsibility(), g.userId()))
-                        .toList());
+                        .toList(), subject.registeredBy());
     }
 
     private SubjectView view(Subject subject) {

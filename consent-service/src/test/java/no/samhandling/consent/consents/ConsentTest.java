@@ -22,6 +22,8 @@ class ConsentTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final Requirement BOTH = new Requirement(false, false, List.of("mor", "far"), 2, Map.of("mor", "mor-login"));
+    /** The services in the arenas, all of which the scope lets share. */
+    static final List<String> PARTIES = List.of("SCHOOL");
     static final Scope SCOPE = new Scope(List.of("arena-1", "arena-2"), List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", List.of(), List.of());
 
     static Decision consentOf(String guardianId) {
@@ -37,7 +39,7 @@ class ConsentTest {
     void staysPendingUntilEveryoneRequiredHasConsented() {
         Consent consent = pending(null);
         assertThat(consent.status()).isEqualTo(Consent.Status.PENDING);
-        assertThat(consent.covers("arena-1", TODAY)).isFalse();
+        assertThat(consent.covers("arena-1", PARTIES, TODAY)).isFalse();
 
         consent.addConsents(List.of(consentOf("mor")), BOTH, NOW);
         assertThat(consent.status()).isEqualTo(Consent.Status.PENDING);
@@ -49,8 +51,9 @@ class ConsentTest {
             assertThat(granted.arenaIds()).containsExactly("arena-1", "arena-2");
             assertThat(granted.guardianUserIds()).containsExactly("mor-login");
         });
-        assertThat(consent.covers("arena-1", TODAY)).isTrue();
-        assertThat(consent.covers("arena-3", TODAY)).isFalse();
+        assertThat(consent.covers("arena-1", PARTIES, TODAY)).isTrue();
+        assertThat(consent.covers("arena-3", PARTIES, TODAY)).isFalse();
+        assertThat(consent.covers("arena-1", List.of("SCHOOL", "PPT"), TODAY)).as("a service outside the scope sits in the arena").isFalse();
         assertThat(consent.decisions()).hasSize(2);
     }
 
@@ -60,7 +63,7 @@ class ConsentTest {
         consent.addConsents(List.of(consentOf("far")), BOTH, NOW);
 
         assertThat(consent.expireIfEnded(TODAY.plusDays(2), NOW)).isFalse();
-        assertThat(consent.covers("arena-1", TODAY.plusDays(2))).isTrue();
+        assertThat(consent.covers("arena-1", PARTIES, TODAY.plusDays(2))).isTrue();
         assertThat(consent.expireIfEnded(TODAY.plusDays(3), NOW)).isTrue();
         assertThat(consent.status()).isEqualTo(Consent.Status.EXPIRED);
         assertThat(consent.pendingEvents()).last().isInstanceOf(ConsentExpired.class);
@@ -78,9 +81,9 @@ class ConsentTest {
         assertThat(consent.status()).isEqualTo(Consent.Status.LIMITED);
         assertThat(consent.pendingEvents()).last().isInstanceOfSatisfying(ConsentLimited.class,
                 limited -> assertThat(limited.arenaIds()).containsExactly("arena-1"));
-        assertThat(consent.covers("arena-1", TODAY)).isTrue();
-        assertThat(consent.covers("arena-2", TODAY)).isFalse();
-        assertThat(consent.covers("arena-1", TODAY.plusDays(11))).isFalse();
+        assertThat(consent.covers("arena-1", PARTIES, TODAY)).isTrue();
+        assertThat(consent.covers("arena-2", PARTIES, TODAY)).isFalse();
+        assertThat(consent.covers("arena-1", PARTIES, TODAY.plusDays(11))).isFalse();
         assertThat(consent.limitations()).singleElement().extracting(Consent.Limitation::previousScope).isEqualTo(SCOPE);
     }
 
@@ -109,6 +112,6 @@ class ConsentTest {
 
         assertThat(consent.status()).isEqualTo(Consent.Status.ERASED);
         assertThat(consent.decisions()).allSatisfy(decision -> assertThat(decision.evidence().reference()).isNull());
-        assertThat(consent.covers("arena-1", TODAY)).isFalse();
+        assertThat(consent.covers("arena-1", PARTIES, TODAY)).isFalse();
     }
 }

@@ -7,5 +7,6 @@ public enum Role {
     MEMBER,
     GUARDIAN,
     LEADER,
-    ADMIN
+    ADMIN,
+    PRIVACY_OFFICER
 }

@@ -47,8 +47,9 @@ class SecurityConfig {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        // info and prometheus take a bearer token from this server, like every other service.
-                        .anyRequest().authenticated())
+                        // Every other endpoint takes a bearer token from this server with the metrics scope
+                        // (Prometheus' own client), not just any valid token.
+                        .anyRequest().hasAuthority("SCOPE_metrics"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
         return http.build();
@@ -58,9 +59,10 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/assets/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // Samhandling's own login page (LoginPage): Norwegian, in the layout every page shares.
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 

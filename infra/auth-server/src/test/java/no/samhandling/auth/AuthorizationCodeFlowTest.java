@@ -29,13 +29,13 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
-/** The leaders' dashboard flow: authorize, log in through the form, come back with a code, redeem it with PKCE. */
+/** The people's sign-in at the gateway: authorize, log in through the form, come back with a code, redeem it with PKCE. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class AuthorizationCodeFlowTest {
 
     private static final String CLIENT_ID = "samhandling-web";
-    private static final String REDIRECT_URI = "http://localhost:8085/login/oauth2/code/samhandling";
+    private static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/samhandling";
 
     @Autowired
     MockMvc mvc;

@@ -118,6 +118,15 @@ class ClientCredentialsTokenTest {
     }
 
     @Test
+    void thePrivacyOfficerOfAukraHasADemoClientAndNoOtherRole() throws Exception {
+        JWTClaimsSet claims = clientCredentialsToken("demo-privacy-officer", "demo").getJWTClaimsSet();
+
+        assertThat(claims.getSubject()).isEqualTo("privacy-officer");
+        assertThat(claims.getStringClaim("municipality")).isEqualTo("1547");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("PRIVACY_OFFICER");
+    }
+
+    @Test
     void accessTokenCarriesOnlyTechnicalAndSamhandlingClaims() throws Exception {
         JWTClaimsSet claims = clientCredentialsToken("demo-leader", "demo").getJWTClaimsSet();
 

@@ -30,13 +30,14 @@ class DemoUsersTest {
                     });
         }
         assertThat(properties.users()).extracting(DemoUser::username)
-                .contains("referrer", "coordinator", "member", "guardian", "leader", "admin");
+                .contains("referrer", "coordinator", "member", "guardian", "leader", "admin", "privacy-officer");
     }
 
     @Test
     void melhusUsersBelongToAnotherTenant() {
         assertThat(properties.user("melhus-coordinator")).get().extracting(DemoUser::municipality).isEqualTo("5028");
         assertThat(properties.user("melhus-leader")).get().extracting(DemoUser::municipality).isEqualTo("5028");
+        assertThat(properties.user("melhus-admin")).get().extracting(DemoUser::municipality).isEqualTo("5028");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest
@@ -38,17 +39,31 @@ class DiscoveryAndActuatorTest {
                 .andExpect(jsonPath("$.status").value("UP"));
     }
 
+    /** Any valid token used to be enough; the metrics are Prometheus' alone, as at every service. */
     @Test
-    void prometheusNeedsABearerToken() throws Exception {
+    void prometheusAndInfoNeedATokenWithTheMetricsScope() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 
-        String body = mvc.perform(post("/oauth2/token").with(httpBasic("demo-admin", "demo"))
-                        .param("grant_type", "client_credentials"))
-                .andReturn().getResponse().getContentAsString();
-        String token = (String) JSONObjectUtils.parse(body).get("access_token");
+        String admin = token("demo-admin", "demo");
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + admin)).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + admin)).andExpect(status().isForbidden());
 
-        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + token))
-                .andExpect(status().isOk());
+        String prometheus = token("prometheus", "prometheus");
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + prometheus)).andExpect(status().isOk());
+    }
+
+    @Test
+    void errorAskedForDirectlyIsNotFoundNotA500() throws Exception {
+        mvc.perform(get("/error")).andExpect(status().isNotFound());
+        mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+    }
+
+    private String token(String client, String secret) throws Exception {
+        String body = mvc.perform(post("/oauth2/token").with(httpBasic(client, secret))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return (String) JSONObjectUtils.parse(body).get("access_token");
     }
 
     @Test

@@ -96,6 +96,8 @@ class AsyncApiDocumentTest {
                     .toList();
             assertThat(sent).as(topic).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(list(sends.getFirst(), "tags")).as(topic).hasSize(1);
+            assertThat(asMap(list(sends.getFirst(), "tags").getFirst())).as(topic + " is sent by its owner")
+                    .containsEntry("name", Topics.owner(topic));
         }
     }
 

@@ -3,7 +3,14 @@ package no.samhandling.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
+
+import no.samhandling.kafka.KafkaAccess;
+import no.samhandling.kafka.KafkaCredentials;
 
 /** Where the local system keeps its state; everything below the data directory survives restarts. */
 record DataLayout(Path root) {
@@ -42,22 +49,50 @@ record DataLayout(Path root) {
      * only. Deleting {@code .local/} deletes it together with everything it protects.
      */
     String masterKey() {
-        Path file = masterKeyFile();
+        return secret(masterKeyFile(), () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        });
+    }
+
+    /** One file per Kafka principal, named after it, holding its password. */
+    Path kafkaPasswordsDir() {
+        return root.resolve("keys").resolve("kafka");
+    }
+
+    /**
+     * A Kafka principal's credentials ({@link KafkaAccess}), the password made on first start and kept
+     * like the master key: readable by the owner only, gone with {@code .local/}.
+     */
+    KafkaCredentials kafkaCredentials(String principal) {
+        return new KafkaCredentials(principal, secret(kafkaPasswordsDir().resolve(principal), KafkaCredentials::newPassword));
+    }
+
+    boolean hasKafkaCredentials(String principal) {
+        return Files.exists(kafkaPasswordsDir().resolve(principal));
+    }
+
+    /** Reads a secret, making it first if there is none: the file and its folder are the owner's alone. */
+    private static String secret(Path file, Supplier<String> make) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                byte[] key = new byte[32];
-                new java.security.SecureRandom().nextBytes(key);
-                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
-                try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the file stays under the user's own profile.
-                }
+                ownerOnly(file.getParent(), "rwx------");
+                Files.writeString(file, make.get());
+                ownerOnly(file, "rw-------");
             }
             return Files.readString(file).trim();
         } catch (IOException e) {
             throw new LocalSystemException("Cannot create or read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void ownerOnly(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file stays under the user's own profile.
         }
     }
 

@@ -35,6 +35,8 @@ final class DemoData {
     static final String AUKRA_CATALOGUE = "aukra-1547.json";
     static final String MELHUS_CATALOGUE = "melhus-5028.json";
     static final String REFERRALS = "demo/referrals.json";
+    /** The arena of the demo guardian's named case. */
+    static final String GUARDIANS_ARENA = "aukra-0-6-tverrfagleg-forskoleteam";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,6 +52,20 @@ final class DemoData {
             "melhus-coordinator", Map.of("email", "coordinator@melhus.example", "phone", "+4740000003",
                     "channels", List.of("EMAIL"), "language", "nb"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * One place in an arena and who grants it, as arena-service's rules have it: an administrator appoints the
+     * coordinator, the coordinator adds the members, and nobody adds themself.
+     */
+    record Grant(String grantor, String userId, String role) {
+    }
+
+    /** Aukra's demo users get a place in every Aukra arena, in this order. */
+    static final List<Grant> AUKRA_GRANTS = List.of(
+            new Grant("admin", "coordinator", "COORDINATOR"),
+            new Grant("coordinator", "member", "MEMBER"));
+    /** Melhus' catalogue, as imported by its administrator, names its coordinator for every arena. */
+    static final String MELHUS_COORDINATOR = "melhus-coordinator";
 
     private final HttpClient http;
 
@@ -117,18 +133,23 @@ final class DemoData {
     private void load(Consumer<String> progress) {
         String admin = accessToken(http, "demo-admin", "demo");
         String referrer = accessToken(http, "demo-referrer", "demo");
-        // Melhus has no demo administrator; a coordinator may import too.
-        String melhusCoordinator = accessToken(http, "demo-melhus-coordinator", "demo");
+        String melhusAdmin = accessToken(http, "demo-melhus-admin", "demo");
+        String melhusCoordinator = accessToken(http, "demo-" + MELHUS_COORDINATOR, "demo");
 
         // Imports are idempotent by externalKey, so an earlier, interrupted load is simply completed.
         JsonNode aukra = catalogue(AUKRA_CATALOGUE);
         send(post(Service.ARENA.baseUrl() + "/arenas/import", admin, aukra), Set.of(), "Aukra catalogue import");
-        JsonNode melhus = catalogue(MELHUS_CATALOGUE);
-        send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusCoordinator, melhus), Set.of(), "Melhus catalogue import");
+        JsonNode melhus = namingCoordinator(catalogue(MELHUS_CATALOGUE), MELHUS_COORDINATOR);
+        send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusAdmin, melhus), Set.of(), "Melhus catalogue import");
         Map<String, String> arenaIds = arenaIdsByExternalKey(admin);
-        // Need-to-know: only an arena's members see its meetings, so the demo users join every arena of their municipality.
-        enrol(admin, aukra, arenaIds, Map.of("coordinator", "COORDINATOR", "member", "MEMBER"));
-        enrol(melhusCoordinator, melhus, arenaIdsByExternalKey(melhusCoordinator), Map.of("melhus-coordinator", "COORDINATOR"));
+        // Need-to-know: only an arena's members see its meetings, so the demo users get a place in every arena of their municipality.
+        enrol(aukra, arenaIds, AUKRA_GRANTS);
+        Map<String, String> melhusArenaIds = arenaIdsByExternalKey(melhusCoordinator);
+        for (JsonNode arena : melhus.path("arenas")) {
+            String arenaId = melhusArenaIds.get(arena.path("externalKey").asString());
+            send(put(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members/" + MELHUS_COORDINATOR + "/contact", melhusCoordinator,
+                    JSON.valueToTree(DEMO_CONTACTS.get(MELHUS_COORDINATOR))), Set.of(), "contact details of " + MELHUS_COORDINATOR);
+        }
 
         JsonNode referrals = read(REFERRALS);
         for (JsonNode referral : referrals) {
@@ -140,44 +161,126 @@ final class DemoData {
             ObjectNode body = ((ObjectNode) referral).deepCopy();
             body.remove("arenaExternalKey");
             body.put("arenaId", arenaId);
-            submitReferral(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key);
+            sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key);
         }
+        String preschoolTeam = arenaIds.get(GUARDIANS_ARENA);
+        guardianDemo(referrer, arenaById(admin, preschoolTeam));
+        leadersAgenda(referrer);
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
-                + " Melhus arenas, " + referrals.size() + " referrals");
+                + " Melhus arenas, " + (referrals.size() + 1) + " referrals (one named, under the demo guardian's consent),"
+                + " a system case and a deviation report");
     }
 
-    /** Adds the users to every arena of the catalogue, for the arena's first party; 409 means already a member. */
-    private void enrol(String token, JsonNode catalogue, Map<String, String> arenaIds, Map<String, String> roleByUser) {
+    /**
+     * The demo guardian ("guardian") has a child in Aukra: registered with consent to discuss her by name in the
+     * preschool team, referred there by name, accepted, and her data read once by the coordinator, so that
+     * "Mitt barn" has a consent to show and withdraw and a read to account for. Made-up names, example address.
+     */
+    private void guardianDemo(String referrer, JsonNode arena) {
+        String coordinator = accessToken(http, "demo-coordinator", "demo");
+        JsonNode child = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects", coordinator, JSON.readTree("""
+                {"name": "Sofie Demodatter", "birthDate": "2021-04-12",
+                 "guardians": [{"name": "Kari Demodatter", "email": "guardian@aukra.example", "phone": "+4740000004",
+                                "parentalResponsibility": true, "userId": "guardian", "language": "nb"}]}""")),
+                Set.of(), "the demo guardian's child"));
+        String subjectId = child.path("id").asString();
+        ObjectNode scope = JSON.createObjectNode();
+        scope.set("arenaIds", JSON.createArrayNode().add(arena.path("id").asString()));
+        scope.set("parties", arena.path("parties"));
+        scope.put("purposeCode", "INTERDISCIPLINARY_DISCUSSION");
+        scope.set("informationIncluded", JSON.createArrayNode().add("LANGUAGE").add("LEARNING"));
+        scope.set("informationExcluded", JSON.createArrayNode().add("HEALTH_RECORD"));
+        ObjectNode consent = JSON.createObjectNode().put("legalArea", "EDUCATION");
+        consent.set("decidedBy", JSON.createObjectNode().set("guardianIds",
+                JSON.createArrayNode().add(child.path("guardians").path(0).path("guardianId").asString())));
+        consent.set("scope", scope);
+        consent.set("evidence", JSON.createObjectNode().put("type", "SIGNED_FORM").put("reference", "Demo-arkiv 2026/1"));
+        String consentId = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator, consent),
+                Set.of(), "the demo child's consent")).path("id").asString();
+
+        ObjectNode named = (ObjectNode) JSON.readTree("""
+                {"referrerUnit": "Barnebo barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
+                 "themes": ["LANGUAGE"], "preventionLevel": "YELLOW", "guardiansAttend": true,
+                 "measuresTried": [{"description": "Språkgruppe to gonger i veka", "period": "haust 2026", "effect": "Litt betre"}],
+                 "description": "Foreldra og barnehagen ønskjer å drøfte språkutviklinga saman med helsestasjonen.",
+                 "subject": {"name": "Sofie Demodatter", "birthDate": "2021-04-12"}}""");
+        named.put("arenaId", arena.path("id").asString()).put("consentId", consentId);
+        String referralId = JSON.readTree(sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, named),
+                "the demo child's named referral")).path("id").asString();
+        sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/accept", coordinator, JSON.createObjectNode()),
+                "accepting the named referral");
+        send(get(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT", coordinator),
+                Set.of(), "the coordinator's read of the named referral");
+    }
+
+    /** The leaders' fixed agenda (Giske) has something on it: a system case followed up, and a deviation report. */
+    private void leadersAgenda(String referrer) {
+        String leader = accessToken(http, "demo-leader", "demo");
+        String systemCase = JSON.readTree(send(post(Service.REFERRAL.baseUrl() + "/system-cases", leader, JSON.readTree("""
+                {"category": "ARENA_GAP", "title": "Ingen arena for ungdom mellom 16 og 18 år",
+                 "description": "Ungdom som har gått ut av ungdomsskulen, har ingen fast arena å bli drøfta i."}""")),
+                Set.of(), "a system case")).path("id").asString();
+        send(post(Service.REFERRAL.baseUrl() + "/system-cases/" + systemCase + "/follow-ups", leader, JSON.readTree("""
+                {"note": "Rektor ved vidaregåande skule og NAV er inviterte til neste møte i samhandlingsteamet."}""")),
+                Set.of(), "a follow-up of the system case");
+        ObjectNode deviation = (ObjectNode) JSON.readTree("""
+                {"category": "MEETING_WITHOUT_MINUTES", "unitType": "SCHOOL",
+                 "whatHappened": "Møtet i skuleteamet vart halde utan at det vart skrive referat."}""");
+        deviation.put("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(3).toString());
+        send(post(Service.REFERRAL.baseUrl() + "/deviations", referrer, deviation), Set.of(), "a deviation report");
+    }
+
+    private JsonNode arenaById(String token, String arenaId) {
+        return JSON.readTree(send(get(Service.ARENA.baseUrl() + "/arenas/" + arenaId, token), Set.of(), "arena " + arenaId));
+    }
+
+    /** The catalogue file with every row naming the coordinator, as a municipality's own overview would. */
+    static JsonNode namingCoordinator(JsonNode catalogue, String coordinatorUserId) {
+        ObjectNode named = (ObjectNode) catalogue.deepCopy();
+        named.path("arenas").forEach(arena -> ((ObjectNode) arena).put("coordinatorUserId", coordinatorUserId));
+        return named;
+    }
+
+    /**
+     * Grants the places in every arena of the catalogue, each with its grantor's own token and for the arena's first
+     * party; 409 means the place was granted by an earlier, interrupted load.
+     */
+    private void enrol(JsonNode catalogue, Map<String, String> arenaIds, List<Grant> grants) {
+        Map<String, String> tokens = new HashMap<>();
         for (JsonNode arena : catalogue.path("arenas")) {
             String arenaId = arenaIds.get(arena.path("externalKey").asString());
             String party = arena.path("parties").path(0).asString();
-            for (Map.Entry<String, String> user : new java.util.TreeMap<>(roleByUser).entrySet()) {
-                ObjectNode body = JSON.createObjectNode().put("userId", user.getKey()).put("party", party).put("role", user.getValue());
-                if (DEMO_CONTACTS.containsKey(user.getKey())) {
-                    body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(user.getKey())));
+            for (Grant grant : grants) {
+                String token = tokens.computeIfAbsent(grant.grantor(), grantor -> accessToken(http, "demo-" + grantor, "demo"));
+                ObjectNode body = JSON.createObjectNode().put("userId", grant.userId()).put("party", party).put("role", grant.role());
+                if (DEMO_CONTACTS.containsKey(grant.userId())) {
+                    body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(grant.userId())));
                 }
                 send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", token, body), Set.of(409),
-                        "membership of " + user.getKey() + " in " + arena.path("externalKey").asString());
+                        "membership of " + grant.userId() + " in " + arena.path("externalKey").asString());
             }
         }
     }
 
     /**
-     * referral-service learns of arenas from arena.events, a moment after the import: until then it
-     * answers that the arena is unknown (400 naming arenaId), and the loader tries again, for a while.
+     * referral-service learns of arenas from arena.events and of consents from consent.events, a moment after
+     * they are made: until then it answers that the arena or consent is unknown (400 naming arenaId or consentId),
+     * and the loader tries again, for a while. So it does while the coordinator's membership, which makes the
+     * case visible to them, has not arrived yet (404).
      */
-    private void submitReferral(HttpRequest request, String what) {
+    private String sendWhenKnown(HttpRequest request, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                boolean arenaNotYetKnown = response.statusCode() == 400 && response.body().contains("\"arenaId\"");
-                if (!arenaNotYetKnown || System.nanoTime() > deadline) {
+                boolean notYetKnown = response.statusCode() == 404 || response.statusCode() == 400
+                        && (response.body().contains("\"arenaId\"") || response.body().contains("\"consentId\""));
+                if (!notYetKnown || System.nanoTime() > deadline) {
                     if (response.statusCode() / 100 != 2) {
                         throw new LocalSystemException("Demo data: POST " + request.uri() + " (" + what + ") answered "
                                 + response.statusCode() + "\n" + response.body());
                     }
-                    return;
+                    return response.body();
                 }
                 Thread.sleep(250);
             } catch (IOException e) {
@@ -223,13 +326,30 @@ final class DemoData {
         return token;
     }
 
+    private static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json, application/problem+json")
+                .GET()
+                .build();
+    }
+
+    private static HttpRequest put(String url, String token, JsonNode body) {
+        return withBody("PUT", url, token, body);
+    }
+
     private static HttpRequest post(String url, String token, JsonNode body) {
+        return withBody("POST", url, token, body);
+    }
+
+    private static HttpRequest withBody(String method, String url, String token, JsonNode body) {
         return HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
     }
 

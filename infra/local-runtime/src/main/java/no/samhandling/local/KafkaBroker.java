@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
-/** A single Apache Kafka node in KRaft combined mode (broker and controller), run as a child JVM. */
+import no.samhandling.kafka.KafkaAccess;
+import no.samhandling.kafka.KafkaCredentials;
+import no.samhandling.kafka.KafkaProvisioning;
+
+/**
+ * A single Apache Kafka node in KRaft combined mode (broker and controller), run as a child JVM.
+ * Every listener requires authentication: clients use SASL/SCRAM-SHA-512 on the broker port, and
+ * the controller port takes only the broker's own user ({@link KafkaAccess#ADMIN}, SASL/PLAIN, as
+ * KRaft controllers cannot read SCRAM credentials before their metadata is loaded). The StandardAuthorizer
+ * allows what {@link KafkaAccess} grants and nothing else; the admin is the only super user.
+ */
 final class KafkaBroker {
 
     static final String HOST = "127.0.0.1";
@@ -32,40 +44,65 @@ final class KafkaBroker {
     /** Long enough for a controlled shutdown, which moves leadership and flushes the logs. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final ChildProcess process;
+    /** As the services' {@code samhandling.events.partitions} defaults to. */
+    static final int EVENT_TOPIC_PARTITIONS = 3;
 
-    private KafkaBroker(ChildProcess process) {
+    private final ChildProcess process;
+    private final DataLayout layout;
+
+    private KafkaBroker(ChildProcess process, DataLayout layout) {
         this.process = process;
+        this.layout = layout;
     }
 
     /** Formats the log dir on first use and starts the broker; {@link #awaitReady} tells when it accepts clients. */
     static KafkaBroker start(DataLayout layout) {
-        writeProperties(layout);
-        formatOnce(layout);
+        requireCredentialsOfItsLogDir(layout);
+        KafkaCredentials admin = layout.kafkaCredentials(KafkaAccess.ADMIN);
+        writeProperties(layout, admin, layout.kafkaCredentials(KafkaAccess.EXTERNAL_READER));
+        formatOnce(layout, admin);
         List<String> command = javaCommand(List.of("-Xmx512m",
                         // A class-data archive written by the first run and C1-only JIT cut start-up from
                         // about 10 s to under 4 s on two cores; peak throughput does not matter here.
                         "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + layout.kafkaDir().resolve("kafka.jsa"),
                         "-XX:TieredStopAtLevel=1"),
                 "kafka.Kafka", layout.kafkaProperties().toString());
-        return new KafkaBroker(ChildProcess.start("kafka", command, Map.of(), layout));
+        return new KafkaBroker(ChildProcess.start("kafka", command, Map.of(), layout), layout);
     }
 
     /**
      * The single-node settings: every replication factor and min ISR 1, no rebalance delay so consumers get
-     * their partitions at once, and no auto-created topics because each service declares its own.
+     * their partitions at once, and no auto-created topics because the event topics are provisioned
+     * ({@link KafkaProvisioning}) and each service declares its own dead-letter topics. Both listeners
+     * authenticate, and the admin's password is in here, so the file is the owner's alone.
+     *
+     * <p>The read-only user may also sign in with SASL/PLAIN on the broker port: the librdkafka of
+     * common Linux distributions (Debian 12 ships 2.0.2, and with it kcat) sends a SCRAM nonce that
+     * Kafka 4 refuses (librdkafka#4895, fixed in 2.6.1), so without PLAIN another system reading with
+     * kcat could not get in at all. PLAIN knows only that one user; every service stays on SCRAM.
+     * The port is bound to loopback; anywhere else the listener would be SASL_SSL.
      */
-    static String serverProperties(Path logDir) {
+    static String serverProperties(Path logDir, KafkaCredentials admin, KafkaCredentials externalReader) {
         return """
                 # Written by the local launcher at every start; edits here are overwritten.
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.bootstrap.servers=%1$s:%3$d
-                listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
-                advertised.listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                listeners=BROKER://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                advertised.listeners=BROKER://%1$s:%2$d,CONTROLLER://%1$s:%3$d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                inter.broker.listener.name=BROKER
+                listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+                listener.name.broker.sasl.enabled.mechanisms=%5$s,PLAIN
+                listener.name.broker.%6$s.sasl.jaas.config=%7$s
+                listener.name.broker.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_%10$s="%11$s";
+                sasl.mechanism.inter.broker.protocol=%5$s
+                listener.name.controller.sasl.enabled.mechanisms=PLAIN
+                listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="%8$s" password="%9$s" user_%8$s="%9$s";
+                sasl.mechanism.controller.protocol=PLAIN
+                authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+                super.users=User:%8$s
+                allow.everyone.if.no.acl.found=false
                 log.dirs=%4$s
                 num.partitions=1
                 default.replication.factor=1
@@ -77,7 +114,9 @@ final class KafkaBroker {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=false
-                """.formatted(HOST, BROKER_PORT, CONTROLLER_PORT, propertiesPath(logDir));
+                """.formatted(HOST, BROKER_PORT, CONTROLLER_PORT, propertiesPath(logDir),
+                KafkaCredentials.MECHANISM, KafkaCredentials.MECHANISM.toLowerCase(Locale.ROOT), admin.jaasConfig(),
+                admin.username(), admin.password(), externalReader.username(), externalReader.password());
     }
 
     /** Properties files treat a backslash as an escape, so Windows paths are written with forward slashes. */
@@ -85,21 +124,41 @@ final class KafkaBroker {
         return path.toAbsolutePath().toString().replace('\\', '/');
     }
 
-    private static void writeProperties(DataLayout layout) {
+    private static void writeProperties(DataLayout layout, KafkaCredentials admin, KafkaCredentials externalReader) {
+        Path file = layout.kafkaProperties();
         try {
-            Files.writeString(layout.kafkaProperties(), serverProperties(layout.kafkaLogDir()));
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            DataLayout.ownerOnly(file, "rw-------");
+            Files.writeString(file, serverProperties(layout.kafkaLogDir(), admin, externalReader));
         } catch (IOException e) {
-            throw new LocalSystemException("Cannot write " + layout.kafkaProperties() + ": " + e.getMessage(), e);
+            throw new LocalSystemException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** A log dir is formatted exactly once; its meta.properties then holds the cluster id for every later start. */
-    private static void formatOnce(DataLayout layout) {
+    /**
+     * A log dir formatted before the broker required authentication has no SCRAM credentials for the admin,
+     * and KRaft takes them only when formatting: such a broker could never let anyone in.
+     */
+    private static void requireCredentialsOfItsLogDir(DataLayout layout) {
+        if (Files.exists(layout.kafkaLogDir().resolve("meta.properties")) && !layout.hasKafkaCredentials(KafkaAccess.ADMIN)) {
+            throw new LocalSystemException("The Kafka data in " + layout.kafkaDir() + " was made before the broker required"
+                    + " authentication, and cannot be given credentials now.\nDelete " + layout.root()
+                    + " to start from scratch (the demo data is loaded again).");
+        }
+    }
+
+    /**
+     * A log dir is formatted exactly once; its meta.properties then holds the cluster id for every later start.
+     * The admin's SCRAM credentials go in at the same time: the broker needs them to let anyone in.
+     */
+    private static void formatOnce(DataLayout layout, KafkaCredentials admin) {
         if (Files.exists(layout.kafkaLogDir().resolve("meta.properties"))) {
             return;
         }
         List<String> command = javaCommand(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), "kafka.tools.StorageTool",
-                "format", "--standalone", "-t", clusterId(layout), "-c", layout.kafkaProperties().toString());
+                "format", "--standalone", "-t", clusterId(layout), "-c", layout.kafkaProperties().toString(),
+                "--add-scram", "%s=[name=%s,password=%s]".formatted(KafkaCredentials.MECHANISM, admin.username(), admin.password()));
         ChildProcess format = ChildProcess.start("kafka-storage-format", command, Map.of(), layout);
         int exit = format.awaitExit(FORMAT_TIMEOUT);
         if (exit != 0) {
@@ -158,11 +217,7 @@ final class KafkaBroker {
                 checkProgress(deadline, timeout);
                 Thread.sleep(100);
             }
-            Map<String, Object> config = Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP_SERVERS,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-            try (Admin admin = Admin.create(config)) {
+            try (Admin admin = admin()) {
                 while (true) {
                     try {
                         if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
@@ -179,6 +234,27 @@ final class KafkaBroker {
             Thread.currentThread().interrupt();
             throw new LocalSystemException("Interrupted while waiting for Kafka", e);
         }
+    }
+
+    /**
+     * Brings the broker to {@link KafkaAccess}: the event topics, every principal's password from
+     * {@code .local/keys/kafka/}, and the ACLs. The services get their credentials from the same files.
+     */
+    void provision() {
+        List<KafkaCredentials> users = KafkaAccess.principals().stream().map(layout::kafkaCredentials).toList();
+        try (Admin admin = admin()) {
+            KafkaProvisioning.apply(admin, users, EVENT_TOPIC_PARTITIONS, (short) 1);
+        } catch (IllegalStateException e) {
+            throw new LocalSystemException(e.getMessage() + "\n" + process.tail(), e);
+        }
+    }
+
+    private Admin admin() {
+        Map<String, Object> config = new HashMap<>(layout.kafkaCredentials(KafkaAccess.ADMIN).clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP_SERVERS);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        return Admin.create(config);
     }
 
     private void checkProgress(long deadline, Duration timeout) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import no.samhandling.kafka.KafkaAccess;
+
 /**
  * Starts the whole system on one machine without Docker: a MongoDB wire server in this JVM, Apache Kafka
  * (KRaft) as a child JVM, then the authorization server and the five services from their exec jars.
@@ -95,7 +97,8 @@ public final class LocalSystem {
             running.add(auth);
         }
         kafka.awaitReady(KAFKA_READY_TIMEOUT);
-        step.accept("Kafka is up on " + KAFKA_BOOTSTRAP_SERVERS);
+        kafka.provision();
+        step.accept("Kafka is up on " + KAFKA_BOOTSTRAP_SERVERS + " (SASL/SCRAM; passwords in " + layout.kafkaPasswordsDir() + ")");
 
         if (!settings.infrastructureOnly()) {
             ServiceProcess.awaitHealthy(List.of(auth), SERVICES_READY_TIMEOUT, step);
@@ -202,19 +205,30 @@ public final class LocalSystem {
         StringBuilder out = new StringBuilder("\nSamhandling is running locally.\n\n");
         String row = "  %-22s %-28s %s%n";
         if (!settings.infrastructureOnly()) {
+            out.append("Start here, in a browser: ").append(Service.GATEWAY.browserUrl())
+                    .append("  (sign in as leader, guardian, coordinator, referrer, member, melhus-leader ...; password \"demo\")\n\n");
             for (Service service : APPLICATIONS) {
                 out.append(row.formatted(service.artifactId(), service.baseUrl(), service.healthUrl()));
             }
             out.append(row.formatted("authorization server", AUTH_ISSUER,
                     AUTH_ISSUER + "/.well-known/openid-configuration"));
         }
-        out.append(row.formatted("Kafka", KAFKA_BOOTSTRAP_SERVERS, ""));
+        out.append(row.formatted("Kafka", KAFKA_BOOTSTRAP_SERVERS, "SASL_PLAINTEXT, SCRAM-SHA-512"));
         out.append(row.formatted("MongoDB", MONGO_URI, ""));
         out.append(row.formatted("data and logs", settings.dataDir(), ""));
         if (!settings.infrastructureOnly()) {
             out.append("\nAn access token (demo clients: demo-admin, demo-coordinator, demo-referrer, ... secret \"demo\"):\n");
             out.append("  curl -s -u demo-coordinator:demo -d grant_type=client_credentials ")
                     .append(AUTH_ISSUER).append("/oauth2/token | jq -r .access_token\n");
+        }
+        Path passwords = new DataLayout(settings.dataDir()).kafkaPasswordsDir();
+        out.append("\nKafka requires a user and password (one per service, in ").append(passwords).append("). Read-only, as another system:\n");
+        out.append("  kcat -b ").append(KAFKA_BOOTSTRAP_SERVERS).append(" -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 \\\n")
+                .append("    -X sasl.username=").append(KafkaAccess.EXTERNAL_READER).append(" -X sasl.password=$(cat ")
+                .append(passwords.resolve(KafkaAccess.EXTERNAL_READER)).append(") -C -t referral.events -J\n");
+        if (settings.infrastructureOnly()) {
+            out.append("A service run from an IDE needs its own: SAMHANDLING_KAFKA_PASSWORD=$(cat ")
+                    .append(passwords).append("/<service>)\n");
         }
         out.append(String.format("%nCold start: %.1f s. Ctrl-C stops everything.", running.startupTime().toMillis() / 1000.0));
         return out.toString();

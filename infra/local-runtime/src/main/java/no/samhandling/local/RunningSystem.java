@@ -6,8 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+
+import no.samhandling.kafka.KafkaCredentials;
 
 /**
  * What {@link LocalSystem#start()} started. {@link #stop()} (or close) stops it in reverse order: services,
@@ -40,6 +46,21 @@ public final class RunningSystem implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return KafkaBroker.BOOTSTRAP_SERVERS;
+    }
+
+    /**
+     * A Kafka principal's credentials ({@code KafkaAccess}: a service's name, {@code external-reader}, or
+     * {@code admin}, the broker's super user), as the launcher made them for this data directory.
+     */
+    public KafkaCredentials kafkaCredentials(String principal) {
+        return new DataLayout(dataDir).kafkaCredentials(principal);
+    }
+
+    /** Bootstrap servers and security settings for a Kafka client signing in as the given principal. */
+    public Map<String, Object> kafkaClientProperties(String principal) {
+        Map<String, Object> properties = new HashMap<>(kafkaCredentials(principal).clientProperties());
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP_SERVERS);
+        return properties;
     }
 
     public String mongoUri() {

@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The Spring Boot applications the local system runs, each from its module's {@code *-exec.jar}, on a fixed port. */
+/**
+ * The Spring Boot applications the local system runs, each from its module's {@code *-exec.jar}, on a fixed port.
+ * The authorization server starts first; the gateway, the people's one address, starts with the services.
+ */
 public enum Service {
 
     AUTH_SERVER("auth-server", "infra/auth-server", 9000),
@@ -16,7 +19,8 @@ public enum Service {
     REFERRAL("referral-service", "referral-service", 8082),
     CONSENT("consent-service", "consent-service", 8083),
     NOTIFICATION("notification-service", "notification-service", 8084),
-    REPORTING("reporting-service", "reporting-service", 8085);
+    REPORTING("reporting-service", "reporting-service", 8085),
+    GATEWAY("gateway", "infra/gateway", 8080);
 
     private final String artifactId;
     private final String moduleDir;
@@ -39,6 +43,11 @@ public enum Service {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** As a person's browser is told to open it: {@code localhost}, the host the sign-in's redirect URIs name. */
+    public String browserUrl() {
+        return "http://localhost:" + port;
     }
 
     public String healthUrl() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import no.samhandling.kafka.KafkaCredentials;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,10 @@ final class ServiceProcess {
             env.put("SAMHANDLING_AUTH_KEY_FILE", layout.authKeyFile().toString());
             return env;
         }
+        if (service == Service.GATEWAY) {
+            // The route table's defaults already name the services' fixed local ports.
+            return env;
+        }
         env.put("SAMHANDLING_SECURITY_JWK_SET_URI", LocalSystem.AUTH_ISSUER + "/oauth2/jwks");
         env.put("SPRING_MONGODB_URI", MongoWireServer.uri() + "/" + service.artifactId());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);
@@ -56,6 +61,10 @@ final class ServiceProcess {
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", KafkaBroker.BOOTSTRAP_SERVERS);
         // Each service keeps its own per-child keys, all wrapped under this one local master key.
         env.put("SAMHANDLING_PERSONAL_DATA_MASTER_KEY", layout.masterKey());
+        // Its own Kafka user (KafkaAccess), with a password made on first start.
+        KafkaCredentials kafka = layout.kafkaCredentials(service.artifactId());
+        env.put("SAMHANDLING_KAFKA_USERNAME", kafka.username());
+        env.put("SAMHANDLING_KAFKA_PASSWORD", kafka.password());
         // The demo secret of each service's own client at the local authorization server.
         env.put("SAMHANDLING_SERVICE_IDENTITY_CLIENT_SECRET", "demo");
         return env;

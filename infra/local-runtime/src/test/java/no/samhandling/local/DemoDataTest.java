@@ -48,6 +48,40 @@ class DemoDataTest {
         });
     }
 
+    /** As arena-service's rules have it; the demo must not lean on a self-enrolment the service refuses. */
+    @Test
+    void everyPlaceIsGrantedBySomeoneEntitledToGrantItAndNobodyGrantsThemself() {
+        Set<String> coordinators = new HashSet<>();
+        for (DemoData.Grant grant : DemoData.AUKRA_GRANTS) {
+            assertThat(grant.grantor()).as(grant.toString()).isNotEqualTo(grant.userId());
+            if (grant.role().equals("COORDINATOR")) {
+                assertThat(grant.grantor()).as("a coordinator is appointed by an administrator").isEqualTo("admin");
+                coordinators.add(grant.userId());
+            } else {
+                assertThat(grant.grantor()).as("a member is added by the arena's coordinator or an administrator")
+                        .isIn(union(coordinators, "admin"));
+            }
+        }
+        assertThat(DemoData.AUKRA_GRANTS).extracting(DemoData.Grant::userId).contains("coordinator", "member");
+    }
+
+    @Test
+    void melhusCatalogueAsImportedNamesItsCoordinatorForEveryArena() {
+        JsonNode melhus = DemoData.namingCoordinator(DemoData.catalogue(DemoData.MELHUS_CATALOGUE), DemoData.MELHUS_COORDINATOR);
+
+        assertThat(melhus.path("arenas").valueStream().map(arena -> arena.path("coordinatorUserId").asString()))
+                .isNotEmpty().containsOnly("melhus-coordinator");
+        assertThat(DemoData.DEMO_CONTACTS).containsKey(DemoData.MELHUS_COORDINATOR);
+        // The file itself, a municipality's own overview, stays as it is.
+        assertThat(DemoData.catalogue(DemoData.MELHUS_CATALOGUE).path("arenas").get(0).has("coordinatorUserId")).isFalse();
+    }
+
+    private static Set<String> union(Set<String> set, String more) {
+        Set<String> all = new HashSet<>(set);
+        all.add(more);
+        return all;
+    }
+
     @Test
     void holdsTheWholeAukraCatalogueWithUniqueKeys() {
         assertThat(aukra.path("municipality").asString()).isEqualTo("1547");

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,14 +50,18 @@ final class RawCopies {
         return found;
     }
 
-    /** Where a text occurs in Kafka, as {@code topic-partition@offset}. */
-    static List<String> kafkaRecordsContaining(String bootstrapServers, String... texts) throws Exception {
+    /**
+     * Where a text occurs in Kafka, as {@code topic-partition@offset}.
+     *
+     * @param client bootstrap servers and the credentials of a user who may read every topic (the broker's admin)
+     */
+    static List<String> kafkaRecordsContaining(Map<String, Object> client, String... texts) throws Exception {
         Set<String> topics;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(client)) {
             topics = admin.listTopics().names().get().stream().filter(topic -> !topic.startsWith("__")).collect(Collectors.toSet());
         }
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(client);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-copies-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<String> found = new ArrayList<>();

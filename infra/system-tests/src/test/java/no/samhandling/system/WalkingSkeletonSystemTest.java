@@ -3,25 +3,20 @@ package no.samhandling.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
-import no.samhandling.local.LocalSystem;
+import no.samhandling.kafka.KafkaAccess;
 import no.samhandling.local.RunningSystem;
 import no.samhandling.local.Service;
-import no.samhandling.local.Settings;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TopicProbe;
 
@@ -30,26 +25,16 @@ import no.samhandling.platform.test.TopicProbe;
  * authorization server, all five services, demo data), driven only through public interfaces:
  * tokens from the authorization server, REST, and Kafka as any client reads it.
  */
+@ExtendWith(LocalSystemExtension.class)
 class WalkingSkeletonSystemTest {
 
     static final String PRESCHOOL_TEAM = "aukra-0-6-tverrfagleg-forskoleteam";
-
-    @TempDir
-    static Path dataDir;
 
     static RunningSystem system;
 
     @BeforeAll
     static void start() {
-        Path repo = Path.of("").toAbsolutePath().resolve("../..").normalize();
-        system = new LocalSystem(Settings.defaults().withRepoDir(repo).withDataDir(dataDir).withDemoData(true)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.stop();
-        }
+        system = LocalSystemExtension.system();
     }
 
     @Test
@@ -72,7 +57,9 @@ class WalkingSkeletonSystemTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> submitted(leader, arenaId) == before + 1);
         System.out.printf("Referral visible in reporting-service after %d ms%n", (System.nanoTime() - submittedAt) / 1_000_000);
 
-        try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), "referral.events")) {
+        // Read as another system would, with the read-only credentials the README describes.
+        try (TopicProbe probe = new TopicProbe(system.kafkaClientProperties(KafkaAccess.EXTERNAL_READER),
+                KafkaAccess.EXTERNAL_READER, "referral.events")) {
             ConsumerRecord<String, byte[]> record = probe.awaitRecord(r -> referralId.equals(r.key()), Duration.ofSeconds(10))
                     .stream().filter(r -> referralId.equals(r.key())).findFirst().orElseThrow();
             assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
@@ -87,21 +74,24 @@ class WalkingSkeletonSystemTest {
 
     @Test
     void theBrokerHoldsTheFourEventTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(system.kafkaClientProperties(KafkaAccess.ADMIN))) {
             Set<String> topics = admin.listTopics().names().get();
             assertThat(topics).contains("arena.events", "referral.events", "consent.events", "notification.events");
         }
     }
 
     @Test
-    void everyServiceIsHealthyAndExposesPrometheus() {
-        String admin = system.accessToken("demo-admin", "demo");
+    void everyServiceIsHealthyAndExposesPrometheusToItsScraper() {
+        String prometheus = system.accessToken("prometheus", "prometheus");
         for (Service service : Service.values()) {
             assertThat(HttpApi.at(service.baseUrl()).get("/actuator/health").json().get("status").asString())
                     .as(service.name()).isEqualTo("UP");
-            assertThat(HttpApi.at(service.baseUrl()).as(admin).get("/actuator/prometheus").body())
+            assertThat(HttpApi.at(service.baseUrl()).as(prometheus).get("/actuator/prometheus").body())
                     .as(service.name()).contains("jvm_memory_used_bytes");
         }
+        // The authorization server's metrics are the scraper's alone, not any valid token's.
+        assertThat(HttpApi.at(Service.AUTH_SERVER.baseUrl()).as(system.accessToken("demo-admin", "demo"))
+                .get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
     @Test
@@ -139,7 +129,11 @@ class WalkingSkeletonSystemTest {
         HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
         HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken);
         String arenaId = arenas.get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0).get("id").asString();
-        String meetingId = arenas.get("/arenas/" + arenaId + "/meetings?from=" + java.time.Instant.now()).json().get(0).get("id").asString();
+        // A meeting about to begin: scheduling takes a meeting still to come, closing minutes one that has begun.
+        java.time.Instant startsAt = java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String meetingId = arenas.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus"}""".formatted(startsAt, startsAt.plus(Duration.ofHours(1))))
+                .json().get("id").asString();
 
         String referralId = referrer.post("/referrals", """
                 {"arenaId": "%s", "referrerUnit": "Bergetippen barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
@@ -147,8 +141,9 @@ class WalkingSkeletonSystemTest {
                  "measuresTried": [{"description": "Tett oppfølging i avdelinga", "period": "haust 2026", "effect": "Lite endring"}]}"""
                 .formatted(arenaId)).json().get("id").asString();
         assertThat(referrals.post("/referrals/" + referralId + "/accept", "").status()).isEqualTo(200);
-        assertThat(referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status())
-                .isEqualTo(200);
+        // referral-service learns of the new meeting from arena.events within moments.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status() == 200);
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 arenas.get("/meetings/" + meetingId).json().get("agenda").toString().contains(referralId));
@@ -156,7 +151,10 @@ class WalkingSkeletonSystemTest {
                 {"items": [{"referralId": "%s", "outcomeCode": "MEASURES_AGREED", "outcome": "PPT observerer i avdelinga.",
                   "assignment": {"responsibleService": "PPT", "task": "Observasjon og rettleiing", "dueDate": "2027-01-20",
                                  "followUpDate": "2027-02-10"}}]}""".formatted(referralId));
-        assertThat(arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").json().get("status").asString()).isEqualTo("HELD");
+        assertThat(arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").status()).as("before the meeting began").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").status() == 200);
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("status").asString()).isEqualTo("HELD");
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 referrals.get("/referrals/" + referralId).json().get("status").asString().equals("FOLLOW_UP"));
@@ -222,9 +220,9 @@ class WalkingSkeletonSystemTest {
                 referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
         assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), name, nationalId)).isEmpty();
-        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaBootstrapServers(), name, nationalId)).isEmpty();
+        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), name, nationalId)).isEmpty();
         // The scans saw the case: the same scans find the opaque ids that stay.
-        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaBootstrapServers(), referralId)).isNotEmpty();
+        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), referralId)).isNotEmpty();
         assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), referralId)).isNotEmpty();
     }
 
@@ -331,7 +329,7 @@ class WalkingSkeletonSystemTest {
         String half = today.getYear() + (today.getMonthValue() <= 6 ? "-VAR" : "-HAUST");
         await().atMost(Duration.ofSeconds(30)).until(() -> leader.get("/reports/referrals").json().get("cells").size() > 0);
 
-        HttpApi.Response dashboard = leader.get("/dashboard");
+        HttpApi.Response dashboard = leader.get("/tall");
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.body()).contains("class=\"suppressed\"");
         HttpApi.Response pdf = leader.get("/reports/periods/" + today.getYear() + ".pdf");

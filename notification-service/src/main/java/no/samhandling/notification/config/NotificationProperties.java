@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of notification-service, bound from {@code samhandling.notification.*}.
  *
- * @param appUrl where the secured application lives; every notice links there instead of saying what it is about
+ * @param appUrl where people reach the secured application (the gateway); every notice links to a page there instead of saying what it is about
  */
 @ConfigurationProperties("samhandling.notification")
 public record NotificationProperties(
-        @DefaultValue("http://localhost:8085") URI appUrl,
+        @DefaultValue("http://localhost:8080") URI appUrl,
         @DefaultValue Mail mail,
         @DefaultValue Calendar calendar,
         @DefaultValue Reminder reminder,

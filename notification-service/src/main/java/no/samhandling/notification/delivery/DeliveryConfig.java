@@ -12,6 +12,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import no.samhandling.notification.config.NotificationProperties;
+import no.samhandling.platform.cluster.ClusterJobs;
 
 /** The providers, their resilience guards and the dispatcher. */
 @Configuration
@@ -36,7 +37,7 @@ class DeliveryConfig {
 
     @Bean(destroyMethod = "shutdown")
     Dispatcher dispatcher(Notifications notifications, ResilientProviders providers, Clock clock,
-            NotificationProperties properties, MeterRegistry meters) {
-        return new Dispatcher(notifications, providers, clock, properties, meters);
+            NotificationProperties properties, MeterRegistry meters, ClusterJobs jobs) {
+        return new Dispatcher(notifications, providers, clock, properties, meters, jobs);
     }
 }

@@ -18,11 +18,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import no.samhandling.notification.config.NotificationProperties;
+import no.samhandling.platform.cluster.ClusterJobs;
 
 /**
  * Sends recorded notices that are due. Each one is first claimed (a versioned write that moves its next attempt
  * past a lease), so two dispatchers never send the same notice; a dispatcher that dies mid-send leaves it to be
- * tried again once the lease runs out. While a provider is down, notices stay PENDING and are tried again with a
+ * tried again once the lease runs out. Dispatching runs in one instance at a time ({@link ClusterJobs}), so the
+ * providers' rate limiters and bulkheads, which count per instance, hold for the whole cluster. While a provider is down, notices stay PENDING and are tried again with a
  * growing wait; when it is back they go out. Logs name notices by id only, never by address or text.
  */
 class Dispatcher {
@@ -35,14 +37,16 @@ class Dispatcher {
     private final NotificationProperties.Dispatch settings;
     private final MeterRegistry meters;
     private final ExecutorService senders;
+    private final ClusterJobs jobs;
 
     Dispatcher(Notifications notifications, ResilientProviders providers, Clock clock, NotificationProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, ClusterJobs jobs) {
         this.notifications = notifications;
         this.providers = providers;
         this.clock = clock;
         this.settings = properties.dispatch();
         this.meters = meters;
+        this.jobs = jobs;
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), Thread.ofPlatform().name("notice-sender-", 0).factory());
         meters.gauge("samhandling.notifications.pending", notifications, Notifications::pending);
     }
@@ -53,6 +57,11 @@ class Dispatcher {
      */
     @Scheduled(fixedDelayString = "${samhandling.notification.dispatch.poll-interval:500ms}")
     void dispatchDue() {
+        // A pass that has run longer than its notices' lease has lost them anyway.
+        jobs.runOnce("notification-dispatch", settings.pollInterval(), settings.lease(), this::dispatchDueHere);
+    }
+
+    private void dispatchDueHere() {
         Instant now = clock.instant();
         Map<String, List<Notification>> byRecipient = new LinkedHashMap<>();
         for (Notification notification : notifications.due(now, settings.batchSize())) {

@@ -26,6 +26,8 @@ class Notification extends AggregateRoot {
     /** As a string: UUIDs have no agreed binary form across MongoDB drivers. */
     private String sourceEventId;
     private String sourceType;
+    /** The arena the notice is about; absent on notices recorded before it was kept. */
+    private String arenaId;
     private TemplateCode templateCode;
     private Channel channel;
     private String recipientId;
@@ -57,6 +59,7 @@ class Notification extends AggregateRoot {
         notification.municipality = intent.municipality();
         notification.sourceEventId = intent.sourceEventId().toString();
         notification.sourceType = intent.sourceType();
+        notification.arenaId = intent.arenaId();
         notification.templateCode = intent.template();
         notification.channel = intent.channel();
         notification.recipientId = intent.recipient().recipientId();
@@ -135,8 +138,12 @@ class Notification extends AggregateRoot {
     }
 
     NotificationView view() {
-        return new NotificationView(id, UUID.fromString(sourceEventId), sourceType, templateCode, channel, recipientId, recipientKind,
-                maskedAddress, status, attempts, lastFailureCode, createdAt, sentAt, failedAt, nextAttemptAt);
+        return new NotificationView(id, UUID.fromString(sourceEventId), sourceType, arenaId, templateCode, channel, recipientId,
+                recipientKind, maskedAddress, status, attempts, lastFailureCode, createdAt, sentAt, failedAt, nextAttemptAt);
+    }
+
+    String arenaId() {
+        return arenaId;
     }
 
     Outgoing outgoing() {

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 
-/** Delivery status for coordinators and administrators of the caller's municipality; addresses only masked. */
+/** Delivery status, addresses only masked, of the notices the caller follows ({@link Notifications}). */
 @RestController
 @RequestMapping("/notifications")
 class NotificationController {
@@ -24,16 +24,15 @@ class NotificationController {
         this.notifications = notifications;
     }
 
-    /** Every notice one event caused: who (by opaque id), on which channel, and what became of it. */
     @GetMapping
     @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     List<NotificationView> bySourceEvent(@RequestParam UUID sourceEventId, Caller caller) {
-        return notifications.bySourceEvent(caller.municipality(), sourceEventId);
+        return notifications.bySourceEvent(caller, sourceEventId);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     NotificationView notification(@PathVariable String id, Caller caller) {
-        return notifications.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Varsel", id));
+        return notifications.find(caller, id).orElseThrow(() -> ProblemException.notFound("Varsel", id));
     }
 }

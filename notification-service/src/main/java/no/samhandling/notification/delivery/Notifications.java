@@ -19,13 +19,22 @@ import org.springframework.stereotype.Service;
 import com.mongodb.client.model.IndexOptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import no.samhandling.platform.access.ArenaRoster;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
+import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 
 /**
  * The {@code notifications} collection: records each notice's intent before any provider is called, and
  * answers what became of them. A second intent for the same event, recipient and channel is refused by the
  * primary key (and the unique index that spells the rule out), so a redelivered event sends nothing twice.
+ *
+ * <p>Who follows which notices: an arena's coordinator ({@link Relation#ARENA_COORDINATOR}, from the platform's
+ * {@link ArenaRoster}) those of their own arenas, an administrator the municipality's, as they keep delivery
+ * running (masked addresses and opaque ids only). Who was told of a meeting is the arena's business, so another
+ * arena's notice does not exist for a coordinator.
  */
 @Service
 public class Notifications {
@@ -36,9 +45,11 @@ public class Notifications {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ArenaRoster roster;
 
-    Notifications(AggregateStores stores, MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    Notifications(AggregateStores stores, MongoTemplate mongo, Clock clock, MeterRegistry meters, ArenaRoster roster) {
         this.store = stores.of(Notification.class);
+        this.roster = roster;
         this.mongo = mongo;
         this.clock = clock;
         this.meters = meters;
@@ -74,14 +85,24 @@ public class Notifications {
         return store.save(notification);
     }
 
-    public List<NotificationView> bySourceEvent(String municipality, UUID sourceEventId) {
-        Query query = Query.query(Criteria.where("municipality").is(municipality).and("sourceEventId").is(sourceEventId.toString()))
+    /** Every notice one event caused that the caller follows: who (by opaque id), on which channel, and what became of it. */
+    public List<NotificationView> bySourceEvent(Caller caller, UUID sourceEventId) {
+        Query query = Query.query(Criteria.where("municipality").is(caller.municipality()).and("sourceEventId").is(sourceEventId.toString()))
                 .with(Sort.by("createdAt", "_id"));
-        return store.find(query).stream().map(Notification::view).toList();
+        return store.find(query).stream().map(Notification::view).filter(notice -> follows(caller, notice)).toList();
     }
 
-    public Optional<NotificationView> find(String municipality, String id) {
-        return store.find(municipality, id).map(Notification::view);
+    /** One notice, if the caller follows it; for anyone else it does not exist. */
+    public Optional<NotificationView> find(Caller caller, String id) {
+        return store.find(caller.municipality(), id).map(Notification::view).filter(notice -> follows(caller, notice));
+    }
+
+    private boolean follows(Caller caller, NotificationView notice) {
+        if (caller.has(Role.ADMIN)) {
+            return true;
+        }
+        return caller.has(Role.COORDINATOR) && notice.arenaId() != null
+                && roster.relationOf(caller, notice.arenaId()).filter(Relation.ARENA_COORDINATOR::equals).isPresent();
     }
 
     long pending() {

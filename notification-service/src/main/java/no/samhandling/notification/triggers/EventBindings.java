@@ -12,6 +12,8 @@ import no.samhandling.events.arena.ArenaUpdated;
 import no.samhandling.events.arena.MeetingCancelled;
 import no.samhandling.events.arena.MeetingRescheduled;
 import no.samhandling.events.arena.MeetingScheduled;
+import no.samhandling.events.arena.MemberJoined;
+import no.samhandling.events.arena.MemberLeft;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.referral.ReferralAccepted;
 import no.samhandling.events.referral.ReferralAnonymised;
@@ -19,6 +21,7 @@ import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.notification.directory.ArenaDirectory;
 import no.samhandling.notification.directory.ReferralDirectory;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.EventConsumers;
 
 /** The bindings {@code arenaEvents-in-0} on {@code arena.events} and {@code referralEvents-in-0} on {@code referral.events}. */
@@ -26,9 +29,12 @@ import no.samhandling.platform.events.EventConsumers;
 class EventBindings {
 
     @Bean
-    Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, NoticeTriggers triggers) {
+    Consumer<Message<byte[]>> arenaEvents(EventConsumers consumers, ArenaDirectory arenas, ArenaRoster roster,
+            NoticeTriggers triggers) {
         return consumers.on(ArenaRegistered.class, arenas::on)
                 .on(ArenaUpdated.class, arenas::on)
+                .on(MemberJoined.class, roster::on)
+                .on(MemberLeft.class, roster::on)
                 .on(MeetingScheduled.class, triggers::on)
                 .on(MeetingRescheduled.class, triggers::on)
                 .on(MeetingCancelled.class, triggers::on)

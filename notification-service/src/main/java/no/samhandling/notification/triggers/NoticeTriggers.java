@@ -56,6 +56,15 @@ public class NoticeTriggers {
 
     static final String REMINDER_SOURCE = "notification.meeting-reminder";
 
+    /*
+     * The pages a notice links to, on the gateway (samhandling.notification.app-url). The paths are the
+     * route table's (README, "Pages and their addresses"): a case is referral-service's /saker/{id}, a meeting
+     * arena-service's /moter/{id}, and a guardian's start page consent-service's /mitt-barn.
+     */
+    static final String CASE_PAGE = "/saker/";
+    static final String MEETING_PAGE = "/moter/";
+    static final String GUARDIAN_PAGE = "/mitt-barn";
+
     private final ArenaDirectory arenas;
     private final MeetingDirectory meetings;
     private final ReferralDirectory referrals;
@@ -87,7 +96,7 @@ public class NoticeTriggers {
                 event.endsAt(), event.location(), event.participantUserIds(), event.sequence(), false, event.occurredAt(), null));
         NoticeContent content = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(), event.sequence(),
                 event.startsAt(), event.endsAt(), event.location());
-        tell(event, TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(),
+        tell(event, event.arenaId(), TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(),
                 event.participantUserIds()));
     }
 
@@ -110,9 +119,9 @@ public class NoticeTriggers {
         if (sameTimeAndPlace) {
             Set<String> joined = new LinkedHashSet<>(event.participantUserIds());
             joined.removeAll(before.get().participantUserIds());
-            tell(event, TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(), joined));
+            tell(event, event.arenaId(), TemplateCode.MEETING_INVITATION, content, participants(event.municipality(), event.arenaId(), joined));
         } else {
-            tell(event, TemplateCode.MEETING_RESCHEDULED, content, participants(event.municipality(), event.arenaId(),
+            tell(event, event.arenaId(), TemplateCode.MEETING_RESCHEDULED, content, participants(event.municipality(), event.arenaId(),
                     event.participantUserIds()));
         }
         before.ifPresent(earlier -> {
@@ -121,7 +130,7 @@ public class NoticeTriggers {
             if (!dropped.isEmpty()) {
                 NoticeContent cancelled = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(),
                         event.sequence(), earlier.startsAt(), earlier.endsAt(), earlier.location());
-                tell(event, TemplateCode.MEETING_CANCELLED, cancelled, participants(event.municipality(), event.arenaId(), dropped));
+                tell(event, event.arenaId(), TemplateCode.MEETING_CANCELLED, cancelled, participants(event.municipality(), event.arenaId(), dropped));
             }
         });
     }
@@ -133,7 +142,7 @@ public class NoticeTriggers {
                 before.map(MeetingEntry::changedAt).orElse(event.occurredAt()), null));
         NoticeContent content = meetingContent(event.municipality(), event.arenaId(), event.aggregateId(), event.sequence(),
                 event.startsAt(), before.map(MeetingEntry::endsAt).orElse(null), before.map(MeetingEntry::location).orElse(null));
-        tell(event, TemplateCode.MEETING_CANCELLED, content, participants(event.municipality(), event.arenaId(),
+        tell(event, event.arenaId(), TemplateCode.MEETING_CANCELLED, content, participants(event.municipality(), event.arenaId(),
                 event.participantUserIds()));
     }
 
@@ -148,11 +157,11 @@ public class NoticeTriggers {
                 .map(known -> meetingContent(event.municipality(), event.arenaId(), known.id(), known.sequence(),
                         known.startsAt(), known.endsAt(), known.location()))
                 .orElseGet(() -> NoticeContent.withoutMeeting(arenas.noticeTitle(event.municipality(), event.arenaId()),
-                        link("/meetings/" + event.aggregateId())));
+                        meetingPage(event.aggregateId())));
         List<Recipient> members = meeting
                 .map(known -> participants(event.municipality(), event.arenaId(), known.participantUserIds()))
                 .orElseGet(() -> staff.membersOf(event.municipality(), event.arenaId()));
-        tell(event, TemplateCode.AGENDA_PUBLISHED, content, members);
+        tell(event, event.arenaId(), TemplateCode.AGENDA_PUBLISHED, content, members);
 
         Map<String, Recipient> toldGuardians = new LinkedHashMap<>();
         for (String referralId : event.referralIds()) {
@@ -166,8 +175,8 @@ public class NoticeTriggers {
         if (!toldGuardians.isEmpty()) {
             // Guardians are not members: the arena's name tells them nothing they need, and could say too much.
             NoticeContent guardianContent = new NoticeContent(content.startsAt(), content.endsAt(), content.place(), null,
-                    URI.create(appUrl), content.meetingId(), content.sequence());
-            tell(event, TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, toldGuardians.values());
+                    guardianPage(), content.meetingId(), content.sequence());
+            tell(event, event.arenaId(), TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, toldGuardians.values());
         }
     }
 
@@ -183,7 +192,7 @@ public class NoticeTriggers {
                 .filter(userId -> !coordinators.containsKey(userId))
                 .flatMap(userId -> staff.staffMember(event.municipality(), userId))
                 .ifPresent(coordinator -> coordinators.put(coordinator.recipientId(), coordinator));
-        tell(event, TemplateCode.REFERRAL_SUBMITTED, referralContent(event.municipality(), event.arenaId(), event.aggregateId()),
+        tell(event, event.arenaId(), TemplateCode.REFERRAL_SUBMITTED, referralContent(event.municipality(), event.arenaId(), event.aggregateId()),
                 coordinators.values());
     }
 
@@ -202,7 +211,7 @@ public class NoticeTriggers {
                 .map(known -> meetingContent(event.municipality(), event.arenaId(), known.id(), known.sequence(),
                         known.startsAt(), known.endsAt(), known.location()))
                 .orElseGet(() -> NoticeContent.withoutMeeting(arenas.noticeTitle(event.municipality(), event.arenaId()),
-                        link("/meetings/" + event.aggregateId())));
+                        meetingPage(event.aggregateId())));
         Set<String> responsible = new LinkedHashSet<>();
         for (MinutesItem item : event.items()) {
             if (item.hasResponsibilityAssignment() && item.responsibleUserId() != null) {
@@ -222,7 +231,7 @@ public class NoticeTriggers {
             recipients = meeting.map(known -> participants(event.municipality(), event.arenaId(), known.participantUserIds()))
                     .orElseGet(() -> staff.membersOf(event.municipality(), event.arenaId()));
         }
-        tell(event, TemplateCode.MINUTES_RECORDED, content, recipients);
+        tell(event, event.arenaId(), TemplateCode.MINUTES_RECORDED, content, recipients);
     }
 
     /**
@@ -234,7 +243,7 @@ public class NoticeTriggers {
                 .getBytes(StandardCharsets.UTF_8));
         NoticeContent content = meetingContent(meeting.municipality(), meeting.arenaId(), meeting.id(), meeting.sequence(),
                 meeting.startsAt(), meeting.endsAt(), meeting.location());
-        tell(sourceId, REMINDER_SOURCE, meeting.municipality(), TemplateCode.MEETING_REMINDER, content,
+        tell(sourceId, REMINDER_SOURCE, meeting.municipality(), meeting.arenaId(), TemplateCode.MEETING_REMINDER, content,
                 participants(meeting.municipality(), meeting.arenaId(), meeting.participantUserIds()));
         meetings.markReminded(meeting);
     }
@@ -251,7 +260,7 @@ public class NoticeTriggers {
             skipped("NO_CONTACT");
             return;
         }
-        tell(event, template, referralContent(event.municipality(), arenaId, event.aggregateId()), List.of(recipient.get()));
+        tell(event, arenaId, template, referralContent(event.municipality(), arenaId, event.aggregateId()), List.of(recipient.get()));
     }
 
     /** The participants who are members with contact details; a guest without them cannot be told. */
@@ -272,23 +281,32 @@ public class NoticeTriggers {
     private NoticeContent meetingContent(String municipality, String arenaId, String meetingId, int sequence, Instant startsAt,
             Instant endsAt, String location) {
         return NoticeContent.forMeeting(meetingId, sequence, startsAt, endsAt, location, arenas.noticeTitle(municipality, arenaId),
-                link("/meetings/" + meetingId));
+                meetingPage(meetingId));
     }
 
     private NoticeContent referralContent(String municipality, String arenaId, String referralId) {
-        return NoticeContent.withoutMeeting(arenas.noticeTitle(municipality, arenaId), link("/referrals/" + referralId));
+        return NoticeContent.withoutMeeting(arenas.noticeTitle(municipality, arenaId), casePage(referralId));
     }
 
-    private URI link(String path) {
-        return URI.create(appUrl + path);
+    private URI casePage(String referralId) {
+        return URI.create(appUrl + CASE_PAGE + referralId);
     }
 
-    private void tell(DomainEvent event, TemplateCode template, NoticeContent content, Collection<Recipient> recipients) {
-        tell(event.eventId(), EventCatalogue.of(event).type(), event.municipality(), template, content, recipients);
+    private URI meetingPage(String meetingId) {
+        return URI.create(appUrl + MEETING_PAGE + meetingId);
     }
 
-    private void tell(UUID sourceEventId, String sourceType, String municipality, TemplateCode template, NoticeContent content,
-            Collection<Recipient> recipients) {
+    private URI guardianPage() {
+        return URI.create(appUrl + GUARDIAN_PAGE);
+    }
+
+    /** @param arenaId the arena the notice is about, by which its delivery status is shown to the arena's coordinator */
+    private void tell(DomainEvent event, String arenaId, TemplateCode template, NoticeContent content, Collection<Recipient> recipients) {
+        tell(event.eventId(), EventCatalogue.of(event).type(), event.municipality(), arenaId, template, content, recipients);
+    }
+
+    private void tell(UUID sourceEventId, String sourceType, String municipality, String arenaId, TemplateCode template,
+            NoticeContent content, Collection<Recipient> recipients) {
         Instant now = clock.instant();
         for (Recipient recipient : recipients) {
             if (recipient.channels().isEmpty()) {
@@ -297,7 +315,7 @@ public class NoticeTriggers {
             for (Channel channel : recipient.channels()) {
                 Message message = templates.render(template, recipient.language(), channel, content,
                         channel == Channel.EMAIL ? recipient.email() : null, now);
-                notifications.record(new Intent(sourceEventId, sourceType, municipality, template, recipient, channel, message));
+                notifications.record(new Intent(sourceEventId, sourceType, municipality, arenaId, template, recipient, channel, message));
             }
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import no.samhandling.notification.config.NotificationProperties;
 import no.samhandling.notification.directory.MeetingDirectory;
 import no.samhandling.notification.directory.MeetingDirectory.MeetingEntry;
+import no.samhandling.platform.cluster.ClusterJobs;
 
 /**
  * Reminds participants of a meeting {@code samhandling.notification.reminder.lead-time} (24 hours by default)
@@ -24,16 +25,22 @@ class Reminders {
     private final NoticeTriggers triggers;
     private final Clock clock;
     private final NotificationProperties.Reminder settings;
+    private final ClusterJobs jobs;
 
-    Reminders(MeetingDirectory meetings, NoticeTriggers triggers, Clock clock, NotificationProperties properties) {
+    Reminders(MeetingDirectory meetings, NoticeTriggers triggers, Clock clock, NotificationProperties properties, ClusterJobs jobs) {
         this.meetings = meetings;
         this.triggers = triggers;
         this.clock = clock;
         this.settings = properties.reminder();
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${samhandling.notification.reminder.poll-interval:1m}")
     void remindOfComingMeetings() {
+        jobs.runOnce("notification-reminders", settings.pollInterval(), this::remindHere);
+    }
+
+    private void remindHere() {
         for (MeetingEntry meeting : meetings.dueForReminder(clock.instant(), settings.leadTime())) {
             try {
                 triggers.remind(meeting);

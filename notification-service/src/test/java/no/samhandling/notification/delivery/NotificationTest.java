@@ -31,7 +31,7 @@ class NotificationTest {
             Set.of(Channel.EMAIL, Channel.SMS), Language.NN);
 
     Intent intent(Channel channel) {
-        return new Intent(sourceEventId, "arena.meeting-scheduled.v1", "1547", TemplateCode.MEETING_INVITATION, recipient, channel,
+        return new Intent(sourceEventId, "arena.meeting-scheduled.v1", "1547", "arena-1", TemplateCode.MEETING_INVITATION, recipient, channel,
                 new Message("Emne", "Tekst", null, null));
     }
 

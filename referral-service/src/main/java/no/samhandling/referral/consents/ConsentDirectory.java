@@ -15,6 +15,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
@@ -46,13 +47,9 @@ public class ConsentDirectory {
     public record KnownConsent(String id, String municipality, String subjectId, List<String> arenaIds, List<String> parties,
             LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds) {
 
-        /** Whether the consent lets the arena, with all its services, discuss the child by name today. */
-        public boolean covers(String arenaId, List<String> arenaParties, LocalDate today) {
-            return state == State.ACTIVE
-                    && arenaIds.contains(arenaId)
-                    && parties.containsAll(arenaParties)
-                    && !today.isBefore(validFrom)
-                    && (validTo == null || !today.isAfter(validTo));
+        /** Whether the consent lets the arena, with all its services, discuss the child by name on that day: the shared rule. */
+        public boolean covers(String arenaId, List<String> arenaParties, LocalDate day) {
+            return new ConsentCoverage(state == State.ACTIVE, arenaIds, parties, validFrom, validTo).covers(arenaId, arenaParties, day);
         }
     }
 

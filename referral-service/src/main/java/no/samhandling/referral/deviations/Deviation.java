@@ -13,9 +13,9 @@ import no.samhandling.events.referral.DeviationClosed;
 import no.samhandling.events.referral.DeviationFollowedUp;
 import no.samhandling.events.referral.DeviationRecategorised;
 import no.samhandling.events.referral.DeviationReported;
+import no.samhandling.personaldata.IdentifierDetector;
 import no.samhandling.platform.events.AggregateRoot;
 import no.samhandling.platform.web.ProblemException;
-import no.samhandling.referral.freetext.IdentifierCheck;
 
 /**
  * A deviation report (avviksmelding): a staff member reports that a routine of cooperation was not
@@ -128,7 +128,7 @@ class Deviation extends AggregateRoot {
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid(field, "jakarta.validation.constraints.NotBlank.message");
         }
-        if (IdentifierCheck.containsIdentifier(text)) {
+        if (IdentifierDetector.containsIdentifier(text)) {
             throw ProblemException.invalid(field, "system-level.identifier-in-text");
         }
     }

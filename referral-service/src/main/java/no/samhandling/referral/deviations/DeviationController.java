@@ -26,6 +26,8 @@ import no.samhandling.platform.web.ProblemException;
 class DeviationController {
 
     static final String STAFF = "hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'LEADER')";
+    /** Who reads the register and handles reports. Shared with the pages. */
+    static final String LEADERS = "hasRole('LEADER')";
 
     /** A code of a closed list with its label in the caller's language. */
     record Code(String code, String label) {
@@ -50,7 +52,7 @@ class DeviationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('LEADER')")
+    @PreAuthorize(LEADERS)
     List<DeviationView> list(@RequestParam(required = false) Deviation.Status status,
             @RequestParam(required = false) DeviationCategory category, Caller caller) {
         return deviations.list(caller, status, category);
@@ -71,19 +73,19 @@ class DeviationController {
     }
 
     @PostMapping("/{id}/recategorise")
-    @PreAuthorize("hasRole('LEADER')")
+    @PreAuthorize(LEADERS)
     DeviationView recategorise(@PathVariable String id, @Valid @RequestBody DeviationRequests.Recategorise request, Caller caller) {
         return deviations.recategorise(caller, id, request.category());
     }
 
     @PostMapping("/{id}/follow-ups")
-    @PreAuthorize("hasRole('LEADER')")
+    @PreAuthorize(LEADERS)
     DeviationView followUp(@PathVariable String id, @Valid @RequestBody DeviationRequests.AddFollowUp request, Caller caller) {
         return deviations.followUp(caller, id, request.note());
     }
 
     @PostMapping("/{id}/close")
-    @PreAuthorize("hasRole('LEADER')")
+    @PreAuthorize(LEADERS)
     DeviationView close(@PathVariable String id, @Valid @RequestBody DeviationRequests.CloseDeviation request, Caller caller) {
         return deviations.close(caller, id, request.actionCode(), request.actionTaken());
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.samhandling.personaldata.NoIdentifiers;
 
 /** The bodies of the deviation endpoints. */
 final class DeviationRequests {
@@ -20,7 +21,7 @@ final class DeviationRequests {
             @NotNull DeviationCategory category,
             @NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String unitType,
             @Size(min = 1, max = 64) String arenaId,
-            @NotBlank @Size(max = 4000) String whatHappened,
+            @NotBlank @Size(max = 4000) @NoIdentifiers String whatHappened,
             @NotNull LocalDate occurredOn) {
     }
 
@@ -29,11 +30,11 @@ final class DeviationRequests {
     }
 
     /** {@code POST /deviations/{id}/follow-ups}. */
-    record AddFollowUp(@NotBlank @Size(max = 4000) String note) {
+    record AddFollowUp(@NotBlank @Size(max = 4000) @NoIdentifiers String note) {
     }
 
     /** {@code POST /deviations/{id}/close}: the code goes into the event, the text stays here. */
-    record CloseDeviation(@NotNull DeviationAction actionCode, @NotBlank @Size(max = 4000) String actionTaken) {
+    record CloseDeviation(@NotNull DeviationAction actionCode, @NotBlank @Size(max = 4000) @NoIdentifiers String actionTaken) {
     }
 
     private DeviationRequests() {

@@ -2,7 +2,6 @@ package no.samhandling.referral.intake;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.events.consent.ConsentCoverage;
 import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
@@ -31,8 +31,6 @@ import no.samhandling.referral.consents.ConsentDirectory;
  */
 @Service
 public class ConsentConsequences {
-
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final AggregateStore<Referral> referrals;
     private final ConsentDirectory consents;
@@ -56,7 +54,7 @@ public class ConsentConsequences {
     public void on(ConsentLimited event) {
         consents.on(event);
         ConsentDirectory.KnownConsent consent = consents.find(event.municipality(), event.aggregateId()).orElse(null);
-        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        LocalDate today = ConsentCoverage.today(clock);
         for (Referral referral : namedCases(Criteria.where("consentId").is(event.aggregateId()), event.municipality())) {
             List<String> parties = arenas.find(referral.municipality(), referral.arenaId())
                     .map(ArenaDirectory.KnownArena::parties).orElse(List.of());

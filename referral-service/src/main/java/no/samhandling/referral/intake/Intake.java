@@ -3,12 +3,14 @@ package no.samhandling.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import no.samhandling.events.arena.DiscussionMode;
@@ -16,21 +18,24 @@ import no.samhandling.personaldata.NationalIdNumber;
 import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.personaldata.SubjectErasedException;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
+import no.samhandling.platform.web.Problems;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.audit.PersonalDataReads;
 import no.samhandling.referral.consents.ConsentDirectory;
 import tools.jackson.databind.json.JsonMapper;
-import no.samhandling.referral.freetext.IdentifierCheck;
 
 /**
- * Receives concerns: anonymous ones, refused if their free text would identify the child, and
- * named ones under a consent, whose personal data is stored only sealed and opened only audited.
+ * Receives concerns: anonymous ones, and named ones under a consent, whose personal data is stored
+ * only sealed and opened only audited, for a purpose that fits the reader ({@link ReadPurpose}), and by
+ * the referrer only until a while after the case ended ({@link ReferrerAccess}). Free text that would identify the child never gets this far
+ * ({@code @NoIdentifiers} on {@link SubmitReferral}).
  */
 @Service
+@EnableConfigurationProperties(ReferrerAccess.class)
 class Intake {
 
     static final int LIST_LIMIT = 500;
@@ -40,19 +45,19 @@ class Intake {
     private final NeedToKnow needToKnow;
     private final ConsentGate gate;
     private final PersonalDataCipher cipher;
-    private final PersonalDataReads reads;
     private final JsonMapper json;
+    private final ReferrerAccess access;
     private final Clock clock;
 
     Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
-            PersonalDataReads reads, JsonMapper json, Clock clock) {
+            JsonMapper json, ReferrerAccess access, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
         this.gate = gate;
         this.cipher = cipher;
-        this.reads = reads;
         this.json = json;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -67,12 +72,6 @@ class Intake {
         if (request.requestedBy() != null && request.requestedBy() != SubmitReferral.RequestedBy.STAFF) {
             // Alta's path II: the guardians or the youth ask themselves and hand in a consent form with it.
             throw ProblemException.invalid("subject", "referral.request-needs-consent");
-        }
-        rejectIdentifiers("description", request.description());
-        for (int i = 0; i < request.measuresTried().size(); i++) {
-            SubmitReferral.MeasureTried measure = request.measuresTried().get(i);
-            rejectIdentifiers("measuresTried[" + i + "].description", measure.description());
-            rejectIdentifiers("measuresTried[" + i + "].effect", measure.effect());
         }
         Referral referral = Referral.submitAnonymous(caller.municipality(), caller.subject(), request, clock.instant());
         return referrals.save(referral).view();
@@ -98,6 +97,7 @@ class Intake {
             throw ProblemException.invalid("consentId", "referral.consent-required-for-named");
         }
         ConsentDirectory.KnownConsent consent = gate.requireCovering(caller.municipality(), request.consentId(), arena);
+        gate.requireConsentsChild(caller.municipality(), consent, subject);
         String subjectId = consent.subjectId();
         PersonalData personalData;
         try {
@@ -121,17 +121,25 @@ class Intake {
 
     /**
      * Opens a named case's personal data for one reader and purpose. The read is written to the
-     * audit first; a reader the audit cannot record gets nothing.
+     * access log first; a reader the log cannot record gets nothing.
      */
     PersonalDataView openPersonalData(Caller caller, String id, ReadPurpose purpose) {
-        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
-        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
+        Relation relation = needToKnow.requireReader(caller, referral);
+        if (!purpose.fits(relation)) {
+            needToKnow.logRefusedPurpose(caller, referral, purpose);
+            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.purpose-not-yours",
+                    new Object[] {purpose.name()}, Map.of("field", "purpose"));
+        }
+        if (relation == Relation.REFERRER && !referral.referrerMayStillRead(clock.instant(), access.referrerAccessAfterEnd())) {
+            needToKnow.logRefusedPurpose(caller, referral, purpose);
+            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "referral.referrer-access-ended", null, Map.of());
+        }
         if (!referral.isNamed()) {
             throw ProblemException.conflict("referral.no-personal-data");
         }
         gate.requireStillCovered(referral, referral.arenaId());
-        reads.record(referral.municipality(), referral.subjectId(), referral.id(), caller.subject(), relation.name(), purpose.name(),
-                clock.instant());
+        needToKnow.logRead(caller, relation, referral, purpose);
         PersonalData data = referral.personalData();
         String subjectId = referral.subjectId();
         String measures = open(subjectId, data.measuresTried());
@@ -149,11 +157,11 @@ class Intake {
         return cipher.open(subjectId, sealed).orElseThrow(() -> ProblemException.conflict("referral.no-personal-data"));
     }
 
-    /** The case, to those who need to know it; to anyone else it does not exist. */
-    Optional<ReferralView> find(Caller caller, String id) {
-        return referrals.find(caller.municipality(), id)
-                .filter(referral -> needToKnow.relationOf(caller, referral).isPresent())
-                .map(Referral::view);
+    /** The case, to those who need to know it; to anyone else it does not exist, and the attempt is logged. */
+    ReferralView find(Caller caller, String id) {
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
+        needToKnow.requireReader(caller, referral);
+        return referral.view();
     }
 
     /** An arena's referrals for its coordinator and members, newest first; without an arena, the caller's own. */
@@ -193,11 +201,5 @@ class Intake {
             throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
         }
         return arena;
-    }
-
-    private static void rejectIdentifiers(String field, String text) {
-        if (IdentifierCheck.containsIdentifier(text)) {
-            throw ProblemException.invalid(field, "referral.identifier-in-anonymous-text");
-        }
     }
 }

@@ -9,12 +9,13 @@ import org.springframework.stereotype.Service;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.freetext.IdentifierCheck;
+import no.samhandling.referral.meetings.MeetingDirectory;
 
 /** Moves referrals through their lifecycle; an impossible step is a 409 naming the current status. */
 @Service
@@ -22,13 +23,16 @@ public class Lifecycle {
 
     private final AggregateStore<Referral> referrals;
     private final ArenaDirectory arenas;
+    private final MeetingDirectory meetings;
     private final NeedToKnow needToKnow;
     private final ConsentGate gate;
     private final Clock clock;
 
-    Lifecycle(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, Clock clock) {
+    Lifecycle(AggregateStores stores, ArenaDirectory arenas, MeetingDirectory meetings, NeedToKnow needToKnow, ConsentGate gate,
+            Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
+        this.meetings = meetings;
         this.needToKnow = needToKnow;
         this.gate = gate;
         this.clock = clock;
@@ -42,15 +46,22 @@ public class Lifecycle {
     }
 
     ReferralView returnToReferrer(Caller coordinator, String id, String reasonCode, String reasonText) {
-        if (IdentifierCheck.containsIdentifier(reasonText)) {
-            throw ProblemException.invalid("reasonText", "referral.identifier-in-anonymous-text");
-        }
         return change(coordinator, id, referral -> referral.returnToReferrer(reasonCode, reasonText, coordinator.subject(), clock.instant()));
     }
 
+    /**
+     * On the agenda of a meeting arena-service announced: one of the referral's own arena, still to come.
+     * Anything else, an unknown meeting or another arena's included, is refused naming {@code meetingId}.
+     */
     ReferralView scheduleTo(Caller coordinator, String id, String meetingId) {
         return change(coordinator, id, referral -> {
             gate.requireStillCovered(referral, referral.arenaId());
+            MeetingDirectory.KnownMeeting meeting = meetings.find(referral.municipality(), meetingId)
+                    .filter(found -> found.arenaId().equals(referral.arenaId()))
+                    .orElseThrow(() -> ProblemException.invalid("meetingId", "referral.meeting-not-in-arena"));
+            if (!meeting.isComing(clock.instant())) {
+                throw ProblemException.invalid("meetingId", "referral.meeting-not-coming");
+            }
             referral.scheduleTo(meetingId, clock.instant());
         });
     }
@@ -62,17 +73,16 @@ public class Lifecycle {
     /** The staff member who registered the concern, or one of the child's guardians, withdraws it. */
     ReferralView withdraw(Caller caller, String id) {
         Referral referral = load(caller, id);
-        NeedToKnow.Relation relation = needToKnow.requireReader(caller, referral);
-        WithdrawingParty party = switch (relation) {
-            case REFERRER -> WithdrawingParty.REFERRER;
-            case GUARDIAN -> WithdrawingParty.GUARDIAN;
-            case ARENA_COORDINATOR, ARENA_MEMBER -> {
-                if (!referral.submittedBy(caller.subject())) {
-                    throw new org.springframework.security.access.AccessDeniedException("Only the referrer or the guardians withdraw a referral");
-                }
-                yield WithdrawingParty.REFERRER;
-            }
-        };
+        Relation relation = needToKnow.requireReader(caller, referral);
+        WithdrawingParty party;
+        if (relation == Relation.GUARDIAN) {
+            party = WithdrawingParty.GUARDIAN;
+        } else if (referral.submittedBy(caller.subject())) {
+            // The referrer, whatever else relates them to the case: they may sit in its arena too.
+            party = WithdrawingParty.REFERRER;
+        } else {
+            throw new org.springframework.security.access.AccessDeniedException("Only the referrer or the guardians withdraw a referral");
+        }
         referral.withdraw(party, clock.instant());
         return referrals.save(referral).view();
     }
@@ -102,23 +112,25 @@ public class Lifecycle {
         return escalated.view();
     }
 
-    /** The minutes of a meeting: every referral discussed there moves on, once. */
+    /** The minutes of a meeting: every referral of its arena discussed there moves on, once. */
     public void on(MinutesRecorded minutes) {
         for (MinutesItem item : minutes.items()) {
             if (item.referralId() == null) {
                 continue;
             }
-            referrals.find(minutes.municipality(), item.referralId()).ifPresent(referral -> {
-                if (referral.discussed(minutes.aggregateId(), item.outcomeCode(), item.hasResponsibilityAssignment(),
-                        item.followUpDate(), minutes.occurredAt())) {
-                    referrals.save(referral);
-                }
-            });
+            referrals.find(minutes.municipality(), item.referralId())
+                    .filter(referral -> referral.arenaId().equals(minutes.arenaId()))
+                    .ifPresent(referral -> {
+                        if (referral.discussed(minutes.aggregateId(), item.outcomeCode(), item.hasResponsibilityAssignment(),
+                                item.followUpDate(), minutes.occurredAt())) {
+                            referrals.save(referral);
+                        }
+                    });
         }
     }
 
     private Referral load(Caller caller, String id) {
-        return referrals.find(caller.municipality(), id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+        return referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
     }
 
     /** A coordinator's step: only the coordinator of the referral's own arena takes it. */

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.samhandling.personaldata.NoIdentifiers;
 import no.samhandling.platform.security.Caller;
 
 /** The coordinator's steps on a referral, and withdrawal by the referrer or the child's guardians. */
@@ -24,7 +25,7 @@ class LifecycleController {
     static final String CODE = "[A-Z][A-Z0-9_]{0,63}";
 
     /** Reason codes such as MEASURES_NOT_TRIED, WRONG_ARENA, INCOMPLETE; the text explains it to the referrer. */
-    record ReturnReferral(@NotBlank @Pattern(regexp = CODE) String reasonCode, @Size(max = 2000) String reasonText) {
+    record ReturnReferral(@NotBlank @Pattern(regexp = CODE) String reasonCode, @Size(max = 2000) @NoIdentifiers String reasonText) {
     }
 
     record ScheduleReferral(@NotBlank @Size(max = 64) String meetingId) {

@@ -5,45 +5,44 @@ import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-import no.samhandling.events.arena.MemberRole;
+import no.samhandling.platform.access.Access;
+import no.samhandling.platform.access.ArenaRoster;
+import no.samhandling.platform.access.Relation;
+import no.samhandling.platform.access.ResourceKind;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.security.Role;
 import no.samhandling.platform.web.ProblemException;
-import no.samhandling.referral.arenas.ArenaMembers;
 
 /**
  * Who may see and move a referral. A role in the municipality is not enough: the case is seen by
  * the staff member who registered it, the target arena's own coordinator and members, and (for a
  * named case) the child's guardians; only the arena's coordinator moves it on. Anyone else is told
- * the case does not exist, so its existence is not disclosed either.
+ * the case does not exist, so its existence is not disclosed either. The relations are the platform's
+ * ({@link Relation}), and arena membership is its {@link ArenaRoster}, as in every service. Every refused
+ * attempt and every read of a case's personal data goes through here to the access log ({@link Access}).
  */
 @Component
 class NeedToKnow {
 
-    /** Why the caller may see the case; also written to the read audit. */
-    enum Relation {
-        REFERRER,
-        ARENA_COORDINATOR,
-        ARENA_MEMBER,
-        GUARDIAN
-    }
+    static final ResourceKind CASE = new ResourceKind("referral", "Sak");
 
-    private final ArenaMembers members;
+    private final ArenaRoster roster;
+    private final Access access;
 
-    NeedToKnow(ArenaMembers members) {
-        this.members = members;
+    NeedToKnow(ArenaRoster roster, Access access) {
+        this.roster = roster;
+        this.access = access;
     }
 
     Optional<Relation> relationOf(Caller caller, Referral referral) {
         if (!caller.municipality().equals(referral.municipality())) {
             return Optional.empty();
         }
-        Optional<MemberRole> role = caller.hasAny(Role.COORDINATOR, Role.MEMBER)
-                ? members.roleOf(caller.municipality(), referral.arenaId(), caller.subject())
+        Optional<Relation> throughArena = caller.hasAny(Role.COORDINATOR, Role.MEMBER)
+                ? roster.relationOf(caller, referral.arenaId())
                 : Optional.empty();
-        if (role.isPresent()) {
-            return Optional.of(role.get() == MemberRole.COORDINATOR && caller.has(Role.COORDINATOR)
-                    ? Relation.ARENA_COORDINATOR : Relation.ARENA_MEMBER);
+        if (throughArena.isPresent()) {
+            return throughArena;
         }
         if (caller.hasAny(Role.REFERRER, Role.COORDINATOR) && referral.submittedBy(caller.subject())) {
             return Optional.of(Relation.REFERRER);
@@ -54,9 +53,24 @@ class NeedToKnow {
         return Optional.empty();
     }
 
-    /** The caller may see the case, or it is "not found". */
+    /** The caller may see the case, or it is "not found" and the refused attempt is logged. */
     Relation requireReader(Caller caller, Referral referral) {
-        return relationOf(caller, referral).orElseThrow(() -> ProblemException.notFound("Sak", referral.id()));
+        return relationOf(caller, referral).orElseThrow(() -> access.refused(caller, CASE.of(referral.id()).about(referral.subjectId())));
+    }
+
+    /** No case of the caller's municipality has this id: "not found", and the attempt is logged. */
+    ProblemException unknownCase(Caller caller, String id) {
+        return access.unknown(caller, CASE, id);
+    }
+
+    /** The caller is about to see the case's personal data: logged first, so nothing is shown unlogged. */
+    void logRead(Caller caller, Relation relation, Referral referral, ReadPurpose purpose) {
+        access.read(caller, relation, CASE.of(referral.id()).about(referral.subjectId()), purpose.name());
+    }
+
+    /** The caller sees the case but may not read its personal data for this purpose (any longer): logged as refused. */
+    void logRefusedPurpose(Caller caller, Referral referral, ReadPurpose purpose) {
+        access.refusedPurpose(caller, CASE.of(referral.id()).about(referral.subjectId()), purpose.name());
     }
 
     /** The caller coordinates the case's arena: 404 to strangers, 403 to those who only see it. */
@@ -68,7 +82,7 @@ class NeedToKnow {
 
     /** The caller sits in the arena, to list its referrals. */
     void requireArenaMember(Caller caller, String arenaId) {
-        if (members.roleOf(caller.municipality(), arenaId, caller.subject()).isEmpty()) {
+        if (!caller.hasAny(Role.COORDINATOR, Role.MEMBER) || roster.relationOf(caller, arenaId).isEmpty()) {
             throw new AccessDeniedException("Only the arena's coordinator and members list its referrals");
         }
     }

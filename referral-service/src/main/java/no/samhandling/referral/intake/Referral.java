@@ -75,6 +75,8 @@ class Referral extends AggregateRoot {
     private PersonalData personalData;
     private Instant anonymisedAt;
     private AnonymisationReason anonymisationReason;
+    /** When the case left its arena's process: returned, closed, escalated or withdrawn. */
+    private Instant endedAt;
 
     Referral() {
     }
@@ -155,7 +157,7 @@ class Referral extends AggregateRoot {
         escalated.submittedAt = now;
         escalated.escalatedFrom = id;
         escalated.raiseSubmitted(now);
-        status = Status.ESCALATED;
+        end(Status.ESCALATED, now);
         escalatedTo = escalated.id;
         raise(new ReferralEscalated(UUID.randomUUID(), now, municipality, id, arenaId, targetArenaId, escalated.id));
         return escalated;
@@ -170,7 +172,7 @@ class Referral extends AggregateRoot {
     /** Back to the referrer with a reason, for example that measures must be tried locally first (Melhus). */
     void returnToReferrer(String reasonCode, String reasonText, String coordinator, Instant now) {
         requireStatus(Set.of(Status.SUBMITTED));
-        status = Status.RETURNED;
+        end(Status.RETURNED, now);
         this.reasonCode = reasonCode;
         this.reasonText = reasonText;
         raise(new ReferralReturned(UUID.randomUUID(), now, municipality, id, arenaId, reasonCode, coordinator));
@@ -198,7 +200,7 @@ class Referral extends AggregateRoot {
 
     void close(String reasonCode, Instant now) {
         requireStatus(Set.of(Status.DISCUSSED, Status.FOLLOW_UP));
-        status = Status.CLOSED;
+        end(Status.CLOSED, now);
         this.reasonCode = reasonCode;
         raise(new ReferralClosed(UUID.randomUUID(), now, municipality, id, arenaId, reasonCode));
     }
@@ -207,7 +209,7 @@ class Referral extends AggregateRoot {
         if (!status.isOpen()) {
             throw invalidTransition();
         }
-        status = Status.WITHDRAWN;
+        end(Status.WITHDRAWN, now);
         raise(new ReferralWithdrawn(UUID.randomUUID(), now, municipality, id, arenaId, party));
     }
 
@@ -228,10 +230,28 @@ class Referral extends AggregateRoot {
         anonymisedAt = now;
         anonymisationReason = reason;
         if (!continues && status.isOpen()) {
-            status = Status.WITHDRAWN;
+            end(Status.WITHDRAWN, now);
         }
         raise(new ReferralAnonymised(UUID.randomUUID(), now, municipality, id, arenaId, reason, continues));
         return true;
+    }
+
+    private void end(Status ending, Instant now) {
+        status = ending;
+        endedAt = now;
+    }
+
+    /**
+     * Whether the referrer may still open the personal data: while the case is open, and for the grace period
+     * after it ended (Normen: access lasts as long as the need). A case that ended before the end was recorded
+     * counts from its submission.
+     */
+    boolean referrerMayStillRead(Instant now, java.time.Duration grace) {
+        if (status.isOpen()) {
+            return true;
+        }
+        Instant ended = endedAt == null ? submittedAt : endedAt;
+        return now.isBefore(ended.plus(grace));
     }
 
     /** Named and still linked to the child. */

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import no.samhandling.platform.security.Caller;
-import no.samhandling.platform.web.ProblemException;
 
 @RestController
 @RequestMapping("/referrals")
@@ -46,7 +45,7 @@ class ReferralController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER', 'GUARDIAN')")
     ReferralView find(@PathVariable String id, Caller caller) {
-        return intake.find(caller, id).orElseThrow(() -> ProblemException.notFound("Sak", id));
+        return intake.find(caller, id);
     }
 
     /** A named case's identity and free text, for a stated purpose; every call is written to the read audit. */

@@ -13,11 +13,13 @@ import jakarta.validation.constraints.Size;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.Theme;
 import no.samhandling.events.referral.UnitType;
+import no.samhandling.personaldata.NoIdentifiers;
 
 /**
  * The body of {@code POST /referrals}: what Alta's intake asks for. Without {@code subject} the
  * case is anonymous and must not identify the child; with it the case is named, and needs the
- * consent that lets the arena discuss the child by name.
+ * consent that lets the arena discuss the child by name. Free text never holds a national id number
+ * or a birth date, named or not: the child's identity has its own fields, validated and sealed.
  *
  * @param referrerUnitType the kind of unit, from a closed list: the code is published in reports, so it
  *        can never be free text (a code like ELEV_KARI_NORDMANN is refused, naming the field)
@@ -27,13 +29,13 @@ import no.samhandling.events.referral.UnitType;
  */
 record SubmitReferral(
         @NotBlank @Size(max = 64) String arenaId,
-        @NotBlank @Size(max = 200) String referrerUnit,
+        @NotBlank @Size(max = 200) @NoIdentifiers String referrerUnit,
         @NotNull UnitType referrerUnitType,
         @NotBlank @Pattern(regexp = "0-5|6-12|13-15|16-18|19-25") String ageBand,
         @NotEmpty @Size(max = 12) List<@NotNull Theme> themes,
         @NotNull PreventionLevel preventionLevel,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid MeasureTried> measuresTried,
-        @Size(max = 4000) String description,
+        @Size(max = 4000) @NoIdentifiers String description,
         @NotNull Boolean guardiansAttend,
         @Valid Subject subject,
         @Size(max = 64) String consentId,
@@ -41,9 +43,9 @@ record SubmitReferral(
 
     /** A measure already tried locally, for how long, and what it achieved. */
     record MeasureTried(
-            @NotBlank @Size(max = 1000) String description,
-            @NotBlank @Size(max = 100) String period,
-            @NotBlank @Size(max = 1000) String effect) {
+            @NotBlank @Size(max = 1000) @NoIdentifiers String description,
+            @NotBlank @Size(max = 100) @NoIdentifiers String period,
+            @NotBlank @Size(max = 1000) @NoIdentifiers String effect) {
     }
 
     /**

@@ -10,9 +10,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import no.samhandling.events.referral.SystemCaseClosed;
 import no.samhandling.events.referral.SystemCaseFollowedUp;
 import no.samhandling.events.referral.SystemCaseRegistered;
+import no.samhandling.personaldata.IdentifierDetector;
 import no.samhandling.platform.events.AggregateRoot;
 import no.samhandling.platform.web.ProblemException;
-import no.samhandling.referral.freetext.IdentifierCheck;
 
 /**
  * A problem that goes across services, raised to the leadership team (Samhandlingsteam): about
@@ -109,7 +109,7 @@ class SystemCase extends AggregateRoot {
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid(field, "jakarta.validation.constraints.NotBlank.message");
         }
-        if (IdentifierCheck.containsIdentifier(text)) {
+        if (IdentifierDetector.containsIdentifier(text)) {
             throw ProblemException.invalid(field, "system-level.identifier-in-text");
         }
     }

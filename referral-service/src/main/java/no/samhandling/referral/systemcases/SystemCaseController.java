@@ -28,6 +28,11 @@ import no.samhandling.platform.web.ProblemException;
 @RequestMapping("/system-cases")
 class SystemCaseController {
 
+    /** Who may register and read system cases; which ones each reads is {@link SystemCases}' rule. Shared with the pages. */
+    static final String LEADERS_AND_COORDINATORS = "hasAnyRole('LEADER', 'COORDINATOR')";
+    /** Who follows cases up and closes them. Shared with the pages. */
+    static final String LEADERS = "hasRole('LEADER')";
+
     /** A code of a closed list with its label in the caller's language. */
     record Code(String code, String label) {
     }
@@ -44,14 +49,14 @@ class SystemCaseController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    @PreAuthorize(LEADERS_AND_COORDINATORS)
     ResponseEntity<SystemCaseView> register(@Valid @RequestBody SystemCaseRequests.RegisterSystemCase request, Caller caller) {
         SystemCaseView registered = cases.register(caller, request);
         return ResponseEntity.created(URI.create("/system-cases/" + registered.id())).body(registered);
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    @PreAuthorize(LEADERS_AND_COORDINATORS)
     List<SystemCaseView> list(@RequestParam(required = false) SystemCase.Status status, Caller caller) {
         return cases.list(caller, status);
     }
@@ -64,19 +69,19 @@ class SystemCaseController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    @PreAuthorize(LEADERS_AND_COORDINATORS)
     SystemCaseView find(@PathVariable String id, Caller caller) {
         return cases.find(caller, id).orElseThrow(() -> ProblemException.notFound("Systemsak", id));
     }
 
     @PostMapping("/{id}/follow-ups")
-    @PreAuthorize("hasRole('LEADER')")
+    @PreAuthorize(LEADERS)
     SystemCaseView followUp(@PathVariable String id, @Valid @RequestBody SystemCaseRequests.AddFollowUp request, Caller caller) {
         return cases.followUp(caller, id, request.note());
     }
 
     @PostMapping("/{id}/close")
-    @PreAuthorize("hasRole('LEADER')")
+    @PreAuthorize(LEADERS)
     SystemCaseView close(@PathVariable String id, @Valid @RequestBody SystemCaseRequests.CloseSystemCase request, Caller caller) {
         return cases.close(caller, id, request.actionCode(), request.actionTaken());
     }

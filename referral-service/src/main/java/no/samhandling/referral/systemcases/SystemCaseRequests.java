@@ -3,6 +3,7 @@ package no.samhandling.referral.systemcases;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import no.samhandling.personaldata.NoIdentifiers;
 
 /** The bodies of the system-case endpoints. */
 final class SystemCaseRequests {
@@ -11,16 +12,16 @@ final class SystemCaseRequests {
     record RegisterSystemCase(
             @NotNull SystemCaseCategory category,
             @Size(min = 1, max = 64) String arenaId,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 4000) String description) {
+            @NotBlank @Size(max = 200) @NoIdentifiers String title,
+            @NotBlank @Size(max = 4000) @NoIdentifiers String description) {
     }
 
     /** {@code POST /system-cases/{id}/follow-ups}. */
-    record AddFollowUp(@NotBlank @Size(max = 4000) String note) {
+    record AddFollowUp(@NotBlank @Size(max = 4000) @NoIdentifiers String note) {
     }
 
     /** {@code POST /system-cases/{id}/close}: the code goes into the event, the text stays here. */
-    record CloseSystemCase(@NotNull SystemCaseAction actionCode, @NotBlank @Size(max = 4000) String actionTaken) {
+    record CloseSystemCase(@NotNull SystemCaseAction actionCode, @NotBlank @Size(max = 4000) @NoIdentifiers String actionTaken) {
     }
 
     private SystemCaseRequests() {

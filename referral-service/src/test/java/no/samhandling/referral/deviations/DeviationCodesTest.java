@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every code of the closed lists has its own label in bokmål and in nynorsk. */
+/** Every code of the closed lists has its own label in bokmål and in nynorsk, in the code labels every service shares. */
 class DeviationCodesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages.properties", "messages_nn.properties"})
+    @ValueSource(strings = {"samhandling/codes.properties", "samhandling/codes_nn.properties"})
     void everyCategoryAndActionHasALabel(String file) throws IOException {
         Properties labels = new Properties();
         try (Reader reader = new InputStreamReader(getClass().getClassLoader().getResourceAsStream(file), StandardCharsets.UTF_8)) {

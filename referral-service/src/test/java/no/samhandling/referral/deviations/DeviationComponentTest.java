@@ -152,6 +152,21 @@ abstract class DeviationComponentTest {
     }
 
     @Test
+    void refusesAnIdentifierInAFollowUpNoteAndInTheActionTaken() {
+        String id = report(as("MEMBER"));
+
+        HttpApi.Response note = leader().post("/deviations/" + id + "/follow-ups", "{\"note\": \"Gjeld 010203.12345\"}");
+        leader().post("/deviations/" + id + "/follow-ups", "{\"note\": \"Tatt opp med rektor.\"}");
+        HttpApi.Response actionTaken = leader().post("/deviations/" + id + "/close",
+                "{\"actionCode\": \"ROUTINE_CHANGED\", \"actionTaken\": \"Referat skrive 1. Des. 2026 for eleven\"}");
+
+        assertThat(note.json().get("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(actionTaken.json().get("errors").findValuesAsString("field")).containsExactly("actionTaken");
+        assertThat(note.body()).doesNotContain("12345");
+        assertThat(leader().get("/deviations/" + id).json().get("followUps").size()).isEqualTo(1);
+    }
+
+    @Test
     void namesTheBadFieldsInNynorsk() {
         HttpApi nynorsk = as("MEMBER").inLanguage("nn");
 

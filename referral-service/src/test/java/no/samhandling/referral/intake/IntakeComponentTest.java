@@ -43,7 +43,7 @@ abstract class IntakeComponentTest {
     no.samhandling.referral.arenas.ArenaDirectory directory;
 
     @Autowired
-    no.samhandling.referral.arenas.ArenaMembers members;
+    no.samhandling.platform.access.ArenaRoster members;
 
     KnownArenas arenas;
 
@@ -125,6 +125,32 @@ abstract class IntakeComponentTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("description");
         assertThat(response.body()).doesNotContain("01020312345");
+    }
+
+    @Test
+    void refusesAnIdentifierInEveryFreeTextFieldNamingEachAndEchoingNone() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).inLanguage("nn").post("/referrals", """
+                {"arenaId": "arena-1", "referrerUnit": "Julsundet skule, eleven 010203-12345", "referrerUnitType": "SCHOOL",
+                 "ageBand": "6-12", "themes": ["ABSENCE"], "preventionLevel": "YELLOW",
+                 "measuresTried": [{"description": "Samtale med elev", "period": "haust 2026", "effect": "Noko betre"},
+                                   {"description": "Møte 01/02/2003", "period": "frå 1. februar 2003", "effect": "Jenta, fødd 1.2.03"}],
+                 "description": "Gjeld 01 02 03 123 45", "guardiansAttend": false}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("referrerUnit", "description",
+                "measuresTried[1].description", "measuresTried[1].period", "measuresTried[1].effect");
+        assertThat(response.json().get("errors").findValuesAsString("message"))
+                .allSatisfy(message -> assertThat(message).startsWith("kan ikkje innehalde eit fødselsnummer"));
+        assertThat(response.body()).doesNotContain("12345").doesNotContain("2003").doesNotContain("1.2.03");
+    }
+
+    @Test
+    void takesPeriodsCountsAndTimesAsTheyAreWrittenInIntakeText() {
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals", referral(
+                "Fråvær 2–3 gonger i veka sidan veke 12, frå 1. mars. Mor ringjer kl. 14.30 på 912 34 567.")
+                .replace("\"haust 2026\"", "\"vår 2027\""));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     @Test

@@ -13,11 +13,11 @@ import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.events.arena.MemberJoined;
 import no.samhandling.events.arena.MemberLeft;
 import no.samhandling.events.arena.MemberRole;
+import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.arenas.ArenaMembers;
 
 /**
  * Makes arenas known to referral-service the way arena-service does: by ArenaRegistered on
@@ -29,9 +29,9 @@ final class KnownArenas {
     private final String brokers;
     private final CloudEventCodec codec;
     private final ArenaDirectory directory;
-    private final ArenaMembers members;
+    private final ArenaRoster members;
 
-    KnownArenas(String brokers, CloudEventCodec codec, ArenaDirectory directory, ArenaMembers members) {
+    KnownArenas(String brokers, CloudEventCodec codec, ArenaDirectory directory, ArenaRoster members) {
         this.brokers = brokers;
         this.codec = codec;
         this.directory = directory;

@@ -17,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.Topics;
 import no.samhandling.events.arena.DiscussionMode;
+import no.samhandling.events.arena.MeetingCancelled;
+import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.referral.ReferralDiscussed;
@@ -27,6 +29,7 @@ import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
+import no.samhandling.referral.meetings.MeetingDirectory;
 
 /** The referral lifecycle through the real API and topics, with arena-service played by a test producer. */
 abstract class LifecycleComponentTest {
@@ -56,7 +59,7 @@ abstract class LifecycleComponentTest {
     no.samhandling.referral.arenas.ArenaDirectory directory;
 
     @Autowired
-    no.samhandling.referral.arenas.ArenaMembers members;
+    no.samhandling.platform.access.ArenaRoster members;
 
     KnownArenas arenas() {
         return new KnownArenas(brokers(), codec, directory, members);
@@ -68,10 +71,32 @@ abstract class LifecycleComponentTest {
                 .json().get("id").asString();
     }
 
+    @Autowired
+    MeetingDirectory meetings;
+
+    /** A meeting of the arena, as arena-service announces it; returns its id once referral-service knows it. */
+    String meeting(String arenaId, Instant startsAt) {
+        String meetingId = UUID.randomUUID().toString();
+        publish(new MeetingScheduled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, meetingId, arenaId, startsAt,
+                startsAt.plus(Duration.ofHours(1)), "Rådhuset", List.of("coordinator"), 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meetings.find(TestTokens.AUKRA, meetingId).isPresent());
+        return meetingId;
+    }
+
+    String comingMeeting(String arenaId) {
+        return meeting(arenaId, Instant.now().plus(Duration.ofDays(14)));
+    }
+
+    void publish(DomainEvent event) {
+        try (TestProducer producer = new TestProducer(brokers())) {
+            producer.send(codec.toRecord(event));
+        }
+    }
+
     @Test
     void goesFromSubmittedThroughTheMeetingToClosed() {
         String id = submit("arena-1");
-        String meetingId = UUID.randomUUID().toString();
+        String meetingId = comingMeeting("arena-1");
 
         assertThat(coordinator().post("/referrals/" + id + "/accept", "").json().get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(coordinator().post("/referrals/" + id + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}")
@@ -90,6 +115,28 @@ abstract class LifecycleComponentTest {
         ReferralDiscussed discussed = (ReferralDiscussed) eventsOf(id, 5).get(3);
         assertThat(discussed.meetingId()).isEqualTo(meetingId);
         assertThat(discussed.followUpDate()).isEqualTo(LocalDate.of(2027, 2, 2));
+    }
+
+    @Test
+    void schedulesOnlyToAComingMeetingOfTheReferralsOwnArena() {
+        String id = submit("arena-1");
+        coordinator().post("/referrals/" + id + "/accept", "");
+        arenas().ensure("arena-next-door");
+        String cancelled = comingMeeting("arena-1");
+        publish(new MeetingCancelled(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, cancelled, "arena-1",
+                Instant.now().plus(Duration.ofDays(14)), "OTHER", false, List.of("coordinator"), 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meetings.find(TestTokens.AUKRA, cancelled).orElseThrow().status()
+                == MeetingDirectory.Status.CANCELLED);
+
+        for (String meetingId : List.of(UUID.randomUUID().toString(), comingMeeting("arena-next-door"),
+                meeting("arena-1", Instant.now().minus(Duration.ofHours(2))), cancelled)) {
+            HttpApi.Response refused = coordinator().post("/referrals/" + id + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}");
+            assertThat(refused.status()).as(meetingId).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("meetingId");
+        }
+        assertThat(status(id)).isEqualTo("ACCEPTED");
+        assertThat(coordinator().post("/referrals/" + id + "/schedule", "{\"meetingId\": \"" + comingMeeting("arena-1") + "\"}")
+                .json().get("status").asString()).isEqualTo("SCHEDULED");
     }
 
     @Test
@@ -115,6 +162,19 @@ abstract class LifecycleComponentTest {
         assertThat(returned.json().get("status").asString()).isEqualTo("RETURNED");
         assertThat(returned.json().get("reasonCode").asString()).isEqualTo("MEASURES_NOT_TRIED");
         assertThat(coordinator().post("/referrals/" + id + "/accept", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void refusesAReturnReasonThatHoldsAnIdentifierAndTheReferralStaysSubmitted() {
+        String id = submit("arena-1");
+
+        HttpApi.Response refused = coordinator().post("/referrals/" + id + "/return", """
+                {"reasonCode": "INCOMPLETE", "reasonText": "Gjeld jenta fødd 1. mars, ikkje same barn"}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("reasonText");
+        assertThat(refused.body()).doesNotContain("1. mars");
+        assertThat(coordinator().get("/referrals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
     }
 
     @Test

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -36,26 +41,54 @@ import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.access.ArenaRoster;
+import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.test.NationalIdNumbers;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.referral.arenas.ArenaDirectory;
-import no.samhandling.referral.arenas.ArenaMembers;
 import no.samhandling.referral.consents.ConsentDirectory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Named referrals under consent through the real API and topics, with consent-service and
  * arena-service played by a test producer: the gate, the sealed storage, the read audit and what
  * a withdrawn, narrowed or erased consent does to the case.
  */
+@Import(NamedReferralComponentTest.ServiceToken.class)
 abstract class NamedReferralComponentTest {
 
     static final String NAME = "Kari Nordmann-Testesen";
     static final String BIRTH_DATE = "2015-03-02";
     static final String NATIONAL_ID = NationalIdNumbers.syntheticFor(LocalDate.parse(BIRTH_DATE));
+    static final ConsentServiceStub CONSENT_SERVICE = new ConsentServiceStub();
+
+    /** referral-service's own token, as the authorization server would issue it, and a clock tests can move. */
+    @TestConfiguration
+    static class ServiceToken {
+
+        @Bean
+        ServiceTokens serviceTokens() {
+            return () -> TestTokens.serviceToken("referral-service", "identity-match");
+        }
+
+        @Bean
+        MutableClock clock() {
+            return MutableClock.ticking();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @DynamicPropertySource
+    static void consentService(DynamicPropertyRegistry registry) {
+        registry.add("samhandling.clients.consent.base-url", CONSENT_SERVICE::baseUrl);
+    }
 
     @LocalServerPort
     int port;
@@ -70,7 +103,7 @@ abstract class NamedReferralComponentTest {
     ArenaDirectory directory;
 
     @Autowired
-    ArenaMembers members;
+    ArenaRoster members;
 
     @Autowired
     ConsentDirectory consents;
@@ -109,9 +142,12 @@ abstract class NamedReferralComponentTest {
         return grantConsent(List.of(arenaId), parties);
     }
 
+    /** A consent for the child {@link #NAME}, registered so in consent-service. */
     String grantConsent(List<String> arenaIds, List<String> parties) {
         String consentId = UUID.randomUUID().toString();
-        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, UUID.randomUUID().toString(),
+        String subjectId = UUID.randomUUID().toString();
+        CONSENT_SERVICE.children.put(subjectId, new ConsentServiceStub.Registered(NAME, BIRTH_DATE, NATIONAL_ID));
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId,
                 arenaIds, parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
                 ConsentGiver.GUARDIANS, List.of("guardian")));
         await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isPresent());
@@ -163,6 +199,61 @@ abstract class NamedReferralComponentTest {
     }
 
     @Test
+    void refusesANamedReferralWhoseChildIsNotTheConsentsChild() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String anotherChild = namedReferral("arena-1", consentId, NATIONAL_ID)
+                .replace("\"subject\": {\"name\": \"" + NAME + "\", \"birthDate\": \"" + BIRTH_DATE + "\", \"nationalId\": \"" + NATIONAL_ID + "\"}",
+                        "\"subject\": {\"name\": \"Heilt Annan Person\", \"birthDate\": \"2018-07-07\"}");
+        assertThat(anotherChild).contains("Heilt Annan Person");
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", anotherChild);
+
+        assertThat(fieldsOf(refused)).containsExactly("subject");
+        assertThat(refused.body()).doesNotContain("Heilt Annan Person").doesNotContain(NAME);
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.eq("consentId", consentId))).isZero();
+        // Asked with referral-service's own token, for the consent's child in the caller's municipality.
+        String subjectId = consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId();
+        assertThat(CONSENT_SERVICE.calls)
+                .contains("referral-service identity-match /subjects/" + subjectId + "/identity-match?municipality=" + TestTokens.AUKRA);
+    }
+
+    @Test
+    void takesNoNamedReferralWhileConsentServiceCannotSayWhoTheChildIs() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        CONSENT_SERVICE.failing.add(consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId());
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", namedReferral("arena-1", consentId, NATIONAL_ID));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(mongo.getCollection("referrals").countDocuments(Filters.eq("consentId", consentId))).isZero();
+    }
+
+    @Test
+    void everyLaterStepChecksTheConsentIsStillAboutTheCasesChild() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String id = submitNamed("arena-1", consentId);
+        // consent.events now say the consent is about another child than the one the case was taken for.
+        mongo.getCollection("consent_directory").updateOne(Filters.eq("_id", consentId), Updates.set("subjectId", "another-child"));
+
+        assertThat(as("COORDINATOR").post("/referrals/" + id + "/accept", "").status()).isEqualTo(409);
+        assertThat(as("GUARDIAN").get("/referrals/" + id + "/personal-data?purpose=GUARDIAN_ACCESS").status()).isEqualTo(409);
+        assertThat(as("COORDINATOR").get("/referrals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void refusesAnIdentifierInTheFreeTextOfANamedCaseToo() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL", "PPT"));
+        String withNumberInText = namedReferral("arena-1", consentId, NATIONAL_ID)
+                .replace("har hatt mykje fråvær sidan august", "(fnr " + NATIONAL_ID + ") har hatt mykje fråvær");
+
+        HttpApi.Response refused = as("REFERRER").post("/referrals", withNumberInText);
+
+        // The child's identity has its own fields, validated and sealed; the text is not a second place for it.
+        assertThat(fieldsOf(refused)).containsExactly("description");
+        assertThat(refused.body()).doesNotContain(NATIONAL_ID);
+    }
+
+    @Test
     void guardiansAskingThemselvesComeInOnPathTwoWithTheirConsent() {
         String consentId = grantConsent("arena-1", List.of("SCHOOL"));
         String request = namedReferral("arena-1", consentId, NATIONAL_ID).replace("\"consentId\"", "\"requestedBy\": \"GUARDIANS\", \"consentId\"");
@@ -203,16 +294,118 @@ abstract class NamedReferralComponentTest {
         assertThat(as("COORDINATOR").get("/referrals/" + id + "/personal-data").status()).isEqualTo(400);
 
         HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
-        HttpApi.Response reads = audit.get("/personal-data-reads?subjectId=" + subjectId);
+        HttpApi.Response reads = audit.get("/access-log/reads?subjectId=" + subjectId);
         assertThat(reads.status()).isEqualTo(200);
-        assertThat(reads.json().findValuesAsString("readerId")).containsExactly("coordinator", "guardian");
+        assertThat(reads.json().findValuesAsString("userId")).containsExactly("coordinator", "guardian");
         assertThat(reads.json().findValuesAsString("purpose")).containsExactly("MEETING_PREPARATION", "GUARDIAN_ACCESS");
-        assertThat(reads.json().findValuesAsString("readerRole")).containsExactly("ARENA_COORDINATOR", "GUARDIAN");
+        assertThat(reads.json().findValuesAsString("relation")).containsExactly("ARENA_COORDINATOR", "GUARDIAN");
+        assertThat(reads.json().findValuesAsString("resourceId")).containsOnly(id);
+        assertThat(reads.json().findValuesAsString("service")).containsOnly("referral-service");
         assertThat(reads.body()).doesNotContain(NAME);
-        assertThat(as("ADMIN").get("/personal-data-reads?subjectId=" + subjectId).status()).isEqualTo(403);
-        assertThat(audit.delete("/personal-data-reads?subjectId=" + subjectId).status()).isIn(403, 405);
-        assertThat(audit.put("/personal-data-reads?subjectId=" + subjectId, "[]").status()).isIn(403, 405);
-        assertThat(audit.get("/personal-data-reads?subjectId=" + subjectId).json().size()).isEqualTo(2);
+        assertThat(as("ADMIN").get("/access-log/reads?subjectId=" + subjectId).status()).isEqualTo(403);
+        assertThat(audit.delete("/access-log/reads?subjectId=" + subjectId).status()).isIn(403, 405);
+        assertThat(audit.put("/access-log/reads?subjectId=" + subjectId, "[]").status()).isIn(403, 405);
+        assertThat(audit.get("/access-log/reads?subjectId=" + subjectId).json().size()).isEqualTo(2);
+        assertThat(audit.get("/access-log/verify?municipality=" + TestTokens.AUKRA).json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyRefusedAttemptOnACaseIsInTheAccessLog() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        HttpApi stranger = HttpApi.at(port).as(TestTokens.token("curious-coordinator", TestTokens.AUKRA, "COORDINATOR"));
+
+        assertThat(stranger.get("/referrals/" + id).status()).isEqualTo(404);
+        assertThat(stranger.get("/referrals/" + id + "/personal-data?purpose=MEETING").status()).isEqualTo(404);
+        assertThat(stranger.post("/referrals/" + id + "/accept", "{}").status()).isEqualTo(404);
+        assertThat(stranger.get("/referrals/00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString();
+        JsonNode refused = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"))
+                .get("/access-log/entries?from=" + today + "&to=" + today).json();
+        List<JsonNode> curious = new java.util.ArrayList<>();
+        refused.forEach(entry -> {
+            if (entry.get("userId").asString().equals("curious-coordinator")) {
+                curious.add(entry);
+            }
+        });
+        assertThat(curious).hasSize(4).allSatisfy(entry -> {
+            assertThat(entry.get("outcome").asString()).isEqualTo("REFUSED");
+            assertThat(entry.get("relation").isNull()).isTrue();
+            assertThat(entry.get("resourceKind").asString()).isEqualTo("referral");
+        });
+        assertThat(curious.subList(0, 3)).allSatisfy(entry -> {
+            assertThat(entry.get("resourceId").asString()).isEqualTo(id);
+            assertThat(entry.get("subjectId").asString()).isEqualTo(subjectId);
+        });
+        // Refusals are not reads: the guardians' view of who read the child's data does not list them.
+        assertThat(HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit")).get("/access-log/reads?subjectId=" + subjectId)
+                .json().findValuesAsString("userId")).doesNotContain("curious-coordinator");
+    }
+
+    @Test
+    void aReaderMayClaimOnlyAPurposeThatFitsTheirRelationToTheCase() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        String path = "/referrals/" + id + "/personal-data?purpose=";
+
+        for (String[] misfit : new String[][] {{"REFERRER", "GUARDIAN_ACCESS"}, {"REFERRER", "MEETING"}, {"MEMBER", "INTAKE_ASSESSMENT"},
+                {"GUARDIAN", "MEETING"}, {"COORDINATOR", "GUARDIAN_ACCESS"}}) {
+            HttpApi.Response refused = as(misfit[0]).get(path + misfit[1]);
+            assertThat(refused.status()).as(String.join(" ", misfit)).isEqualTo(403);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("purpose");
+            assertThat(refused.body()).doesNotContain(NAME);
+        }
+        assertThat(as("REFERRER").get(path + "FOLLOW_UP").status()).isEqualTo(200);
+        assertThat(as("MEMBER").get(path + "MEETING").status()).isEqualTo(200);
+
+        HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
+        assertThat(audit.get("/access-log/reads?subjectId=" + subjectId).json().findValuesAsString("purpose"))
+                .containsExactly("FOLLOW_UP", "MEETING");
+        // Each claim refused is in the access log with the purpose claimed, for the privacy officer's review.
+        assertThat(entriesAbout(subjectId)).filteredOn(entry -> entry.get("outcome").asString().equals("REFUSED"))
+                .extracting(entry -> entry.get("userId").asString() + " " + entry.get("purpose").asString())
+                .containsExactly("referrer GUARDIAN_ACCESS", "referrer MEETING", "member INTAKE_ASSESSMENT", "guardian MEETING",
+                        "coordinator GUARDIAN_ACCESS");
+    }
+
+    /** What referral-service's access log holds about the child today (by the service's clock), oldest first. */
+    List<JsonNode> entriesAbout(String subjectId) {
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Oslo")).toString();
+        JsonNode entries = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"))
+                .get("/access-log/entries?from=" + today + "&to=" + today).json();
+        List<JsonNode> about = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (subjectId.equals(entry.get("subjectId").asString())) {
+                about.add(entry);
+            }
+        });
+        return about;
+    }
+
+    @Test
+    void theReferrersAccessToThePersonalDataEndsAWhileAfterTheCaseEnded() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String path = "/referrals/" + id + "/personal-data?purpose=FOLLOW_UP";
+        assertThat(as("REFERRER").post("/referrals/" + id + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(as("REFERRER").get(path).status()).as("within the grace period").isEqualTo(200);
+
+        clock.advance(Duration.ofDays(31));
+        try {
+            HttpApi.Response ended = as("REFERRER").get(path);
+            assertThat(ended.status()).isEqualTo(403);
+            assertThat(ended.body()).doesNotContain(NAME);
+            String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+            assertThat(entriesAbout(subjectId)).last().satisfies(refused -> {
+                assertThat(refused.get("userId").asString()).isEqualTo("referrer");
+                assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
+            });
+            // The referrer still sees the case itself, and the arena keeps its access to the personal data.
+            assertThat(as("REFERRER").get("/referrals/" + id).status()).isEqualTo(200);
+            assertThat(as("COORDINATOR").get(path).status()).isEqualTo(200);
+        } finally {
+            clock.advance(Duration.ofDays(-31));
+        }
     }
 
     @Test

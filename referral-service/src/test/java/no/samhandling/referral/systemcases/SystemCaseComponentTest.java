@@ -199,7 +199,22 @@ abstract class SystemCaseComponentTest {
         assertThat(missing.json().get("errors").findValuesAsString("message")).contains("må fyllast ut");
         assertThat(unknownCategory.status()).isEqualTo(400);
         assertThat(unknownCategory.json().get("errors").findValuesAsString("field")).containsExactly("category");
-        assertThat(identifier.json().get("detail").asString()).contains("innehalde eit fødselsnummer");
+        assertThat(identifier.json().get("errors").findValuesAsString("field")).containsExactly("description");
+        assertThat(identifier.json().get("errors").get(0).get("message").asString()).contains("innehalde eit fødselsnummer");
+    }
+
+    @Test
+    void refusesAnIdentifierInTheTitleAndInTheActionTaken() {
+        HttpApi.Response title = coordinator().post("/system-cases", systemCase(null, "Ventetid")
+                .replace("Ingen arena for 16–18", "Ventetid PPT for 010203\u00a012345"));
+        String id = register(coordinator());
+        leader().post("/system-cases/" + id + "/follow-ups", "{\"note\": \"Drøfta.\"}");
+        HttpApi.Response actionTaken = leader().post("/system-cases/" + id + "/close",
+                "{\"actionCode\": \"ROUTINE_CHANGED\", \"actionTaken\": \"Rutine endra for barnet fødd 2015-03-01\"}");
+
+        assertThat(title.json().get("errors").findValuesAsString("field")).containsExactly("title");
+        assertThat(actionTaken.json().get("errors").findValuesAsString("field")).containsExactly("actionTaken");
+        assertThat(leader().get("/system-cases/" + id).json().get("status").asString()).isEqualTo("FOLLOWED_UP");
     }
 
     @Test

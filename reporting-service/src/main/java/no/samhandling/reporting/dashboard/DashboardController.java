@@ -6,49 +6,50 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Controller;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import no.samhandling.platform.security.Caller;
 import no.samhandling.reporting.figures.FigureService;
 import no.samhandling.reporting.figures.FiguresReport;
 import no.samhandling.reporting.figures.Labels;
 import no.samhandling.reporting.figures.Period;
 import no.samhandling.reporting.figures.ReportViews;
-import no.samhandling.reporting.figures.SignedInLeader;
 import no.samhandling.reporting.figures.TableView;
+import no.samhandling.web.Municipalities;
+import no.samhandling.web.PageController;
 
 /**
- * The leaders' dashboard: the chosen half-year (the current one by default) beside the one before,
- * as server-rendered tables with small charts drawn over them in the browser.
+ * The leaders' dashboard ({@code /tall}, behind the gateway): the chosen half-year (the current one
+ * by default) beside the one before, as server-rendered tables with small charts drawn over them
+ * in the browser. The caller's municipality comes from the relayed token, as for the API.
  */
-@Controller
+@PageController
 class DashboardController {
 
     private final FigureService figures;
     private final ReportViews views;
     private final Labels labels;
+    private final Municipalities municipalities;
     private final Clock clock;
 
-    DashboardController(FigureService figures, ReportViews views, Labels labels, Clock clock) {
+    DashboardController(FigureService figures, ReportViews views, Labels labels, Municipalities municipalities, Clock clock) {
         this.figures = figures;
         this.views = views;
         this.labels = labels;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
-    @GetMapping("/dashboard")
+    @GetMapping("/tall")
+    @PreAuthorize("hasRole('LEADER')")
     String dashboard(@RequestParam(required = false) String period, @RequestParam(required = false) String arenaId,
-            @RequestParam(required = false) String lang, @RequestHeader(value = "Accept-Language", required = false) String accept,
-            Authentication authentication, CsrfToken csrf, Model model) {
-        // Load the sign-out form's token before rendering starts: the session cannot be created once the page is streaming.
-        csrf.getToken();
-        String municipality = SignedInLeader.municipality(authentication);
-        Locale locale = Labels.language(lang != null ? lang : accept);
+            Caller caller, Model model) {
+        String municipality = caller.municipality();
+        Locale locale = LocaleContextHolder.getLocale();
         Period current = Period.halfContaining(clock.instant());
         Period chosen = parse(period, current);
         Map<String, String> arenas = figures.arenaOptions(municipality, chosen.year());
@@ -57,8 +58,7 @@ class DashboardController {
         FiguresReport previous = figures.report(municipality, chosen.previousHalf(), arena);
         List<TableView> tables = views.tables(report, previous, chosen, locale);
 
-        model.addAttribute("lang", locale.getLanguage());
-        model.addAttribute("municipality", municipality);
+        model.addAttribute("municipalityName", municipalities.displayName(municipality, locale));
         model.addAttribute("threshold", figures.threshold());
         model.addAttribute("period", chosen.code());
         model.addAttribute("periodName", labels.period(chosen, locale));
@@ -66,7 +66,6 @@ class DashboardController {
         model.addAttribute("arenas", arenas);
         model.addAttribute("arenaId", arena);
         model.addAttribute("tables", tables);
-        model.addAttribute("reportKind", chosen.half() == null ? "yearly" : "half-year");
         return "dashboard";
     }
 
@@ -95,7 +94,6 @@ class DashboardController {
         }
         return fallback;
     }
-
 
     record Option(String value, String label) {
     }

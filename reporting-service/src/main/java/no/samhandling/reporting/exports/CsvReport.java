@@ -12,9 +12,10 @@ import no.samhandling.reporting.figures.TableView;
  */
 final class CsvReport {
 
-    static byte[] write(String title, List<TableView> tables) {
+    /** @param header the column names in the report's language (report, table, row, column, value, flag) */
+    static byte[] write(String title, List<TableView> tables, List<String> header) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(line("report", "table", "row", "column", "value", "flag"));
+        csv.append(line(header.toArray(String[]::new)));
         for (TableView table : tables) {
             for (TableView.Row row : table.rows()) {
                 for (int i = 0; i < row.cells().size(); i++) {

@@ -63,17 +63,17 @@ final class PdfReport {
         List<List<String>> headings = new ArrayList<>();
         int headingLines = 1;
         for (int i = 1; i < table.headings().size(); i++) {
-            List<String> lines = wrap(table.headings().get(i), width - 4, 7);
+            List<String> lines = wrap(bold, table.headings().get(i), width - 4, 7);
             headings.add(lines);
             headingLines = Math.max(headingLines, lines.size());
         }
+        List<String> firstHeading = wrap(bold, table.headings().get(0), LABEL_WIDTH - 6, 7);
+        headingLines = Math.max(headingLines, firstHeading.size());
         need(LEADING * (3 + headingLines) + 10);
         y -= 10;
         text(bold, 10, MARGIN, table.caption());
         for (int line = 0; line < headingLines; line++) {
-            if (line == 0) {
-                cell(bold, 7, MARGIN, table.headings().get(0), LABEL_WIDTH, false);
-            }
+            cell(bold, 7, MARGIN, line < firstHeading.size() ? firstHeading.get(line) : "", LABEL_WIDTH - 6, false);
             for (int i = 0; i < headings.size(); i++) {
                 String text = line < headings.get(i).size() ? headings.get(i).get(line) : "";
                 cell(bold, 7, MARGIN + LABEL_WIDTH + i * width, text, width - 4, true);
@@ -81,28 +81,34 @@ final class PdfReport {
             y -= LEADING - 2;
         }
         for (TableView.Row row : table.rows()) {
-            need(LEADING + 2);
             PDType1Font font = row.total() ? bold : regular;
-            cell(font, 8, MARGIN, row.label(), LABEL_WIDTH - 6, false);
-            for (int i = 0; i < row.cells().size(); i++) {
-                cell(font, 8, MARGIN + LABEL_WIDTH + i * width, row.cells().get(i).text(), width - 4, true);
+            // A long arena name wraps onto more lines; the figures stand on its first.
+            List<String> label = wrap(font, row.label(), LABEL_WIDTH - 6, 8);
+            need(LEADING * label.size() + 2);
+            for (int line = 0; line < label.size(); line++) {
+                cell(font, 8, MARGIN, label.get(line), LABEL_WIDTH - 6, false);
+                if (line == 0) {
+                    for (int i = 0; i < row.cells().size(); i++) {
+                        cell(font, 8, MARGIN + LABEL_WIDTH + i * width, row.cells().get(i).text(), width - 4, true);
+                    }
+                }
+                y -= LEADING;
             }
-            y -= LEADING;
         }
     }
 
+    /** One line of a cell, already wrapped to its width. */
     private void cell(PDType1Font font, float size, float x, String text, float width, boolean right) throws IOException {
-        String fitted = fit(font, size, text, width);
-        float textWidth = font.getStringWidth(fitted) / 1000 * size;
+        float textWidth = width(font, text, size);
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(right ? x + width - textWidth : x, y);
-        content.showText(fitted);
+        content.showText(text);
         content.endText();
     }
 
     private void text(PDType1Font font, float size, float x, String text) throws IOException {
-        for (String line : wrap(text, PAGE.getWidth() - 2 * MARGIN, size)) {
+        for (String line : wrap(font, text, PAGE.getWidth() - 2 * MARGIN, size)) {
             need(size + 4);
             content.beginText();
             content.setFont(font, size);
@@ -113,28 +119,42 @@ final class PdfReport {
         }
     }
 
-    private List<String> wrap(String text, float width, float size) throws IOException {
+    /**
+     * The text in lines no wider than {@code width}, broken between words; a single word wider than
+     * a line is broken inside it (after a hyphen where it has one). Nothing is ever cut off.
+     */
+    private static List<String> wrap(PDType1Font font, String text, float width, float size) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
             String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && regular.getStringWidth(candidate) / 1000 * size > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
+            if (width(font, candidate, size) <= width) {
                 line = new StringBuilder(candidate);
+                continue;
             }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+            }
+            line = new StringBuilder();
+            String rest = word;
+            while (width(font, rest, size) > width && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && width(font, rest.substring(0, cut), size) > width) {
+                    cut--;
+                }
+                int hyphen = rest.lastIndexOf('-', cut - 1);
+                cut = hyphen > 0 ? hyphen + 1 : cut;
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
         }
         lines.add(line.toString());
         return lines;
     }
 
-    private static String fit(PDType1Font font, float size, String text, float width) throws IOException {
-        String fitted = text;
-        while (fitted.length() > 1 && font.getStringWidth(fitted) / 1000 * size > width) {
-            fitted = fitted.substring(0, fitted.length() - 1);
-        }
-        return fitted;
+    private static float width(PDType1Font font, String text, float size) throws IOException {
+        return font.getStringWidth(text) / 1000 * size;
     }
 
     private void need(float height) throws IOException {

@@ -38,7 +38,17 @@ public class Labels {
 
     /** A code's name, or the code itself when it has none. */
     public String code(String code, Locale locale) {
-        return messages.getMessage("code." + code, null, code, locale);
+        return code("code.", code, locale);
+    }
+
+    /**
+     * A code of one list by its label in that list ({@code theme.}, {@code deviation.category.}, …):
+     * the labels of the codes that travel on events are shared by every service (event-contracts'
+     * {@code samhandling/codes}), so the dashboard words a theme as the intake form does.
+     */
+    public String code(String list, String code, Locale locale) {
+        String label = messages.getMessage(list + code, null, null, locale);
+        return label != null ? label : messages.getMessage("code." + code, null, code, locale);
     }
 
     public String period(Period period, Locale locale) {

@@ -1,7 +1,9 @@
 package no.samhandling.reporting.figures;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -12,6 +14,13 @@ import no.samhandling.reporting.disclosure.Cell;
 /** Turns published figures into worded tables, for the dashboard and the period reports alike. */
 @Component
 public class ReportViews {
+
+    /** The code list whose labels name a table's rows; other tables use the dashboard's own {@code code.} labels. */
+    private static final Map<String, String> ROW_LABELS = Map.of(
+            "referralsByTheme", "theme.",
+            "referralsByUnitType", "party.",
+            "deviationsByCategory", "deviation.category.",
+            "systemCasesByCategory", "system-case.category.");
 
     private final Labels labels;
 
@@ -128,8 +137,14 @@ public class ReportViews {
             headings.add(labels.text("dashboard.total", locale));
         }
         List<TableView.Row> rows = new ArrayList<>();
-        for (PublishedTable.Line line : table.rows()) {
-            rows.add(new TableView.Row(labels.code(line.key(), locale), values(line, rowTotals, locale), false));
+        List<PublishedTable.Line> lines = new ArrayList<>(table.rows());
+        if (id.equals("referralsByAgeBand")) {
+            // By age, youngest first: as text, 13-15 would come before 6-12.
+            lines.sort(Comparator.comparingInt(line -> youngestAge(line.key())));
+        }
+        String list = ROW_LABELS.getOrDefault(id, "code.");
+        for (PublishedTable.Line line : lines) {
+            rows.add(new TableView.Row(labels.code(list, line.key(), locale), values(line, rowTotals, locale), false));
         }
         if (table.totals() != null) {
             rows.add(new TableView.Row(labels.text("dashboard.total", locale), values(table.totals(), rowTotals, locale), true));
@@ -166,6 +181,12 @@ public class ReportViews {
             values.add(line.total() == null ? blank() : value(line.total(), locale));
         }
         return values;
+    }
+
+    /** {@code 6} for the age band {@code 6-12}; bands that are not ages ({@code UNKNOWN}) come last. */
+    static int youngestAge(String band) {
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("^(\\d+)").matcher(band == null ? "" : band);
+        return from.find() ? Integer.parseInt(from.group(1)) : Integer.MAX_VALUE;
     }
 
     /** A line's figure for the whole period: its total, or its only cell when a half-year was chosen. */

@@ -6,7 +6,7 @@ package no.samhandling.reporting.projection;
  */
 public record Generation(int number) {
 
-    static final String GROUP = "reporting-service";
+    private static final String GROUP = "reporting-service";
 
     public String counters() {
         return "figure_counters_g" + number;
@@ -20,23 +20,11 @@ public record Generation(int number) {
         return "open_cases_g" + number;
     }
 
-    String processed() {
-        return "processed_events_g" + number;
-    }
-
-    String journal() {
-        return "projection_journal_g" + number;
-    }
-
     /**
      * The generation's own consumer group. Never the bare service name: that group's offsets
      * belong to the earlier referral-only projection, and a generation must start at the beginning.
      */
     String consumerGroup() {
         return GROUP + ".g" + number;
-    }
-
-    Generation next() {
-        return new Generation(number + 1);
     }
 }

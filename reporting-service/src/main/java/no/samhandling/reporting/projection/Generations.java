@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 
 /**
  * Which generation readers use, and the state of a rebuild. The switch to a rebuilt generation is
@@ -43,9 +46,9 @@ public class Generations {
     }
 
     void initialise() {
-        if (mongo.getCollection(COLLECTION).find(Filters.eq("_id", CURRENT)).first() == null) {
-            write(CURRENT, new Document("generation", 1).append("last", 1).append("since", Date.from(Instant.now())));
-        }
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", CURRENT), Updates.combine(
+                Updates.setOnInsert("generation", 1), Updates.setOnInsert("last", 1),
+                Updates.setOnInsert("since", Date.from(Instant.now()))), new UpdateOptions().upsert(true));
     }
 
     Rebuild rebuild() {
@@ -62,25 +65,36 @@ public class Generations {
                 rebuild.getDate("completedAt") == null ? null : rebuild.getDate("completedAt").toInstant(), targets);
     }
 
+    /**
+     * Claims the next generation number for a rebuild, in one conditional write, so that two
+     * instances asked to rebuild at once never fill the same generation. Empty if another
+     * instance claimed it first.
+     */
+    Optional<Generation> claimNext() {
+        int last = lastNumber();
+        Document claimed = mongo.getCollection(COLLECTION).findOneAndUpdate(
+                Filters.and(Filters.eq("_id", CURRENT), Filters.eq("last", last)), Updates.set("last", last + 1));
+        return claimed == null ? Optional.empty() : Optional.of(new Generation(last + 1));
+    }
+
     void beginRebuild(Generation generation, Map<String, Long> targets) {
-        Document current = mongo.getCollection(COLLECTION).find(Filters.eq("_id", CURRENT)).first();
-        current.put("last", generation.number());
-        write(CURRENT, current);
         write(REBUILD, new Document("generation", generation.number()).append("status", Rebuild.Status.RUNNING.name())
                 .append("startedAt", Date.from(Instant.now())).append("targets", targets.entrySet().stream()
                         .map(target -> new Document("partition", target.getKey()).append("offset", target.getValue())).toList()));
     }
 
-    /** Readers move to the rebuilt generation in this one write. */
+    /**
+     * Readers move to the rebuilt generation in this one write; then the rebuild is marked done.
+     * Doing it twice (two instances, or a crash in between) changes nothing more.
+     */
     void switchTo(Generation generation) {
-        Document current = mongo.getCollection(COLLECTION).find(Filters.eq("_id", CURRENT)).first();
-        current.put("generation", generation.number());
-        current.put("since", Date.from(Instant.now()));
-        write(CURRENT, current);
-        Document rebuild = mongo.getCollection(COLLECTION).find(Filters.eq("_id", REBUILD)).first();
-        rebuild.put("status", Rebuild.Status.COMPLETED.name());
-        rebuild.put("completedAt", Date.from(Instant.now()));
-        write(REBUILD, rebuild);
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", CURRENT), Updates.combine(
+                Updates.set("generation", generation.number()), Updates.set("since", Date.from(Instant.now()))));
+        mongo.getCollection(COLLECTION).updateOne(
+                Filters.and(Filters.eq("_id", REBUILD), Filters.eq("generation", generation.number()),
+                        Filters.eq("status", Rebuild.Status.RUNNING.name())),
+                Updates.combine(Updates.set("status", Rebuild.Status.COMPLETED.name()),
+                        Updates.set("completedAt", Date.from(Instant.now()))));
     }
 
     private void write(String id, Document document) {

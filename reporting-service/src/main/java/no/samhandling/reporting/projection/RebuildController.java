@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/reports/rebuild")
 class RebuildController {
 
-    private final ProjectionRunner runner;
+    private final ProjectionConsumers runner;
     private final Generations generations;
 
-    RebuildController(ProjectionRunner runner, Generations generations) {
+    RebuildController(ProjectionConsumers runner, Generations generations) {
         this.runner = runner;
         this.generations = generations;
     }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,7 +25,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -47,6 +45,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.Topics;
 import no.samhandling.platform.events.CloudEventCodec;
+import no.samhandling.platform.test.TestKafkaBroker;
 import no.samhandling.reporting.ReportingServiceApplication;
 import no.samhandling.reporting.testdata.EventMother;
 
@@ -58,7 +57,8 @@ import no.samhandling.reporting.testdata.EventMother;
  *
  * <pre>./mvnw -pl reporting-service -Pbenchmark test-compile exec:exec [-Dbenchmark.events=1000000]</pre>
  *
- * Both sides use the same real Kafka broker (embedded, KRaft) and the same MongoDB wire server.
+ * Both sides use the same real Kafka broker (embedded, KRaft, with authentication and ACLs, as in
+ * every other test) and the same MongoDB wire server.
  * The projections' rate is measured on a rebuild: a new consumer group replays every topic from
  * the beginning into a new generation, exactly as {@code POST /reports/rebuild} does.
  */
@@ -68,19 +68,20 @@ public final class ProjectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = Integer.getInteger("benchmark.events", 1_000_000);
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Topics.ALL.toArray(String[]::new));
-        kafka.afterPropertiesSet();
+        TestKafkaBroker kafka = TestKafkaBroker.start(PARTITIONS, "reporting-service");
         MongoServer mongoServer = new MongoServer(new MemoryBackend());
         String mongoAddress = "mongodb://127.0.0.1:" + mongoServer.bind().getPort();
         try {
-            String brokers = kafka.getBrokersAsString();
+            String brokers = kafka.bootstrapServers();
+            // The benchmark's own clients sign in as the broker's super user; the service as itself.
+            Map<String, Object> admin = kafka.clientProperties(kafka.adminCredentials());
             System.out.printf("Producing %,d events to %s ...%n", total, brokers);
             long produceStart = System.nanoTime();
-            produce(brokers, total);
+            produce(admin, total);
             System.out.printf("Produced in %.1f s%n", seconds(produceStart));
 
             long bareStart = System.nanoTime();
-            long bareCount = bare(brokers, mongoAddress + "/bare", total);
+            long bareCount = bare(admin, mongoAddress + "/bare", total);
             double bareSeconds = seconds(bareStart);
             System.out.printf("Bare limit: %,d events in %.1f s = %,.0f events/s%n", bareCount, bareSeconds, bareCount / bareSeconds);
 
@@ -88,6 +89,7 @@ public final class ProjectionBenchmark {
             // Command-line arguments: they outrank the platform's defaults (such as the MongoDB on 27017).
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
                     "--spring.kafka.bootstrap-servers=" + brokers,
+                    "--samhandling.kafka.password=" + kafka.credentials("reporting-service").orElseThrow().password(),
                     "--spring.mongodb.uri=" + mongoAddress + "/reporting",
                     "--server.port=0",
                     "--samhandling.events.partitions=" + PARTITIONS,
@@ -95,10 +97,10 @@ public final class ProjectionBenchmark {
                     "--logging.structured.format.console=",
                     "--logging.level.root=WARN",
                     "--logging.level.org.apache.kafka=ERROR")) {
-                awaitCommitted(brokers, new Generation(1).consumerGroup());
+                awaitCommitted(admin, new Generation(1).consumerGroup());
                 System.out.printf("Live projection caught up (including application start) in %.1f s%n", seconds(liveStart));
 
-                ProjectionRunner runner = app.getBean(ProjectionRunner.class);
+                ProjectionConsumers runner = app.getBean(ProjectionConsumers.class);
                 Generations generations = app.getBean(Generations.class);
                 long rebuildStart = System.nanoTime();
                 runner.rebuild();
@@ -113,19 +115,19 @@ public final class ProjectionBenchmark {
             }
         } finally {
             mongoServer.shutdownNow();
-            kafka.destroy();
+            kafka.close();
         }
     }
 
-    private static void produce(String brokers, int total) {
+    private static void produce(Map<String, Object> client, int total) {
         CloudEventCodec codec = new CloudEventCodec("benchmark");
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+        Map<String, Object> config = new HashMap<>(client);
+        config.putAll(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                ProducerConfig.ACKS_CONFIG, "1");
+                ProducerConfig.ACKS_CONFIG, "1"));
         int produced = 0;
         int municipality = 1000;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
@@ -145,9 +147,8 @@ public final class ProjectionBenchmark {
     }
 
     /** The bare limit: the same records, the same aggregates, nothing else. */
-    private static long bare(String brokers, String mongoUri, int total) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+    private static long bare(Map<String, Object> kafkaClient, String mongoUri, int total) {
+        Map<String, Object> config = new HashMap<>(kafkaClient);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bare-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
@@ -206,12 +207,10 @@ public final class ProjectionBenchmark {
         return consumed;
     }
 
-    private static void awaitCommitted(String brokers, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+    private static void awaitCommitted(Map<String, Object> client, String group) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             Map<TopicPartition, Long> ends = new HashMap<>();
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : Topics.ALL) {
                     consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));

@@ -15,8 +15,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,7 @@ import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.reporting.testdata.EventMother;
 
 /** The projections fed through the real broker from all four topics, read back through the API, and rebuilt. */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class ProjectionComponentTest {
 
     private static final int YEAR = 2025;
@@ -51,7 +55,7 @@ abstract class ProjectionComponentTest {
     CloudEventCodec codec;
 
     @Autowired
-    ProjectionRunner runner;
+    ProjectionConsumers runner;
 
     @Autowired
     Generations generations;
@@ -131,19 +135,54 @@ abstract class ProjectionComponentTest {
     }
 
     @Test
-    void sendsAnInvalidRecordToTheDeadLetterTopicAndGoesOn() {
+    void sendsInvalidRecordsToTheDeadLetterTopicLoggingOneLineEachAndGoesOn(CapturedOutput output) {
         String municipality = "1507";
-        producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, "broken", "not an event".getBytes()));
+        List<String> broken = List.of("broken-1", "broken-2", "broken-3");
+        broken.forEach(key -> producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, key, "not an event".getBytes())));
         for (int i = 0; i < 5; i++) {
             send(EventMother.submitted(municipality, "arena-after-poison", UUID.randomUUID().toString(), EventMother.at(YEAR, 3, 3)));
         }
 
-        try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "reporting-service"))) {
-            probe.awaitRecord(record -> "broken".equals(record.key()), Duration.ofSeconds(30));
+        String deadLetters = Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "reporting-service");
+        try (TopicProbe probe = new TopicProbe(bootstrapServers(), deadLetters)) {
+            probe.awaitRecord(record -> "broken-3".equals(record.key()), Duration.ofSeconds(30));
         }
+        await().atMost(Duration.ofSeconds(5)).until(() -> output.getAll().lines()
+                .filter(line -> line.contains("dead-lettered to " + deadLetters)).count() >= broken.size());
+        // One line per dead-lettered record, and no stack traces from the container's retries.
+        assertThat(output.getAll().lines().filter(line -> line.contains("dead-lettered to " + deadLetters))).hasSize(broken.size())
+                .allMatch(line -> line.contains("InvalidEventException: Not a CloudEvents binary-mode record"));
+        assertThat(output.getAll().lines()).noneMatch(line -> line.contains("\tat org.springframework.kafka"));
+        // The administrators see them, without their payload.
+        HttpApi.Response listed = HttpApi.at(port).as(TestTokens.forRole("ADMIN")).get("/admin/dead-letters?topic=" + deadLetters);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).doesNotContain("not an event");
+        assertThat(listed.json().get("deadLetters").valueStream().map(entry -> entry.get("cause").asString()))
+                .anyMatch(cause -> cause.startsWith("InvalidEventException"));
         HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-after-poison") != null);
+    }
+
+    @Test
+    void skipsAnEventOfATypeItsContractsDoNotKnowInsteadOfDeadLetteringIt() {
+        String municipality = "1508";
+        ProducerRecord<String, byte[]> newer = codec.toRecord(EventMother.submitted(municipality, "arena-newer",
+                UUID.randomUUID().toString(), EventMother.at(YEAR, 4, 4)));
+        newer.headers().remove("ce_type");
+        newer.headers().add("ce_type", "referral.something-new.v1".getBytes());
+        producer.send(newer);
+        for (int i = 0; i < 5; i++) {
+            send(EventMother.submitted(municipality, "arena-after-newer", UUID.randomUUID().toString(), EventMother.at(YEAR, 4, 4)));
+        }
+
+        HttpApi leader = HttpApi.at(port).as(TestTokens.token("leader", municipality, "LEADER"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-after-newer") != null);
+        assertThat(row(leader.get("/reports/figures?year=" + YEAR).json(), "referralsByArena", "arena-newer")).isNull();
+        try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "reporting-service"))) {
+            assertThat(probe.drain(Duration.ofSeconds(2))).noneMatch(record -> newer.key().equals(record.key()));
+        }
     }
 
     @Test

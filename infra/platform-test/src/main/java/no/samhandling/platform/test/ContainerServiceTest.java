@@ -15,6 +15,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 /**
  * The same component test as {@link ServiceTest}, against real {@code apache/kafka} and
  * {@code mongo} images. Where no Docker engine is reachable the test class is skipped, not failed.
+ * The image's broker takes clients without authentication (its start script cannot bootstrap
+ * SCRAM credentials), so the service connects in plain text here; authentication and ACLs are
+ * proven on {@link ServiceTest}'s broker and in the system tests.
  */
 @Documented
 @Inherited
@@ -23,6 +26,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Testcontainers(disabledWithoutDocker = true)
 @ImportTestcontainers(ServiceContainers.class)
-@TestPropertySource(locations = "classpath:samhandling-test/service-test.properties")
+@TestPropertySource(locations = "classpath:samhandling-test/service-test.properties",
+        properties = "spring.kafka.security.protocol=PLAINTEXT")
 public @interface ContainerServiceTest {
 }

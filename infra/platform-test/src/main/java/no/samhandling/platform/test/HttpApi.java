@@ -57,6 +57,12 @@ public final class HttpApi {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A form post, as a page's form sends it: {@code "note=Avtalt+m%C3%B8te"}. */
+    public Response postForm(String path, String urlEncodedFields) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedFields)));
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }

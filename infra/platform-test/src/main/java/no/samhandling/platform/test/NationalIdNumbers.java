@@ -25,7 +25,21 @@ public final class NationalIdNumbers {
 
     /** A regular number for a birth date, with the first individual number to try, for a parser's own tests. */
     public static String regularFor(LocalDate birthDate, int individualFrom) {
-        String date = birthDate.format(DateTimeFormatter.ofPattern("ddMMyy"));
+        return numberFor(birthDate.getDayOfMonth(), birthDate.getMonthValue(), birthDate, individualFrom);
+    }
+
+    /** A D-number (day + 40, given to people without a fødselsnummer) for a birth date. */
+    public static String dNumberFor(LocalDate birthDate, int individualFrom) {
+        return numberFor(birthDate.getDayOfMonth() + 40, birthDate.getMonthValue(), birthDate, individualFrom);
+    }
+
+    /** An H-number (month + 40, an auxiliary number in health services) for a birth date. */
+    public static String hNumberFor(LocalDate birthDate, int individualFrom) {
+        return numberFor(birthDate.getDayOfMonth(), birthDate.getMonthValue() + 40, birthDate, individualFrom);
+    }
+
+    private static String numberFor(int day, int month, LocalDate birthDate, int individualFrom) {
+        String date = String.format("%02d%02d", day, month) + birthDate.format(DateTimeFormatter.ofPattern("yy"));
         for (int individual = individualFrom; individual < individualFrom + 100; individual++) {
             String number = checked(date + String.format("%03d", individual));
             if (number != null) {

@@ -8,20 +8,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A component test of one service through its real HTTP API and real topics: the application on a
- * random port, a real Kafka broker (embedded, KRaft), a MongoDB wire-protocol server in memory,
- * and tokens verified against the test key pair (see {@link TestTokens}).
+ * random port, a real Kafka broker (embedded, KRaft) that requires authentication and holds the
+ * service to its ACLs ({@link WithKafkaBroker}), a MongoDB wire-protocol server in memory, and
+ * tokens verified against the test key pair (see {@link TestTokens}).
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithKafkaBroker
 @TestPropertySource(locations = "classpath:samhandling-test/service-test.properties")
 @WithMongoWireServer
 public @interface ServiceTest {

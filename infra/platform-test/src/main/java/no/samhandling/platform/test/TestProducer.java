@@ -1,5 +1,6 @@
 package no.samhandling.platform.test;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -14,11 +15,18 @@ public final class TestProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
+    /** Signs in as the test broker's super user ({@link TestKafka}), so it may play any service. */
     public TestProducer(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        this(TestKafka.clientProperties(bootstrapServers));
+    }
+
+    /** @param client bootstrap servers and security settings */
+    public TestProducer(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        producer = new KafkaProducer<>(config);
     }
 
     public void send(ProducerRecord<String, byte[]> record) {

@@ -73,6 +73,7 @@ public final class AggregateStore<T extends AggregateRoot> {
         Document state = new Document();
         mongo.getConverter().write(aggregate, state);
         state.remove("_class");
+        state.put(OutboxRelay.SHARD, relay.shardOf(aggregate.id()));
         long newVersion;
         if (aggregate.version() == null) {
             newVersion = 0;

@@ -17,6 +17,7 @@ import io.cloudevents.rw.CloudEventRWException;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.events.EventJson;
 import no.samhandling.events.InvalidEventException;
+import no.samhandling.events.Topics;
 
 /**
  * Events on the wire are CloudEvents 1.0 in Kafka binary mode: the attributes travel as
@@ -32,10 +33,14 @@ public final class CloudEventCodec {
     private final URI source;
 
     public CloudEventCodec(String applicationName) {
-        this.source = URI.create("/samhandling/" + applicationName);
+        this.source = URI.create(Topics.source(applicationName));
     }
 
     ProducerRecord<String, byte[]> toRecord(OutboxEntry entry) {
+        return toRecord(entry, source);
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(OutboxEntry entry, URI source) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(entry.eventId())
                 .withSource(source)
@@ -53,9 +58,13 @@ public final class CloudEventCodec {
         return record;
     }
 
-    /** Publishes a domain event directly, for tests and tools that stand in for another service. */
+    /**
+     * A domain event as its topic's owner would publish it, for tests and tools that stand in for
+     * that service (consumers refuse a record from anyone else).
+     */
     public ProducerRecord<String, byte[]> toRecord(DomainEvent event) {
-        return toRecord(OutboxEntry.of(event, null));
+        OutboxEntry entry = OutboxEntry.of(event, null);
+        return toRecord(entry, URI.create(Topics.source(Topics.owner(entry.topic()))));
     }
 
     /** Reads a consumed message into a domain event, or fails with {@link InvalidEventException}. */
@@ -83,7 +92,7 @@ public final class CloudEventCodec {
     }
 
     /** The binder hands Kafka headers over as message headers, as raw bytes unless they were mapped. */
-    private static Headers kafkaHeaders(Map<String, Object> messageHeaders) {
+    static Headers kafkaHeaders(Map<String, Object> messageHeaders) {
         RecordHeaders headers = new RecordHeaders();
         messageHeaders.forEach((name, value) -> {
             if (name.startsWith("ce_") || name.equals("content-type") || name.equals("contentType")) {

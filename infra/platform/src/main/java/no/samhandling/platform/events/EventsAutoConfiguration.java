@@ -13,10 +13,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -27,6 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import no.samhandling.events.Topics;
+import no.samhandling.platform.cluster.Leases;
 
 /** The event backbone every service shares: outbox, relay, consumption, dead letters and topics. */
 @AutoConfiguration(afterName = {
@@ -38,7 +41,6 @@ public class EventsAutoConfiguration {
 
     private static final String KEEP_FOREVER = "-1";
 
-
     @Bean
     CloudEventCodec cloudEventCodec(@Value("${spring.application.name}") String applicationName) {
         return new CloudEventCodec(applicationName);
@@ -46,7 +48,7 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, CloudEventCodec codec,
-            OutboxProperties properties, MeterRegistry meters) {
+            OutboxProperties properties, MeterRegistry meters, Leases leases) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -60,7 +62,7 @@ public class EventsAutoConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        return new OutboxRelay(mongo, template, codec, properties, meters);
+        return new OutboxRelay(mongo, template, codec, properties, meters, leases);
     }
 
     @Bean
@@ -74,14 +76,22 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo, TopicProperties topics) {
-        return new ProcessedEvents(mongo, topics.processedRetention());
+    EventConsumers eventConsumers(MongoTemplate mongo, MeterRegistry meters, KafkaProperties kafka, DeadLetters deadLetters,
+            ObjectProvider<KafkaAdmin> admin, TopicProperties topics,
+            @Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
+        return new EventConsumers(group, new EventIntake(meters), new Watermarks(mongo, topics.deduplicationWindow()),
+                new Journals(mongo), meters, kafka, deadLetters, admin, topics);
     }
 
+    /**
+     * Once the service runs, its bindings' watermarks are raised to the offsets Kafka has
+     * committed for its group (see {@link Watermarks}), off the startup thread: Kafka may be slow
+     * to answer, and nothing waits for it.
+     */
     @Bean
-    EventConsumers eventConsumers(ProcessedEvents processed, MeterRegistry meters,
-            @Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
-        return new EventConsumers(processed, group, meters);
+    ApplicationListener<ApplicationReadyEvent> watermarksFromCommittedOffsets(EventConsumers consumers) {
+        return ready -> Thread.ofVirtual().name("watermarks-from-committed-offsets")
+                .start(() -> consumers.raiseWatermarksToCommittedOffsets(consumers.group()));
     }
 
     @Bean
@@ -95,29 +105,30 @@ public class EventsAutoConfiguration {
     }
 
     /**
-     * The four event topics, and a dead-letter topic for every consumer binding of this service.
-     * Both keep their records for good: the event topics are the record every projection is
-     * rebuilt from, and a dead letter waits until someone replays it. Neither holds personal data
-     * in plaintext; a child's data is erased by destroying the child's key, not by expiry.
+     * A dead-letter topic for every consumer binding of this service (a batch consumer creates its own
+     * when it starts), kept for good: a dead letter waits until someone replays it. The event topics
+     * themselves are provisioned with the broker's
+     * users and ACLs (infra/kafka-access), which let a service create its own dead-letter topics and
+     * no other. Neither holds personal data in plaintext; a child's data is erased by destroying
+     * the child's key, not by expiry.
      */
     @Bean
-    KafkaAdmin.NewTopics eventTopics(TopicProperties topics, BindingServiceProperties bindings) {
+    KafkaAdmin.NewTopics deadLetterTopics(TopicProperties topics, BindingServiceProperties bindings) {
         List<NewTopic> newTopics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            newTopics.add(TopicBuilder.name(topic).partitions(topics.partitions()).replicas(topics.replicationFactor())
-                    .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
-        }
         for (Map.Entry<String, BindingProperties> binding : bindings.getBindings().entrySet()) {
             if (!binding.getKey().contains("-in-") || binding.getValue().getDestination() == null) {
                 continue;
             }
             String group = binding.getValue().getGroup() != null ? binding.getValue().getGroup() : bindings.getGroup(binding.getKey());
             for (String destination : binding.getValue().getDestination().split(",")) {
-                newTopics.add(TopicBuilder.name(Topics.deadLetterTopic(destination.trim(), group))
-                        .partitions(topics.partitions()).replicas(topics.replicationFactor())
-                        .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
+                newTopics.add(keptForGood(Topics.deadLetterTopic(destination.trim(), group), topics));
             }
         }
         return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
+    }
+
+    static NewTopic keptForGood(String name, TopicProperties topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build();
     }
 }

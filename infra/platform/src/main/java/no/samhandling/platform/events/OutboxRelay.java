@@ -1,9 +1,11 @@
 package no.samhandling.platform.events;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -24,6 +26,7 @@ import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import no.samhandling.platform.cluster.Leases;
 
 /**
  * Publishes the events waiting in aggregate documents and removes each one once Kafka has
@@ -33,9 +36,25 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>An aggregate's events are sent one after another and removed only as a prefix, so a failure
  * never lets a later event overtake an earlier one; different aggregates are sent in parallel.
  * While the broker is unreachable the entries simply stay in their documents and the relay backs off.
+ *
+ * <p><b>Many instances.</b> The instances of a service share its outbox, so each aggregate
+ * document belongs to one of {@code samhandling.outbox.shards} shards (a hash of its id, stored in
+ * the document as {@value #SHARD}), and an instance relays only the shards whose lease it holds
+ * ({@link Leases}, one {@code findAndModify} per shard). So one instance at a time sends an
+ * aggregate's events, and their order holds with N instances. Each instance takes its fair share
+ * of the shards (the shards over the live relays, which announce themselves with a lease of their
+ * own) and hands on the rest between passes, when nothing is in flight. Leases are renewed every
+ * third of {@code samhandling.outbox.lease}, which must outlast a pass (a send gives up after 15 s),
+ * so a lease never lapses under a relay still sending. A relay that stops hands its shards on at
+ * once; one that dies leaves them to the others when its leases lapse. A relay driven by hand
+ * ({@link #relayPending()} while not started, as tests do) holds its shards for that pass only.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
+    /** The field of an aggregate document that names its shard. */
+    static final String SHARD = "outboxShard";
+    private static final String SHARDS = "outbox-shard-";
+    private static final String RELAYS = "outbox-relay:";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -45,17 +64,25 @@ public final class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Counter failures;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Set<String> sharded = ConcurrentHashMap.newKeySet();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Leases leases;
+    private final TreeSet<Integer> held = new TreeSet<>();
+    private final int firstShard;
+    private Instant nextUpkeep = Instant.MIN;
     private volatile boolean running;
     private Thread worker;
 
     OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
-            OutboxProperties properties, MeterRegistry meters) {
+            OutboxProperties properties, MeterRegistry meters, Leases leases) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.codec = codec;
         this.properties = properties;
         this.meters = meters;
+        this.leases = leases;
+        // Instances start looking for free shards at different places, so they seldom ask for the same one.
+        this.firstShard = Math.floorMod(leases.instance().hashCode(), properties.shards());
         this.failures = Counter.builder("samhandling.outbox.publish.failures")
                 .description("Attempts to publish an outbox entry that Kafka did not acknowledge")
                 .register(meters);
@@ -74,12 +101,83 @@ public final class OutboxRelay implements SmartLifecycle {
      * Publishes what is pending now and reports what happened.
      * Exposed for tests that drive the relay by hand.
      */
-    public Pass relayPending() {
-        Pass pass = Pass.NONE;
-        for (String collection : collections) {
-            pass = pass.plus(relayCollection(collection));
+    public synchronized Pass relayPending() {
+        Set<Integer> shards = holdShards();
+        try {
+            Pass pass = Pass.NONE;
+            for (String collection : collections) {
+                shardEntriesWrittenBeforeShards(collection);
+                pass = pass.plus(relayCollection(collection, shards));
+            }
+            return pass;
+        } finally {
+            if (!running) {
+                releaseShards();
+            }
         }
-        return pass;
+    }
+
+    /** The shard an aggregate's document belongs to, stored in it by {@link AggregateStore}. */
+    int shardOf(String aggregateId) {
+        return Math.floorMod(aggregateId.hashCode(), properties.shards());
+    }
+
+    /** The shards this instance holds now, for tests that watch them being shared. */
+    synchronized Set<Integer> heldShards() {
+        return Set.copyOf(held);
+    }
+
+    private Set<Integer> holdShards() {
+        Instant now = leases.now();
+        if (!held.isEmpty() && now.isBefore(nextUpkeep)) {
+            return Set.copyOf(held);
+        }
+        nextUpkeep = now.plus(properties.lease().dividedBy(3));
+        leases.hold(RELAYS + leases.instance(), properties.lease());
+        long relays = Math.max(1, leases.held(RELAYS));
+        int share = (int) Math.ceil(properties.shards() / (double) relays);
+        while (held.size() > share) {
+            int shard = held.last();
+            leases.release(SHARDS + shard);
+            held.remove(shard);
+        }
+        for (int i = 0; i < properties.shards(); i++) {
+            int shard = (firstShard + i) % properties.shards();
+            if (held.contains(shard)) {
+                if (!leases.hold(SHARDS + shard, properties.lease())) {
+                    held.remove(shard);
+                }
+            } else if (held.size() < share && leases.hold(SHARDS + shard, properties.lease())) {
+                held.add(shard);
+            }
+        }
+        return Set.copyOf(held);
+    }
+
+    private void releaseShards() {
+        held.forEach(shard -> leases.release(SHARDS + shard));
+        held.clear();
+        leases.release(RELAYS + leases.instance());
+        nextUpkeep = Instant.MIN;
+    }
+
+    /** Entries an earlier version stored without a shard get theirs, once; any instance may do it. */
+    private void shardEntriesWrittenBeforeShards(String collection) {
+        if (sharded.contains(collection)) {
+            return;
+        }
+        List<Document> unsharded = mongo.getCollection(collection)
+                .find(Filters.and(Filters.exists(OutboxEntry.FIELD + ".0"), Filters.exists(SHARD, false)))
+                .projection(Projections.include("_id"))
+                .limit(properties.batchSize())
+                .into(new ArrayList<>());
+        for (Document document : unsharded) {
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", document.get("_id")),
+                    Updates.set(SHARD, shardOf(String.valueOf(document.get("_id")))));
+        }
+        if (unsharded.isEmpty()) {
+            sharded.add(collection);
+        }
     }
 
     /** The outcome of one pass: entries acknowledged by Kafka, and aggregates whose next entry was not. */
@@ -92,9 +190,12 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private Pass relayCollection(String collection) {
+    private Pass relayCollection(String collection, Set<Integer> shards) {
+        if (shards.isEmpty()) {
+            return Pass.NONE;
+        }
         List<Document> documents = mongo.getCollection(collection)
-                .find(Filters.exists(OutboxEntry.FIELD + ".0"))
+                .find(Filters.and(Filters.exists(OutboxEntry.FIELD + ".0"), Filters.in(SHARD, shards)))
                 .projection(Projections.include(OutboxEntry.FIELD))
                 .sort(Sorts.ascending("_id"))
                 .limit(properties.batchSize())
@@ -193,6 +294,14 @@ public final class OutboxRelay implements SmartLifecycle {
                 worker.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            try {
+                releaseShards();
+            } catch (RuntimeException e) {
+                log.warn("Could not hand on the outbox shards; they pass to other instances when their leases lapse: {}",
+                        rootMessage(e));
             }
         }
     }

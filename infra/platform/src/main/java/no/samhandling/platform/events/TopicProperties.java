@@ -1,17 +1,16 @@
 package no.samhandling.platform.events;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the event topics and their dead-letter topics are created when a service starts, and how
- * long a consumer remembers the events it handled (longer than any topic keeps them).
+ * How a service's dead-letter topics are created when it starts (the event topics are provisioned
+ * with the broker, infra/kafka-access), and over how many offsets of a partition a consumer group
+ * remembers the ids of the events it applied, to recognise an event sent twice (see {@link Watermarks}).
  */
 @ConfigurationProperties("samhandling.events")
 public record TopicProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("30d") Duration processedRetention) {
+        @DefaultValue("10000") long deduplicationWindow) {
 }

@@ -7,7 +7,9 @@ public enum Role {
     MEMBER,
     GUARDIAN,
     LEADER,
-    ADMIN;
+    ADMIN,
+    /** Reviews the access log of the municipality (personvernombud, or a leader given the task); reads no case or child. */
+    PRIVACY_OFFICER;
 
     /** The Spring Security authority, for {@code hasRole}/{@code @PreAuthorize}. */
     public String authority() {

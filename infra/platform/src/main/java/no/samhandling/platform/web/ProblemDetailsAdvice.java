@@ -121,6 +121,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(exception, RequestBodyLimit.TooLargeException.class)) {
+            return asObject(problem(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, "problem.payload-too-large"));
+        }
         String field = fieldOf(exception);
         if (field == null) {
             return asObject(problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "problem.malformed"));
@@ -195,6 +198,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return path.isEmpty() ? null : path.toString();
         }
         return null;
+    }
+
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(String propertyPath) {

@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the security filters as problem details, like every other error. */
+/** 401 and 403 from the security filters (and 413 from {@link RequestBodyLimit}) as problem details, like every other error. */
 public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final MessageSource messages;
@@ -40,7 +40,7 @@ public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, 
         write(request, response, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "problem.forbidden");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type, String key)
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type, String key)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(type);

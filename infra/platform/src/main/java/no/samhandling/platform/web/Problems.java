@@ -16,6 +16,8 @@ public final class Problems {
     public static final URI CONCURRENT_UPDATE = type("concurrent-update");
     public static final URI UNAUTHENTICATED = type("unauthenticated");
     public static final URI FORBIDDEN = type("forbidden");
+    /** A request body over {@code samhandling.web.max-request-body}. */
+    public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI INTERNAL = type("internal");
 
     public static URI type(String slug) {

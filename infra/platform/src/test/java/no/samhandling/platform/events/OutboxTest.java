@@ -3,7 +3,9 @@ package no.samhandling.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -27,7 +29,9 @@ import com.mongodb.client.model.Filters;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import no.samhandling.events.Topics;
+import no.samhandling.platform.cluster.Leases;
 import no.samhandling.platform.test.ServiceTest;
+import no.samhandling.platform.test.TestKafka;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.platform.testapp.Concern;
 import no.samhandling.platform.testapp.TestApplication;
@@ -50,8 +54,9 @@ class OutboxTest {
     @Autowired
     CloudEventCodec codec;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    // The context's own broker: the bootstrap-servers property is JVM-wide and names the broker of the last context started.
+    @Autowired
+    KafkaConnectionDetails kafka;
 
     @Test
     void storesTheEventsInTheSameDocumentAsTheChange() {
@@ -74,11 +79,11 @@ class OutboxTest {
         List<String> pendingIds = raw(concern.id()).getList("outbox", Document.class).stream()
                 .map(entry -> entry.getString("eventId")).toList();
 
-        OutboxRelay.Pass pass = relay(brokers).relayPending();
+        OutboxRelay.Pass pass = relay(brokers()).relayPending();
 
         assertThat(pass.failedAggregates()).isZero();
         assertThat(raw(concern.id()).getList("outbox", Document.class)).isEmpty();
-        try (TopicProbe probe = new TopicProbe(brokers, Topics.REFERRAL_EVENTS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), Topics.REFERRAL_EVENTS)) {
             List<ConsumerRecord<String, byte[]>> records = probe.awaitRecord(
                     record -> record.key().equals(concern.id()) && TopicProbe.header(record, "ce_id").equals(pendingIds.get(2)),
                     Duration.ofSeconds(20));
@@ -107,7 +112,7 @@ class OutboxTest {
         assertThat(raw(concern.id()).getList("outbox", Document.class)).hasSize(1);
 
         // A fresh relay stands for the service restarted after a crash: it finds what was left.
-        OutboxRelay.Pass afterRecovery = relay(brokers).relayPending();
+        OutboxRelay.Pass afterRecovery = relay(brokers()).relayPending();
 
         assertThat(afterRecovery.failedAggregates()).isZero();
         assertThat(raw(concern.id()).getList("outbox", Document.class)).isEmpty();
@@ -117,7 +122,7 @@ class OutboxTest {
     void aLaterSaveDoesNotBringBackPublishedEntries() {
         AggregateStore<Concern> concerns = stores.of(Concern.class);
         Concern concern = concerns.save(Concern.register(id(), "1547", "arena-1"));
-        relay(brokers).relayPending();
+        relay(brokers()).relayPending();
 
         concern.changeNote("endret");
         concerns.save(concern);
@@ -164,18 +169,20 @@ class OutboxTest {
     }
 
     private OutboxRelay relay(String bootstrapServers) {
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(TestKafka.clientProperties(bootstrapServers));
+        config.putAll(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000)));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         OutboxRelay relay = new OutboxRelay(mongo, template, codec,
-                new OutboxProperties(false, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), 100),
-                new SimpleMeterRegistry());
+                new OutboxProperties(false, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), 100, 16,
+                        Duration.ofSeconds(30)),
+                new SimpleMeterRegistry(), new Leases(mongo, Clock.systemUTC()));
         relay.watch(mongo.getCollectionName(Concern.class));
         return relay;
     }
@@ -186,5 +193,9 @@ class OutboxTest {
 
     private static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    private String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
     }
 }

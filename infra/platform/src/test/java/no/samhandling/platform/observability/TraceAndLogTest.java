@@ -7,7 +7,8 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +31,9 @@ class TraceAndLogTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    // The context's own broker: the bootstrap-servers property is JVM-wide and names the broker of the last context started.
+    @Autowired
+    KafkaConnectionDetails kafka;
 
     @Test
     void carriesTheRequestsTraceContextOntoTheEvent() {
@@ -41,7 +43,7 @@ class TraceAndLogTest {
                         {"arenaId": "arena-traced", "ageBand": {"from": 6, "to": 12}}""")
                 .json().get("id").asString();
 
-        try (TopicProbe probe = new TopicProbe(brokers, Topics.REFERRAL_EVENTS)) {
+        try (TopicProbe probe = new TopicProbe(brokers(), Topics.REFERRAL_EVENTS)) {
             ConsumerRecord<String, byte[]> record = probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30)).stream()
                     .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
             assertThat(TopicProbe.header(record, "traceparent")).startsWith("00-" + TRACE_ID + "-");
@@ -58,5 +60,9 @@ class TraceAndLogTest {
                 {"arenaId": "Kari Nordmann 01020312345", "ageBand": {"from": 6, "to": 12}}""");
 
         assertThat(output.getAll()).doesNotContain("Kari Nordmann").doesNotContain("01020312345").doesNotContain(token);
+    }
+
+    private String brokers() {
+        return String.join(",", kafka.getBootstrapServers());
     }
 }

@@ -1,0 +1,268 @@
+package no.samhandling.platform.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
+import no.samhandling.platform.web.ProblemException;
+
+/** The access log's guarantees: a chain that shows any change, removal or reordering, no forks under concurrency, fail closed. */
+class AccessLogTest {
+
+    static final String AUKRA = "1547";
+    static final String MELHUS = "5028";
+    static final ResourceKind CASE = new ResourceKind("referral", "Sak");
+
+    MongoServer server;
+    MongoClient client;
+    MongoTemplate mongo;
+    AccessLog log;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/?serverSelectionTimeoutMS=1000");
+        mongo = new MongoTemplate(client, "referral-service");
+        log = new AccessLog(mongo, "referral-service", Clock.fixed(Instant.parse("2026-11-20T09:15:00.123456Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void eachEntryHoldsTheHashOfTheOneBeforeAndTheChainChecksOut() {
+        List<AccessLogEntry> written = appendReads(AUKRA, 5);
+
+        assertThat(written).extracting(AccessLogEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(written.getFirst().previousHash()).isEqualTo(AccessLogEntry.GENESIS);
+        for (int i = 1; i < written.size(); i++) {
+            assertThat(written.get(i).previousHash()).isEqualTo(written.get(i - 1).hash());
+        }
+        assertThat(written.getFirst().at()).isEqualTo(Instant.parse("2026-11-20T09:15:00.123Z"));
+        ChainCheck check = log.verify(AUKRA);
+        assertThat(check.intact()).isTrue();
+        assertThat(check.entries()).isEqualTo(5);
+        assertThat(check.lastHash()).isEqualTo(written.getLast().hash());
+        assertThat(log.between(AUKRA, Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"))).isEqualTo(written);
+    }
+
+    @Test
+    void aChangedEntryBreaksTheChainThere() {
+        appendReads(AUKRA, 5);
+
+        entries().updateOne(Filters.eq("sequence", 3L), Updates.set("userId", "someone-else"));
+
+        assertBrokenAt(3, ChainCheck.Problem.ALTERED);
+    }
+
+    @Test
+    void aChangedEntryWhoseHashWasRecomputedBreaksTheLinkToTheNext() {
+        List<AccessLogEntry> written = appendReads(AUKRA, 5);
+        AccessLogEntry third = written.get(2);
+        AccessLogEntry forged = AccessLogEntry.next(third.service(), third.municipality(), 3, third.at(), "someone-else",
+                third.relation(), third.outcome(), third.resourceKind(), third.resourceId(), third.subjectId(), third.purpose(),
+                third.previousHash());
+
+        entries().updateOne(Filters.eq("sequence", 3L), Updates.combine(Updates.set("userId", "someone-else"), Updates.set("hash", forged.hash())));
+
+        assertBrokenAt(4, ChainCheck.Problem.LINK_BROKEN);
+    }
+
+    @Test
+    void aRemovedEntryIsMissing() {
+        appendReads(AUKRA, 5);
+
+        entries().deleteOne(Filters.eq("sequence", 3L));
+
+        assertBrokenAt(3, ChainCheck.Problem.MISSING);
+    }
+
+    @Test
+    void entriesRemovedFromTheEndAreNoticedByTheHead() {
+        appendReads(AUKRA, 5);
+
+        entries().deleteOne(Filters.eq("sequence", 5L));
+        entries().deleteOne(Filters.eq("sequence", 4L));
+
+        assertBrokenAt(4, ChainCheck.Problem.TRUNCATED);
+    }
+
+    @Test
+    void reorderedEntriesBreakTheChain() {
+        appendReads(AUKRA, 5);
+
+        entries().updateOne(Filters.eq("sequence", 2L), Updates.set("sequence", -3L));
+        entries().updateOne(Filters.eq("sequence", 3L), Updates.set("sequence", 2L));
+        entries().updateOne(Filters.eq("sequence", -3L), Updates.set("sequence", 3L));
+
+        assertBrokenAt(2, ChainCheck.Problem.ALTERED);
+    }
+
+    @Test
+    void entriesSwappedWholeBreakTheLink() {
+        appendReads(AUKRA, 5);
+        Document second = entries().find(Filters.eq("sequence", 2L)).first();
+        Document third = entries().find(Filters.eq("sequence", 3L)).first();
+
+        // Everything of the two entries traded places, hashes included; only their keys and sequence numbers stay.
+        for (Document entry : List.of(second, third)) {
+            entry.remove("_id");
+            entry.remove("sequence");
+        }
+        entries().updateOne(Filters.eq("sequence", 2L), new Document("$set", third));
+        entries().updateOne(Filters.eq("sequence", 3L), new Document("$set", second));
+
+        assertBrokenAt(2, ChainCheck.Problem.ALTERED);
+    }
+
+    @Test
+    void eachMunicipalityHasItsOwnChain() {
+        appendReads(AUKRA, 3);
+        appendReads(MELHUS, 2);
+
+        entries().updateOne(Filters.and(Filters.eq("municipality", MELHUS), Filters.eq("sequence", 1L)), Updates.set("purpose", "X"));
+
+        assertThat(log.verify(AUKRA).intact()).isTrue();
+        assertThat(log.verify(AUKRA).entries()).isEqualTo(3);
+        assertThat(log.verify(MELHUS).firstBrokenSequence()).isEqualTo(1L);
+    }
+
+    @Test
+    void concurrentAppendsFromTwoInstancesNeverForkTheChain() throws Exception {
+        AccessLog otherInstance = new AccessLog(mongo, "referral-service", Clock.systemUTC());
+        int threads = 8;
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<AccessLogEntry>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            AccessLog instance = t % 2 == 0 ? log : otherInstance;
+            String user = "user-" + t;
+            results.add(pool.submit(() -> {
+                start.await();
+                List<AccessLogEntry> mine = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    mine.add(instance.append(AUKRA, user, Relation.ARENA_MEMBER, Outcome.READ, CASE.of(UUID.randomUUID().toString()),
+                            "MEETING"));
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        Set<Long> sequences = new HashSet<>();
+        for (Future<List<AccessLogEntry>> result : results) {
+            for (AccessLogEntry entry : result.get(60, TimeUnit.SECONDS)) {
+                assertThat(sequences.add(entry.sequence())).as("sequence %d written once", entry.sequence()).isTrue();
+            }
+        }
+        pool.shutdown();
+
+        assertThat(sequences).hasSize(threads * each);
+        assertThat(entries().countDocuments()).isEqualTo(threads * each);
+        ChainCheck check = log.verify(AUKRA);
+        assertThat(check.intact()).as(check.toString()).isTrue();
+        assertThat(check.entries()).isEqualTo(threads * each);
+    }
+
+    @Test
+    void aHeadLeftBehindByAnAppenderThatDiedIsMovedOn() {
+        appendReads(AUKRA, 3);
+        // As if the appender of entry 3 died after writing it and before moving the head.
+        AccessLogEntry second = log.between(AUKRA, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).get(1);
+        mongo.getCollection(AccessLog.HEADS).updateOne(Filters.eq("_id", second.chain()),
+                Updates.combine(Updates.set("sequence", 2L), Updates.set("hash", second.hash())));
+
+        AccessLogEntry fourth = appendReads(AUKRA, 1).getFirst();
+
+        assertThat(fourth.sequence()).isEqualTo(4L);
+        assertThat(log.verify(AUKRA).intact()).isTrue();
+    }
+
+    @Test
+    void failsClosedWhenTheLogCannotBeWritten() {
+        server.shutdownNow();
+
+        assertThatThrownBy(() -> appendReads(AUKRA, 1))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(problem.type().toString()).isEqualTo("urn:samhandling:problem:access-log-unavailable");
+                });
+    }
+
+    @Test
+    void aRefusalIsLoggedAndAnswersNotFound() {
+        Access access = new Access(log);
+        Caller stranger = new Caller("stranger", AUKRA, Set.of(Role.MEMBER));
+        String caseId = UUID.randomUUID().toString();
+
+        ProblemException refusal = access.refused(stranger, CASE.of(caseId).about("child-1"));
+        ProblemException unknown = access.unknown(stranger, CASE, "010203 12345");
+        ProblemException relationMissing = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> access.require(stranger, CASE.of(caseId), java.util.Optional.empty()));
+
+        assertThat(List.of(refusal, unknown, relationMissing)).allSatisfy(problem -> {
+            assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(problem.arguments()[0]).isEqualTo("Sak");
+        });
+        List<AccessLogEntry> logged = log.between(AUKRA, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+        assertThat(logged).extracting(AccessLogEntry::outcome).containsOnly(Outcome.REFUSED);
+        assertThat(logged).extracting(AccessLogEntry::resourceId).containsExactly(caseId, Access.NOT_AN_ID, caseId);
+        assertThat(logged.getFirst().subjectId()).isEqualTo("child-1");
+        assertThat(logged).extracting(AccessLogEntry::relation).containsOnlyNulls();
+        assertThat(log.readsOf("child-1")).isEmpty();
+    }
+
+    private List<AccessLogEntry> appendReads(String municipality, int count) {
+        List<AccessLogEntry> written = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            written.add(log.append(municipality, "coordinator", Relation.ARENA_COORDINATOR, Outcome.READ,
+                    CASE.of(UUID.randomUUID().toString()).about("child-" + i), "INTAKE_ASSESSMENT"));
+        }
+        return written;
+    }
+
+    private void assertBrokenAt(long sequence, ChainCheck.Problem problem) {
+        ChainCheck check = log.verify(AUKRA);
+        assertThat(check.intact()).isFalse();
+        assertThat(check.firstBrokenSequence()).isEqualTo(sequence);
+        assertThat(check.problem()).isEqualTo(problem);
+        assertThat(check.entries()).isEqualTo(sequence - 1);
+    }
+
+    private com.mongodb.client.MongoCollection<Document> entries() {
+        return mongo.getCollection(AccessLog.ENTRIES);
+    }
+}

@@ -1,0 +1,125 @@
+package no.samhandling.referral.systemcases;
+
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
+import no.samhandling.platform.web.PageForms;
+import no.samhandling.platform.web.ProblemException;
+import no.samhandling.web.PageController;
+
+/**
+ * The leadership team's register of system cases as pages ({@code /systemsaker}, behind the
+ * gateway): the list, one case with its follow-ups, and the leaders' forms to register, follow up
+ * and close. The same {@link SystemCases} and role rules as the API decide what each caller sees
+ * and may do; a form is checked by the API's own request records.
+ */
+@PageController
+@RequestMapping("/systemsaker")
+class SystemCasePages {
+
+    private final SystemCases cases;
+    private final PageForms forms;
+
+    SystemCasePages(SystemCases cases, PageForms forms) {
+        this.cases = cases;
+        this.forms = forms;
+    }
+
+    @GetMapping
+    @PreAuthorize(SystemCaseController.LEADERS_AND_COORDINATORS)
+    String list(@RequestParam(required = false) SystemCase.Status status, Caller caller, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", SystemCase.Status.values());
+        model.addAttribute("cases", cases.list(caller, status));
+        return registerForm(model, new SystemCaseRequests.RegisterSystemCase(null, null, "", ""), Map.of());
+    }
+
+    @PostMapping
+    @PreAuthorize(SystemCaseController.LEADERS_AND_COORDINATORS)
+    String register(@RequestParam(required = false) SystemCaseCategory category, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String description, Caller caller, Model model) {
+        SystemCaseRequests.RegisterSystemCase request = new SystemCaseRequests.RegisterSystemCase(category, null, title, description);
+        Map<String, String> errors = forms.violations(request);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/systemsaker/" + cases.register(caller, request).id() + "?registrert";
+            } catch (ProblemException refusal) {
+                errors = forms.of(refusal);
+            }
+        }
+        model.addAttribute("status", null);
+        model.addAttribute("statuses", SystemCase.Status.values());
+        model.addAttribute("cases", cases.list(caller, null));
+        return registerForm(model, request, errors);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(SystemCaseController.LEADERS_AND_COORDINATORS)
+    String show(@PathVariable String id, Caller caller, Model model) {
+        return page(model, find(caller, id), caller, "", null, "", Map.of());
+    }
+
+    @PostMapping("/{id}/oppfolging")
+    @PreAuthorize(SystemCaseController.LEADERS)
+    String followUp(@PathVariable String id, @RequestParam(defaultValue = "") String note, Caller caller, Model model) {
+        Map<String, String> errors = forms.violations(new SystemCaseRequests.AddFollowUp(note));
+        if (errors.isEmpty()) {
+            try {
+                cases.followUp(caller, id, note);
+                return "redirect:/systemsaker/" + id + "?fulgtOpp#oppfolging";
+            } catch (ProblemException refusal) {
+                errors = forms.of(refusal);
+            }
+        }
+        return page(model, find(caller, id), caller, note, null, "", errors);
+    }
+
+    @PostMapping("/{id}/lukk")
+    @PreAuthorize(SystemCaseController.LEADERS)
+    String close(@PathVariable String id, @RequestParam(required = false) SystemCaseAction actionCode,
+            @RequestParam(defaultValue = "") String actionTaken, Caller caller, Model model) {
+        Map<String, String> errors = forms.violations(new SystemCaseRequests.CloseSystemCase(actionCode, actionTaken));
+        if (errors.isEmpty()) {
+            try {
+                cases.close(caller, id, actionCode, actionTaken);
+                return "redirect:/systemsaker/" + id + "?lukket";
+            } catch (ProblemException refusal) {
+                errors = forms.of(refusal);
+            }
+        }
+        return page(model, find(caller, id), caller, "", actionCode, actionTaken, errors);
+    }
+
+    private SystemCaseView find(Caller caller, String id) {
+        return cases.find(caller, id).orElseThrow(() -> ProblemException.notFound("Systemsak", id));
+    }
+
+    private String registerForm(Model model, SystemCaseRequests.RegisterSystemCase form, Map<String, String> errors) {
+        model.addAttribute("categories", SystemCaseCategory.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "systemcases/list";
+    }
+
+    private String page(Model model, SystemCaseView systemCase, Caller caller, String note, SystemCaseAction actionCode,
+            String actionTaken, Map<String, String> errors) {
+        model.addAttribute("case", systemCase);
+        // Whether to offer the leaders' forms; the POST handlers check the role themselves.
+        model.addAttribute("leader", caller.has(Role.LEADER));
+        model.addAttribute("actions", SystemCaseAction.values());
+        model.addAttribute("note", note);
+        model.addAttribute("actionCode", actionCode);
+        model.addAttribute("actionTaken", actionTaken);
+        model.addAttribute("errors", errors);
+        return "systemcases/case";
+    }
+}

@@ -1,0 +1,80 @@
+package no.samhandling.referral.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * consent-service's identity match as referral-service sees it over HTTP: a child is registered here under
+ * its subject id, and a claim matches when name, birth date and national id number are the registered ones
+ * (consent-service's own tolerant rule is tested there). Records who called (the token's subject and
+ * scope) and the path of each call.
+ */
+final class ConsentServiceStub {
+
+    record Registered(String name, String birthDate, String nationalId) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final Map<String, Registered> children = new ConcurrentHashMap<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Subjects for which consent-service is "down": it answers 500. */
+    final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final HttpServer server;
+
+    ConsentServiceStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/subjects/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            calls.add(caller(exchange.getRequestHeaders().getFirst("Authorization")) + " " + path + "?" + exchange.getRequestURI().getQuery());
+            String subjectId = path.substring("/subjects/".length(), path.length() - "/identity-match".length());
+            JsonNode claim = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (failing.contains(subjectId)) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
+            Registered child = children.get(subjectId);
+            boolean match = child != null && child.name().equalsIgnoreCase(claim.path("name").asString())
+                    && (claim.path("birthDate").isNull() || claim.path("birthDate").isMissingNode()
+                            || child.birthDate().equals(claim.path("birthDate").asString()))
+                    && (claim.path("nationalId").isNull() || claim.path("nationalId").isMissingNode()
+                            || child.nationalId().equals(claim.path("nationalId").asString()));
+            byte[] body = ("{\"match\":" + match + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The token's subject and scope, as consent-service would check them: "referral-service identity-match". */
+    private static String caller(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "anonymous";
+        }
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+        return claims.path("sub").asString() + " " + claims.path("scope").asString();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}
