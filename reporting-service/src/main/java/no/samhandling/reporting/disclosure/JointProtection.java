@@ -3,12 +3,14 @@ package no.samhandling.reporting.disclosure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Set;
 
 /**
  * Decides which open cells of a {@link ProtectionProblem} to hide, so that every hidden cell keeps a
@@ -60,17 +62,13 @@ public final class JointProtection {
         hidden.stream().filter(i -> !problem.quantity(i).latent()).forEach(queue::add);
         BitSet queued = (BitSet) hidden.clone();
         Map<BitSet, Component> solved = new HashMap<>();
-        long tRange = 0, tCover = 0; int nRange = 0, nCover = 0;
         while (!queue.isEmpty()) {
             int cell = queue.poll();
-            long t0 = System.nanoTime();
             double[] range = range(problem, hidden, cell, solved, true);
-            tRange += System.nanoTime() - t0; nRange++;
             if (range[1] - range[0] >= threshold - EPSILON) {
                 continue;
             }
             double missing = range[0] + threshold - problem.quantity(cell).value();
-            long t1 = System.nanoTime();
             BitSet more = null;
             for (int radius : RADII) {
                 more = cheapestCover(problem, hidden, cell, Math.ceil(missing - EPSILON), radius);
@@ -78,7 +76,6 @@ public final class JointProtection {
                     break;
                 }
             }
-            tCover += System.nanoTime() - t1; nCover++;
             if (more == null || more.isEmpty()) {
                 more = openShown(problem, hidden);
                 BitSet everything = (BitSet) hidden.clone();
@@ -102,7 +99,6 @@ public final class JointProtection {
             });
             queue.addFirst(cell);
         }
-        System.out.printf("PROFILE protect: %d quantities, %d ranges in %d ms, %d covers in %d ms%n", n, nRange, tRange / 1_000_000, nCover, tCover / 1_000_000);
         return hidden;
     }
 
@@ -154,7 +150,7 @@ public final class JointProtection {
         }
         Map<Integer, Integer> position = new LinkedHashMap<>();
         List<ProtectionProblem.Fact> facts = new ArrayList<>();
-        java.util.Set<ProtectionProblem.Fact> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ProtectionProblem.Fact> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Integer> queue = new ArrayDeque<>(List.of(cell));
         Map<Integer, Integer> depth = new HashMap<>(Map.of(cell, 0));
         position.put(cell, 0);

@@ -78,7 +78,6 @@ class ReleaseAttackTest {
                 return truth.get(id.replace("|total|", "|TOTAL|"));
             });
             assertThat(violated).as("facts").isEmpty();
-            System.out.printf("data set %d built in %d ms%n", dataset, (System.nanoTime() - started) / 1_000_000);
             String describe = "data set %d (%d arenas, %d referrals, threshold %d, minimum %d, seed %d)"
                     .formatted(dataset, arenas, referrals, threshold, minimumBreakdown, seed);
             for (ReleaseAttacker.Hidden hidden : attacker.hiddenCells()) {
