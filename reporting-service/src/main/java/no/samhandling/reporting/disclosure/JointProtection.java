@@ -21,7 +21,8 @@ import java.util.Set;
  * forced hidden (a breakdown of a population too small to break down).</li>
  * <li>Each hidden cell's range is the minimum and maximum it can take over all non-negative
  * solutions of the facts with the shown cells at their values (two linear programs over the
- * hidden cells and latent quantities linked to it). When it is narrower than the threshold, a
+ * hidden cells and latent quantities linked to it), each bound moved in to a whole number, as a
+ * reader who knows counts are whole would. When it is narrower than the threshold, a
  * third linear program finds the cheapest open cells whose hiding lets the cell move far enough:
  * a deviation from the true counts that satisfies every fact, keeps every count non-negative,
  * moves the cell up by what is missing and touches no shown cell but those it hides.</li>
@@ -129,13 +130,15 @@ public final class JointProtection {
         if (!program.feasible()) {
             throw new IllegalStateException("the true counts satisfy every fact, so the facts have a solution");
         }
-        double highest = program.maximise(objective);
+        // Counts are whole, so a reader moves each bound in to the nearest whole number.
+        double highest = Math.floor(program.maximise(objective) + EPSILON);
         double value = problem.quantity(cell).value();
         if (enough && highest - value >= threshold - EPSILON) {
             // The true value is within the range, so it is wide enough whatever its lower end.
             return new double[] {value, highest};
         }
-        return new double[] {program.minimise(objective), highest};
+        // + 0.0 turns a lower bound of -0.0 into 0.0.
+        return new double[] {Math.ceil(program.minimise(objective) - EPSILON) + 0.0, highest};
     }
 
     /** The hidden quantities linked to the cell through facts, and those facts with the shown cells as constants. */

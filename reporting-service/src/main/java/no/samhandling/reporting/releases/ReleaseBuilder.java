@@ -327,7 +327,7 @@ final class ReleaseBuilder {
                 } else {
                     state = flags.get(id) == Flag.SHOWN ? ProtectionProblem.State.SHOWN : ProtectionProblem.State.HIDDEN;
                 }
-                int at = problem.cell(id, value, state, cost(id));
+                int at = problem.cell(id, value, state, cost(id, value));
                 if (stored == fresh) {
                     freshCells.put(id, at);
                 }
@@ -346,11 +346,17 @@ final class ReleaseBuilder {
     private record Model(ProtectionProblem problem, Map<String, Integer> freshCells) {
     }
 
-    private static double cost(String id) {
+    /**
+     * What hiding the cell costs readers: more for a total than for a row, and, as τ-ARGUS weighs
+     * it by default, more for a larger count, so that a small arena's partner is another small
+     * figure rather than the big arena's.
+     */
+    private static double cost(String id, long value) {
+        double weight = 1 + value;
         if (id.startsWith(CASES + "|")) {
-            return CASES_TOTAL_COST;
+            return CASES_TOTAL_COST * weight;
         }
-        return id.contains("|" + TOTAL + "|") ? TOTAL_COST : ROW_COST;
+        return (id.contains("|" + TOTAL + "|") ? TOTAL_COST : ROW_COST) * weight;
     }
 
     /** A breakdown of a population too small to break down is never shown: every row of a table whose total is 1 to minimum − 1. */

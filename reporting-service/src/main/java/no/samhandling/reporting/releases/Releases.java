@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import no.samhandling.platform.cluster.ClusterJobs;
 import no.samhandling.reporting.projection.Counters;
 import no.samhandling.reporting.projection.Generation;
 import no.samhandling.reporting.projection.Generations;
@@ -48,13 +49,16 @@ public class Releases {
     private final RunningMonth.Mode runningMode;
     private final long runningStep;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final ClusterJobs jobs;
+    private final Duration publishEvery;
 
     Releases(Generations generations, CounterReader counters, ReleaseStore store, Clock clock,
             @Value("${samhandling.reporting.suppression-threshold:5}") int threshold,
             @Value("${samhandling.reporting.minimum-breakdown-total:10}") int minimumBreakdown,
             @Value("${samhandling.reporting.releases.month-close-delay:P5D}") Duration closeDelay,
             @Value("${samhandling.reporting.releases.running-month:COARSE}") RunningMonth.Mode runningMode,
-            @Value("${samhandling.reporting.releases.running-month-step:10}") long runningStep) {
+            @Value("${samhandling.reporting.releases.running-month-step:10}") long runningStep, ClusterJobs jobs,
+            @Value("${samhandling.reporting.releases.publish-every:PT15M}") Duration publishEvery) {
         this.generations = generations;
         this.counters = counters;
         this.store = store;
@@ -64,6 +68,8 @@ public class Releases {
         this.closeDelay = closeDelay;
         this.runningMode = runningMode;
         this.runningStep = runningStep;
+        this.jobs = jobs;
+        this.publishEvery = publishEvery;
     }
 
     public int threshold() {
@@ -73,6 +79,11 @@ public class Releases {
     @Scheduled(initialDelayString = "${samhandling.reporting.releases.publish-every:PT15M}",
             fixedDelayString = "${samhandling.reporting.releases.publish-every:PT15M}")
     void publishEverythingDue() {
+        // One instance at a time; should two still race on a release, the store keeps the first (see publishYear).
+        jobs.runOnce("reporting-publish-releases", publishEvery, this::publishEverythingDueHere);
+    }
+
+    private void publishEverythingDueHere() {
         for (String municipality : counters.municipalities(generations.current())) {
             try {
                 publishDue(municipality);
@@ -93,11 +104,11 @@ public class Releases {
             Instant now = clock.instant();
             int firstYear = Integer.parseInt(first.substring(0, 4));
             int thisYear = now.atZone(Counters.OSLO).getYear();
-            YearMonth start = YearMonth.parse(first);
             for (int year = firstYear; year <= thisYear; year++) {
+                // Every closed month of a year with figures, also those before the first figure: a half-year is made of its months.
                 List<ReleasePeriod> due = new ArrayList<>();
                 for (ReleasePeriod period : ReleasePeriod.ofYear(year)) {
-                    if (!period.closesAt(closeDelay).isAfter(now) && !period.lastMonth().isBefore(start)) {
+                    if (!period.closesAt(closeDelay).isAfter(now)) {
                         due.add(period);
                     }
                 }
@@ -175,7 +186,8 @@ public class Releases {
 
     /** The running month as leaders see it: coarse and the same all day, or only when it will be published. */
     public RunningMonth runningMonth(String municipality) {
-        Instant now = clock.instant();
+        // As precise as it is stored, so that the first read of the day and every later one are the same.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReleasePeriod month = ReleasePeriod.monthOf(now);
         Instant publishedFrom = publishedFrom(month);
         if (runningMode == RunningMonth.Mode.HIDDEN) {

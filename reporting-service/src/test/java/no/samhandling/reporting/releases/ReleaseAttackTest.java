@@ -18,14 +18,14 @@ import no.samhandling.reporting.projection.Metric;
 import no.samhandling.reporting.testdata.EventMother;
 
 /**
- * The attack the releases must withstand: for many random municipalities (a third of them with one
- * to three arenas), every release of a year (twelve months, two half-years, the year) is made as the
+ * The attack the releases must withstand: for many random municipalities (two in three of them with
+ * one to three arenas), every release of a year (twelve months, two half-years, the year) is made as the
  * service makes it, and then {@link ReleaseAttacker} bounds every hidden cell by linear programming
  * over everything published and every structural fact. No hidden cell may be narrowed below the
  * threshold, unless the structure alone already pins it (the escalations of an arena that escalates
  * nowhere are 0 whatever is published).
  *
- * <p>{@code -Dattack.datasets=N} runs more data sets (default 16).
+ * <p>{@code -Dattack.datasets=N} runs more data sets (default 10).
  */
 class ReleaseAttackTest {
 
@@ -34,7 +34,7 @@ class ReleaseAttackTest {
 
     @Test
     void noHiddenCellOfAYearOfReleasesCanBeNarrowedBelowTheThreshold() {
-        int datasets = Integer.getInteger("attack.datasets", 16);
+        int datasets = Integer.getInteger("attack.datasets", 10);
         Random random = new Random(20261128L);
         long started = System.nanoTime();
         int hiddenCells = 0;

@@ -18,8 +18,9 @@ import no.samhandling.reporting.disclosure.LinearProgram.Relation;
  * A reader who holds every release of a year and wants to pin down what they hide. Written from
  * what the releases say and what anyone knows about the figures, not from the service's own model:
  * <ul>
- * <li>counts are whole and never negative (the linear relaxation of that: the bounds are at least as
- * wide as the integer ones, and as wide where the facts are those of a network, as most are here);</li>
+ * <li>counts are whole and never negative: the bounds of the linear relaxation, each moved in to the
+ * nearest whole number (as wide as the integer bounds where the facts are those of a network, as
+ * most are here);</li>
  * <li>every row of a table is listed, and a table's rows add up to its total; the tables of new
  * cases (all but themes) have the number of cases as their total;</li>
  * <li>a case has one to twelve themes;</li>
@@ -266,7 +267,8 @@ final class ReleaseAttacker {
         if (!program.feasible()) {
             throw new IllegalStateException("the published figures contradict the facts around " + cell);
         }
-        return new double[] {program.minimise(objective), program.maximise(objective)};
+        // Counts are whole, so each bound moves in to the nearest whole number.
+        return new double[] {Math.ceil(program.minimise(objective) - 1e-6), Math.floor(program.maximise(objective) + 1e-6)};
     }
 
     private Map<String, Integer> component(String cell) {
