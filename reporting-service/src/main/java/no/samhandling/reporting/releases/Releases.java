@@ -24,14 +24,15 @@ import no.samhandling.reporting.projection.Counters;
 import no.samhandling.reporting.projection.Generation;
 import no.samhandling.reporting.projection.Generations;
 import no.samhandling.reporting.projection.Metric;
+import no.samhandling.reporting.projection.ProjectionConsumers;
 
 /**
  * Publishes and serves releases. Figures leave the service only through them: a month is published
  * once it has closed (its last day over, and the delay passed, so that late events are in), a
  * half-year right after its last month, a year right after its autumn half. Each is computed once
- * from the current projection generation, protected with everything published earlier in the year,
- * stored, and never made again. Publishing runs on a schedule and, for a municipality, before any
- * of its figures are read, always in publication order.
+ * from the current projection generation, once that has read everything on the topics, protected
+ * with everything published earlier in the year, stored, and never made again. Publishing runs on a
+ * schedule and, for a municipality, before any of its figures are read, always in publication order.
  */
 @Service
 @EnableScheduling
@@ -50,9 +51,10 @@ public class Releases {
     private final long runningStep;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final ClusterJobs jobs;
+    private final ProjectionConsumers projection;
     private final Duration publishEvery;
 
-    Releases(Generations generations, CounterReader counters, ReleaseStore store, Clock clock,
+    Releases(Generations generations, ProjectionConsumers projection, CounterReader counters, ReleaseStore store, Clock clock,
             @Value("${samhandling.reporting.suppression-threshold:5}") int threshold,
             @Value("${samhandling.reporting.minimum-breakdown-total:10}") int minimumBreakdown,
             @Value("${samhandling.reporting.releases.month-close-delay:P5D}") Duration closeDelay,
@@ -60,6 +62,7 @@ public class Releases {
             @Value("${samhandling.reporting.releases.running-month-step:10}") long runningStep, ClusterJobs jobs,
             @Value("${samhandling.reporting.releases.publish-every:PT15M}") Duration publishEvery) {
         this.generations = generations;
+        this.projection = projection;
         this.counters = counters;
         this.store = store;
         this.clock = clock;
@@ -118,6 +121,10 @@ public class Releases {
                 List<String> done = store.releases(municipality, year).stream().map(Release::period).toList();
                 if (due.stream().allMatch(period -> done.contains(period.code()))) {
                     continue;
+                }
+                if (!projection.caughtUp()) {
+                    log.info("Releases of municipality {} are due, but the figures are still catching up with the topics", municipality);
+                    return;
                 }
                 publishYear(municipality, year, due, store.stored(municipality, year), generation, now);
             }

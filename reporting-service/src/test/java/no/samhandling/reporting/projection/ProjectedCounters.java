@@ -22,7 +22,8 @@ public final class ProjectedCounters {
     }
 
     /**
-     * Waits until the live generation holds every counter and arena the events project to. A period's release
+     * Waits until the live generation holds every counter and arena the events project to, and has
+     * committed all it read. A period's release
      * is made once, at the first read after it closed, so a test sends its events, waits for them
      * here, and only then reads: otherwise the release would be made, and frozen, without them.
      */
@@ -35,6 +36,8 @@ public final class ProjectedCounters {
             Map<String, Object> contents = consumers.contents(generations.current());
             return expected.entrySet().stream().allMatch(counter -> counter.getValue().equals(contents.get(counter.getKey())));
         });
+        // Releases are made only once the live generation has committed everything on the topics.
+        await().atMost(Duration.ofSeconds(30)).until(consumers::caughtUp);
     }
 
     private ProjectedCounters() {
