@@ -26,6 +26,7 @@ import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.security.Role;
 import no.samhandling.platform.test.AuthorisationMatrix;
+import no.samhandling.platform.test.AuthorisationMatrix.Expected;
 import no.samhandling.platform.test.AuthorisationMatrix.Rule;
 import no.samhandling.platform.test.AuthorisationMatrix.Standing;
 import no.samhandling.platform.test.HttpApi;
@@ -282,10 +283,16 @@ class ChildAccessEmbeddedTest {
         AuthorisationMatrix matrix = AuthorisationMatrix.of(context, port, Arrays.stream(Role.values()).map(Role::name).toList())
                 .scopes("contacts", "audit", "metrics", "identity-match").withPlatformEndpoints();
         Rule related = Rule.roles("REFERRER").when(Standing.OWN).and("COORDINATOR", "MEMBER").when(Standing.OWN, Standing.RELATED);
-        Rule ownGuardian = Rule.roles("GUARDIAN").when(Standing.OWN);
+        // The family: the child's guardian, and the child itself (a youth of 16, who decides alone about
+        // health and child welfare); RELATED is a login of another relation (the stepparent's, the mother's
+        // with the YOUTH role). The prepared consent is the guardians' about school, which is not the youth's.
+        Rule ownFamily = Rule.roles("GUARDIAN", "YOUTH").when(Standing.OWN);
+        Rule guardiansConsent = Rule.roles("GUARDIAN", "YOUTH").when(Standing.OWN).except("YOUTH", Standing.OWN, Expected.HIDDEN);
+        Rule family = Rule.roles("GUARDIAN", "YOUTH").always();
         matrix.on("POST /subjects").body("{\"name\": \"Matrise Barn\", \"birthDate\": \"2017-03-01\"}").rule(Rule.roles(staff).always())
                 .on("GET /subjects/{subjectId}").rule(related)
                 .on("POST /subjects/{subjectId}/guardians").body("{\"name\": \"Ny foresatt\", \"parentalResponsibility\": false}").rule(related)
+                .on("PUT /subjects/{subjectId}/youth-login").body("{\"userId\": \"{youthLogin}\"}").rule(related)
                 .on("POST /subjects/{subjectId}/consents").body(consent).rule(related)
                 .on("POST /subjects/{subjectId}/refusals").body(consent).rule(related)
                 .on("GET /subjects/{subjectId}/consents").rule(related)
@@ -299,14 +306,21 @@ class ChildAccessEmbeddedTest {
                 .on("GET /subjects/{subjectId}/guardian-contacts").query("arenaId={arenaId}").rule(Rule.scopes("contacts"))
                 .on("POST /subjects/{subjectId}/identity-match").query("municipality=" + TestTokens.AUKRA)
                         .body("{\"name\": \"Matrise Barn\", \"birthDate\": \"2017-03-01\"}").rule(Rule.scopes("identity-match"))
-                .on("GET /guardian/children").rule(Rule.roles("GUARDIAN").always())
-                .on("POST /guardian/consents/{consentId}/withdraw").rule(ownGuardian)
-                .on("POST /guardian/children/{subjectId}/withdraw").rule(ownGuardian)
-                .on("GET /guardian/children/{subjectId}/reads").rule(ownGuardian)
-                .on("GET /mitt-barn").rule(Rule.roles("GUARDIAN").always())
-                .on("GET /mitt-barn/{subjectId}/lest").rule(ownGuardian)
-                .on("GET /mitt-barn/samtykke/{consentId}/trekk-tilbake").rule(ownGuardian)
-                .on("POST /mitt-barn/samtykke/{consentId}/trekk-tilbake").form("").rule(ownGuardian)
+                .on("GET /guardian/children").rule(family)
+                .on("POST /guardian/consents/{consentId}/withdraw").rule(guardiansConsent)
+                .on("POST /guardian/children/{subjectId}/withdraw").rule(ownFamily)
+                .on("GET /guardian/children/{subjectId}/reads").rule(ownFamily)
+                .on("GET /mitt-barn").rule(family)
+                .on("GET /mitt-barn/{subjectId}/lest").rule(ownFamily)
+                .on("GET /mitt-barn/samtykke/{consentId}/trekk-tilbake").rule(guardiansConsent)
+                .on("POST /mitt-barn/samtykke/{consentId}/trekk-tilbake").form("").rule(guardiansConsent)
+                .on("GET /barn").query("arena={arenaId}").rule(Rule.roles(staff).always())
+                .on("GET /barn/ny").rule(Rule.roles(staff).always())
+                .on("POST /barn/ny").form("name=Matrise%20Barn&birthDate=2017-03-01&guardians%5B0%5D.name=Mor&guardians%5B0%5D.parentalResponsibility=true")
+                        .rule(Rule.roles(staff).always())
+                .on("GET /barn/{subjectId}/samtykke").query("arena={arenaId}").rule(related)
+                .on("POST /barn/{subjectId}/samtykke")
+                        .form("arena={arenaId}&legalArea=HEALTH&decidedBy.guardianIds={motherId}&evidence.type=ORAL").rule(related)
                 .on("GET /access-review").query(PERIOD).rule(Rule.roles("PRIVACY_OFFICER").always())
                 .on("GET /access-review/users/{userId}").query(PERIOD).rule(Rule.roles("PRIVACY_OFFICER").always())
                 .on("GET /tilgangslogg").rule(Rule.roles("PRIVACY_OFFICER").always())
@@ -315,10 +329,13 @@ class ChildAccessEmbeddedTest {
         matrix.verify(new AuthorisationMatrix.World() {
             @Override
             public Map<String, String> prepare(AuthorisationMatrix.Endpoint endpoint) {
-                Family family = Family.withChildAged(registrar(), 9);
+                Family family = Family.withChildAged(registrar(), 16);
+                String youthLogin = "ung-" + family.motherLogin.substring(4);
+                assertThat(registrar().put("/subjects/" + family.subjectId + "/youth-login", "{\"userId\": \"" + youthLogin + "\"}").status())
+                        .isEqualTo(200);
                 return Map.of("subjectId", family.subjectId, "consentId", grantedConsent(family, ARENA), "arenaId", ARENA,
                         "motherId", family.motherId, "motherLogin", family.motherLogin, "stepparentLogin", "ste-" + family.motherLogin.substring(4),
-                        "userId", "registrar");
+                        "youthLogin", youthLogin, "userId", "registrar");
             }
 
             @Override
@@ -326,11 +343,22 @@ class ChildAccessEmbeddedTest {
                 if (!caller.isPerson()) {
                     return AuthorisationMatrix.machineToken(caller);
                 }
-                boolean guardian = caller.role().equals("GUARDIAN");
-                String user = switch (caller.standing()) {
-                    case OWN, OTHER_MUNICIPALITY -> guardian ? prepared.get("motherLogin") : "registrar";
-                    case RELATED -> guardian ? prepared.get("stepparentLogin") : ARENA_MEMBER;
-                    case UNRELATED -> "stranger";
+                String user = switch (caller.role()) {
+                    case "GUARDIAN" -> switch (caller.standing()) {
+                        case OWN, OTHER_MUNICIPALITY -> prepared.get("motherLogin");
+                        case RELATED -> prepared.get("stepparentLogin");
+                        case UNRELATED -> "stranger";
+                    };
+                    case "YOUTH" -> switch (caller.standing()) {
+                        case OWN, OTHER_MUNICIPALITY -> prepared.get("youthLogin");
+                        case RELATED -> prepared.get("motherLogin");
+                        case UNRELATED -> "stranger";
+                    };
+                    default -> switch (caller.standing()) {
+                        case OWN, OTHER_MUNICIPALITY -> "registrar";
+                        case RELATED -> ARENA_MEMBER;
+                        case UNRELATED -> "stranger";
+                    };
                 };
                 String municipality = caller.standing() == Standing.OTHER_MUNICIPALITY ? TestTokens.MELHUS : TestTokens.AUKRA;
                 return TestTokens.token(user, municipality, caller.role());

@@ -1,5 +1,7 @@
 package no.samhandling.arena.catalogue;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import no.samhandling.arena.rhythm.RhythmSpec;
@@ -43,6 +45,23 @@ public class ArenaLookup {
     /** The codes of the services taking part in the arena; empty when the municipality has no such arena. */
     public java.util.Optional<java.util.List<String>> partiesOf(String municipality, String arenaId) {
         return catalogue.find(municipality, arenaId).map(arena -> arena.parties().stream().map(Party::name).toList());
+    }
+
+    /**
+     * What a page says about an arena: its catalogue title and mandate, how often it meets, and the
+     * services in it (codes). Organisational facts every staff member may read in the catalogue.
+     *
+     * @param rhythm the meeting rule in words, in the caller's language; null when it has none
+     */
+    public record Summary(String id, String title, String mandate, String meetingFrequency, String rhythm, List<String> parties,
+            boolean active) {
+    }
+
+    /** The arena as pages name and describe it; empty when the municipality has no such arena. */
+    public java.util.Optional<Summary> summary(String municipality, String arenaId) {
+        return catalogue.find(municipality, arenaId).map(arena -> new Summary(arena.id(), arena.name(), arena.mandate(),
+                arena.meetingFrequency(), arena.rhythmDescription(), arena.parties().stream().map(Party::name).toList(),
+                "ACTIVE".equals(arena.status())));
     }
 
     /** @throws ProblemException 404 when the municipality has no such arena */

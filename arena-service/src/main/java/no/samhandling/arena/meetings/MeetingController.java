@@ -24,8 +24,8 @@ import no.samhandling.platform.security.Caller;
 @RestController
 class MeetingController {
 
-    private static final String RUN = "hasAnyRole('COORDINATOR', 'ADMIN')";
-    private static final String READ = "hasAnyRole('COORDINATOR', 'MEMBER', 'ADMIN')";
+    static final String RUN = "hasAnyRole('COORDINATOR', 'ADMIN')";
+    static final String READ = "hasAnyRole('COORDINATOR', 'MEMBER', 'ADMIN')";
 
     private final Meetings meetings;
 

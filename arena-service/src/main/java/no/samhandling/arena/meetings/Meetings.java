@@ -79,6 +79,17 @@ class Meetings {
         return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(Meeting::view).toList();
     }
 
+    /** The meetings of every arena the caller sits in, from {@code from} until {@code to}, by start: their calendar. */
+    List<MeetingView> ofMyArenas(Caller caller, Instant from, Instant to) {
+        List<String> arenaIds = List.copyOf(memberships.placesOf(caller).keySet());
+        if (arenaIds.isEmpty()) {
+            return List.of();
+        }
+        Criteria criteria = new Criteria().andOperator(Criteria.where("municipality").is(caller.municipality()).and("arenaId").in(arenaIds),
+                Criteria.where("startsAt").gte(from).lt(to));
+        return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(Meeting::view).toList();
+    }
+
     MeetingView find(Caller caller, String meetingId) {
         return load(caller, meetingId, Access.READ).view();
     }

@@ -106,6 +106,22 @@ public class Memberships {
                         : Relation.ARENA_MEMBER);
     }
 
+    /** The arenas the caller sits in, each with their place there: what "my arenas" lists. */
+    public java.util.Map<String, MemberRole> placesOf(Caller caller) {
+        Query query = Query.query(Criteria.where("municipality").is(caller.municipality()).and("members.userId").is(caller.subject()));
+        java.util.Map<String, MemberRole> places = new java.util.LinkedHashMap<>();
+        for (ArenaMembership membership : memberships.find(query)) {
+            membership.members().stream().filter(member -> member.userId().equals(caller.subject())).findFirst()
+                    .ifPresent(member -> places.put(membership.id(), member.role()));
+        }
+        return places;
+    }
+
+    /** Whether the user may see the arena's meetings: only its members (need-to-know). */
+    public boolean isMember(String municipality, String arenaId, String userId) {
+        return load(municipality, arenaId).members().stream().anyMatch(member -> member.userId().equals(userId));
+    }
+
     /** A staff user's contact details as given with their newest membership in the municipality. */
     Optional<ArenaMembership.Member> contactOf(String municipality, String userId) {
         Query query = Query.query(Criteria.where("municipality").is(municipality).and("members.userId").is(userId));

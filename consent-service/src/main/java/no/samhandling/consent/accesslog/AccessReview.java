@@ -31,7 +31,8 @@ import no.samhandling.platform.access.Relation;
  * <li>{@link Flag#REFUSED}: attempts on cases or children the user had no relation to, ids that match nothing included
  * (a referrer whose access to a closed case has ended shows here);</li>
  * <li>{@link Flag#OUTSIDE_WORKING_HOURS}: reads and changes by staff outside working hours or at the weekend;</li>
- * <li>{@link Flag#GUARDIAN_ADDED}: guardians the user added to a child, logins included, for a second look.</li>
+ * <li>{@link Flag#GUARDIAN_ADDED}: guardians the user added to a child, logins included, for a second look;</li>
+ * <li>{@link Flag#YOUTH_LOGIN_LINKED}: children whose own login the user linked, for the same reason.</li>
  * </ul>
  * Guardians and services are reviewed too, but their reads at night or of many children are their
  * nature (a parent in the evening, notices for every meeting), so only staff relations are flagged for those.
@@ -47,7 +48,8 @@ public final class AccessReview {
         MANY_CHILDREN,
         REFUSED,
         OUTSIDE_WORKING_HOURS,
-        GUARDIAN_ADDED
+        GUARDIAN_ADDED,
+        YOUTH_LOGIN_LINKED
     }
 
     /**
@@ -104,6 +106,10 @@ public final class AccessReview {
         long guardiansAdded = opened.stream().filter(entry -> "GUARDIAN_ADDED".equals(entry.purpose())).count();
         if (guardiansAdded > 0) {
             flags.put(Flag.GUARDIAN_ADDED, (int) guardiansAdded);
+        }
+        long youthLoginsLinked = opened.stream().filter(entry -> "YOUTH_LOGIN_LINKED".equals(entry.purpose())).count();
+        if (youthLoginsLinked > 0) {
+            flags.put(Flag.YOUTH_LOGIN_LINKED, (int) youthLoginsLinked);
         }
         return new UserReview(userId, reads, opened.size() - reads, refusals, children.size(), flags);
     }

@@ -8,6 +8,8 @@ public enum AccessPurpose {
     CHILD_RECORD,
     /** Staff added a guardian. */
     GUARDIAN_ADDED,
+    /** Staff linked the child's own login. */
+    YOUTH_LOGIN_LINKED,
     /** Staff read the child's consents. */
     CONSENTS,
     /** Staff recorded a consent, a refusal or an answer to a pending one. */
@@ -18,6 +20,10 @@ public enum AccessPurpose {
     GUARDIAN_VIEW,
     /** A guardian withdrew consent. */
     GUARDIAN_WITHDRAWAL,
+    /** The youth looked at the consents of the areas they decide on. */
+    YOUTH_VIEW,
+    /** The youth withdrew consent. */
+    YOUTH_WITHDRAWAL,
     /** A service fetched the guardians' contact details to send them a notice. */
     NOTICE,
     /** referral-service had the child a named referral names compared with the child registered here. */

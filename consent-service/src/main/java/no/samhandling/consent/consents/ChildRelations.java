@@ -3,7 +3,10 @@ package no.samhandling.consent.consents;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,7 +29,11 @@ import no.samhandling.platform.security.Role;
  * <li>the staff member who registered it ({@link Relation#SUBJECT_REGISTRAR});</li>
  * <li>the coordinator and members of an arena that a consent for the child covers today, with
  * every service in the arena ({@link ConsentCoverage}, the rule the consent gate applies too);</li>
- * <li>its guardians with parental responsibility, logged in as themselves with the GUARDIAN role.</li>
+ * <li>its guardians with parental responsibility, logged in as themselves with the GUARDIAN role;</li>
+ * <li>the child itself ({@link Relation#YOUTH}), logged in with its own login and the YOUTH role, while it
+ * is at or over the age from which it decides alone in a legal area (the municipality's
+ * {@link ConsentRules}), and then only over the consents of those areas
+ * ({@link #areasTheYouthDecides}).</li>
  * </ul>
  * A role alone relates nobody: a coordinator of another arena, a leader, an administrator (who
  * erases, and reads nothing) are strangers to the child.
@@ -41,12 +48,14 @@ public class ChildRelations {
     private final AggregateStore<Consent> consents;
     private final ArenaParties arenas;
     private final ArenaRoster roster;
+    private final ConsentRules rules;
     private final Clock clock;
 
-    ChildRelations(AggregateStores stores, ArenaParties arenas, ArenaRoster roster, Clock clock) {
+    ChildRelations(AggregateStores stores, ArenaParties arenas, ArenaRoster roster, ConsentRules rules, Clock clock) {
         this.consents = stores.of(Consent.class);
         this.arenas = arenas;
         this.roster = roster;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -64,11 +73,42 @@ public class ChildRelations {
                 return throughArena;
             }
         }
+        return familyRelationOf(caller, child);
+    }
+
+    /**
+     * The caller's relation to the child as its family, logged in as themselves: a guardian with
+     * parental responsibility (GUARDIAN role), or the child itself (YOUTH role) while it decides alone
+     * in at least one legal area. Empty for everyone else, staff included.
+     */
+    public Optional<Relation> familyRelationOf(Caller caller, SubjectFacts child) {
+        if (!caller.municipality().equals(child.municipality()) || child.erased()) {
+            return Optional.empty();
+        }
         if (caller.has(Role.GUARDIAN) && child.guardianUser(caller.subject())
                 .filter(SubjectFacts.GuardianFacts::parentalResponsibility).isPresent()) {
             return Optional.of(Relation.GUARDIAN);
         }
+        if (caller.has(Role.YOUTH) && child.isTheYouth(caller.subject()) && !areasTheYouthDecides(child).isEmpty()) {
+            return Optional.of(Relation.YOUTH);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The legal areas (codes) in which the child decides alone today: those whose age from the
+     * municipality's rules it has reached. The youth sees and withdraws the consents of these areas,
+     * whoever gave them, and nothing of the others.
+     */
+    public Set<String> areasTheYouthDecides(SubjectFacts child) {
+        if (child.erased() || child.birthDate() == null) {
+            return Set.of();
+        }
+        int age = child.ageOn(ConsentCoverage.today(clock));
+        return rules.areas(child.municipality()).entrySet().stream()
+                .filter(area -> age >= area.getValue().youthConsentsAloneFrom())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The caller sits in an arena that a consent for the child covers today. */

@@ -19,8 +19,11 @@ import no.samhandling.platform.security.Caller;
  * withdrawals; only those related to the child ({@link Consents}).
  */
 @RestController
-@PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')")
+@PreAuthorize(ConsentController.STAFF)
 class ConsentController {
+
+    /** Who may use the staff API at all; whose children's consents each sees is the relations' rule. */
+    static final String STAFF = "hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')";
 
     private final Consents consents;
 

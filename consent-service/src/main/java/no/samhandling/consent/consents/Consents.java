@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import no.samhandling.consent.consents.ConsentRequests.DecidedBy;
 import no.samhandling.consent.consents.ConsentRequests.EvidenceRequest;
+import no.samhandling.consent.arenas.ArenaParties;
 import no.samhandling.consent.subjects.SubjectFacts;
 import no.samhandling.consent.subjects.Subjects;
 import no.samhandling.events.consent.ConsentCoverage;
@@ -50,16 +53,18 @@ public class Consents {
     private final ConsentRules rules;
     private final PersonalDataCipher cipher;
     private final ChildRelations relations;
+    private final ArenaParties arenas;
     private final Access access;
     private final Clock clock;
 
     Consents(AggregateStores stores, Subjects subjects, ConsentRules rules, PersonalDataCipher cipher, ChildRelations relations,
-            Access access, Clock clock) {
+            ArenaParties arenas, Access access, Clock clock) {
         this.consents = stores.of(Consent.class);
         this.subjects = subjects;
         this.rules = rules;
         this.cipher = cipher;
         this.relations = relations;
+        this.arenas = arenas;
         this.access = access;
         this.clock = clock;
     }
@@ -184,24 +189,59 @@ public class Consents {
     }
 
     /**
-     * The consents a guardian may see: those the guardians decide on. A consent the youth gives
-     * alone is the youth's own, and stays confidential from the guardians.
+     * The child's consents that let the arena, with every service in it, discuss the child today
+     * (the shared coverage rule, as the consent gate applies it): what staff may register a named
+     * case under. To those related to the child; logged before it is returned.
      */
-    public List<ConsentView> visibleToGuardians(String municipality, String subjectId) {
-        return ofSubject(municipality, subjectId).stream()
-                .filter(consent -> !consent.youthDecidesAlone())
+    public List<ConsentView> coveringArena(Caller caller, String subjectId, String arenaId) {
+        Related related = relatedChild(caller, subjectId);
+        access.read(caller, related.relation(), childResource(subjectId), AccessPurpose.CONSENTS.name());
+        Optional<List<String>> parties = arenas.partiesOf(caller.municipality(), arenaId);
+        if (parties.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = today();
+        return ofSubject(caller.municipality(), subjectId).stream()
+                .filter(consent -> consent.covers(arenaId, parties.get(), today))
+                .map(this::staffView)
+                .toList();
+    }
+
+    /** The legal areas the caller's municipality has consent rules for, by code. */
+    List<String> legalAreas(Caller caller) {
+        return List.copyOf(rules.areas(caller.municipality()).keySet());
+    }
+
+    /**
+     * The consents a member of the child's family sees in their own view, by their relation
+     * ({@link ChildRelations#familyRelationOf}): a guardian those the guardians decide on (a consent the
+     * youth gave alone is the youth's own, and stays confidential from the guardians); the youth those of
+     * the legal areas where they decide alone today, whoever gave them, and none of the others.
+     */
+    public List<ConsentView> visibleTo(Relation relation, SubjectFacts child) {
+        return ofSubject(child.municipality(), child.subjectId()).stream()
+                .filter(decidedOnBy(relation, child))
                 .map(consent -> view(consent, sealed -> null))
                 .toList();
     }
 
     /**
-     * A guardian with parental responsibility withdraws, logged in: one consent, or with no consent
-     * id every pending or granted consent of the child the guardians decide on. Returns those withdrawn.
+     * A guardian with parental responsibility, or the youth, withdraws, logged in: one consent, or with
+     * no consent id every pending or granted consent of the child they decide on ({@link #visibleTo}).
+     * Returns those withdrawn.
+     *
+     * @param guardianId the guardian who withdraws; null for the youth
      */
-    public List<ConsentView> withdrawAsGuardian(String municipality, String subjectId, Optional<String> consentId,
-            String guardianId, String userId) {
-        List<Consent> targets = ofSubject(municipality, subjectId).stream()
-                .filter(consent -> !consent.youthDecidesAlone())
+    public List<ConsentView> withdrawAs(Relation relation, SubjectFacts child, Optional<String> consentId, String guardianId,
+            String userId) {
+        ConsentWithdrawer withdrawer = switch (relation) {
+            case GUARDIAN -> ConsentWithdrawer.GUARDIAN;
+            case YOUTH -> ConsentWithdrawer.YOUTH;
+            default -> throw new IllegalArgumentException("Only the child's family withdraws in their own view: " + relation);
+        };
+        Evidence.Type evidence = relation == Relation.YOUTH ? Evidence.Type.YOUTH_VIEW : Evidence.Type.GUARDIAN_VIEW;
+        List<Consent> targets = ofSubject(child.municipality(), child.subjectId()).stream()
+                .filter(decidedOnBy(relation, child))
                 .filter(consent -> consentId.map(consent.id()::equals).orElse(true))
                 .filter(consent -> consentId.isPresent() || consent.status() == Consent.Status.PENDING || consent.status().inForce())
                 .toList();
@@ -210,11 +250,22 @@ public class Consents {
         }
         List<ConsentView> withdrawn = new ArrayList<>();
         for (Consent consent : targets) {
-            consent.withdraw(new Consent.Withdrawal(ConsentWithdrawer.GUARDIAN, guardianId,
-                    new Evidence(Evidence.Type.GUARDIAN_VIEW, null), clock.instant(), userId));
+            consent.withdraw(new Consent.Withdrawal(withdrawer, guardianId, new Evidence(evidence, null), clock.instant(), userId));
             withdrawn.add(view(consents.save(consent), sealed -> null));
         }
         return withdrawn;
+    }
+
+    /** The consents a family member decides on: see {@link #visibleTo}. */
+    private Predicate<Consent> decidedOnBy(Relation relation, SubjectFacts child) {
+        return switch (relation) {
+            case GUARDIAN -> consent -> !consent.youthDecidesAlone();
+            case YOUTH -> {
+                Set<String> areas = relations.areasTheYouthDecides(child);
+                yield consent -> areas.contains(consent.legalArea());
+            }
+            default -> consent -> false;
+        };
     }
 
     /** Whether a consent the guardians gave lets this arena, with every service in it, discuss the child today. */

@@ -16,7 +16,9 @@ record Evidence(Type type, Sealed reference) {
         /** Said to staff, who recorded it. */
         ORAL,
         /** Given by the guardian in the guardian view, logged in. */
-        GUARDIAN_VIEW
+        GUARDIAN_VIEW,
+        /** Given by the youth in their own view (the same pages), logged in. */
+        YOUTH_VIEW
     }
 
     Evidence withoutReference() {

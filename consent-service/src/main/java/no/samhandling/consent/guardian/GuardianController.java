@@ -12,14 +12,20 @@ import org.springframework.web.bind.annotation.RestController;
 import no.samhandling.consent.consents.ConsentView;
 import no.samhandling.platform.security.Caller;
 
-/** The guardian's own view: their children's consents, who has read the child's data, and withdrawal in one call. */
+/**
+ * The family's own view: a guardian's children, or the youth's own record, with the consents they
+ * decide on, who has read the child's data, and withdrawal in one call.
+ */
 @RestController
 @RequestMapping("/guardian")
-@PreAuthorize(GuardianController.GUARDIANS)
+@PreAuthorize(GuardianController.FAMILY)
 class GuardianController {
 
-    /** Who may use the guardian view at all; whose children each sees is {@link GuardianView}'s rule. Shared with the pages. */
-    static final String GUARDIANS = "hasRole('GUARDIAN')";
+    /**
+     * Who may use the view at all: guardians, and the youth for their own record; whose children each
+     * sees is {@link GuardianView}'s rule. Shared with the pages.
+     */
+    static final String FAMILY = "hasAnyRole('GUARDIAN', 'YOUTH')";
 
     private final GuardianView guardian;
 
@@ -37,7 +43,7 @@ class GuardianController {
         return guardian.withdrawConsent(caller, consentId);
     }
 
-    /** Every pending or granted consent of the child that the guardians decide on. */
+    /** Every pending or granted consent of the child that the caller decides on. */
     @PostMapping("/children/{subjectId}/withdraw")
     List<ConsentView> withdrawAll(@PathVariable String subjectId, Caller caller) {
         return guardian.withdrawAll(caller, subjectId);

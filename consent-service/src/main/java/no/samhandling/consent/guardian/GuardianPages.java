@@ -18,15 +18,15 @@ import no.samhandling.platform.web.ProblemException;
 import no.samhandling.web.PageController;
 
 /**
- * "Mitt barn" for guardians ({@code /mitt-barn}, behind the gateway), in plain language and fit for
- * a phone: each of their children's consents with what it covers and for how long, withdrawing
+ * "Mitt barn" for guardians ({@code /mitt-barn}, behind the gateway), and the same pages for the
+ * youth's own record, in plain language and fit for a phone: each of their children's consents with what it covers and for how long, withdrawing
  * one after a confirmation step, and who has read the child's data and why. Everything comes
  * from {@link GuardianView}, which also decides whose children a guardian sees (only their own,
  * with parental responsibility; another child does not exist for them).
  */
 @PageController
 @RequestMapping("/mitt-barn")
-@PreAuthorize(GuardianController.GUARDIANS)
+@PreAuthorize(GuardianController.FAMILY)
 class GuardianPages {
 
     private final GuardianView guardian;

@@ -1,6 +1,7 @@
 package no.samhandling.consent.guardian;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,49 +21,61 @@ import no.samhandling.platform.access.Access;
 import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.access.Resource;
 import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 import no.samhandling.platform.web.ProblemException;
 import no.samhandling.platform.web.Problems;
 
 /**
- * What a logged-in guardian sees: only the children for whom they are on file with parental
- * responsibility and their own login. Another child does not exist for them (404, not 403), and
- * the attempt is in the access log; so is every time they open their child's consents.
+ * What the child's family sees, logged in as themselves: a guardian the children for whom they are on
+ * file with parental responsibility and their own login, and the youth their own record while they
+ * decide alone in a legal area ({@link ChildRelations#familyRelationOf}); each sees the consents they
+ * decide on ({@link Consents#visibleTo}). Another child does not exist for them (404, not 403), and the
+ * attempt is in the access log; so is every time they open the child's consents.
  */
 @Service
 class GuardianView {
 
     private final Subjects subjects;
     private final Consents consents;
+    private final ChildRelations relations;
     private final AccessLogs logs;
     private final Access access;
 
-    GuardianView(Subjects subjects, Consents consents, AccessLogs logs, Access access) {
+    GuardianView(Subjects subjects, Consents consents, ChildRelations relations, AccessLogs logs, Access access) {
         this.subjects = subjects;
         this.consents = consents;
+        this.relations = relations;
         this.logs = logs;
         this.access = access;
     }
 
+    /** The guardian's children, or the youth's own record. */
     List<Child> children(Caller caller) {
-        return subjects.childrenOf(caller.municipality(), caller.subject()).stream()
-                .filter(child -> !child.erased())
-                .map(child -> open(caller, child.subjectId()))
+        List<SubjectFacts> candidates = new ArrayList<>();
+        if (caller.has(Role.GUARDIAN)) {
+            candidates.addAll(subjects.childrenOf(caller.municipality(), caller.subject()));
+        }
+        if (caller.has(Role.YOUTH)) {
+            subjects.ownRecordOf(caller.municipality(), caller.subject()).ifPresent(candidates::add);
+        }
+        return candidates.stream()
+                .flatMap(child -> relations.familyRelationOf(caller, child).map(relation -> new Member(child, relation)).stream())
+                .map(member -> open(caller, member))
                 .toList();
     }
 
-    /** One of the guardian's children, with its consents. */
+    /** One of the caller's children (or the youth's own record), with its consents. */
     Child child(Caller caller, String subjectId) {
-        guardianOf(caller, subjectId).orElseThrow(() -> access.refused(caller, child(subjectId)));
-        return open(caller, subjectId);
+        return open(caller, memberOf(caller, subjectId).orElseThrow(() -> access.refused(caller, child(subjectId))));
     }
 
-    /** One consent the guardians decide on, with its child; a youth's own consent does not exist for them. */
+    /** One consent the caller decides on, with its child; any other consent does not exist for them. */
     ChildConsent consent(Caller caller, String consentId) {
         String subjectId = consents.subjectOf(caller.municipality(), consentId)
                 .orElseThrow(() -> access.unknown(caller, ChildRelations.CONSENT, consentId));
         Resource resource = ChildRelations.CONSENT.of(consentId).about(subjectId);
-        guardianOf(caller, subjectId).orElseThrow(() -> access.refused(caller, resource));
-        Child child = open(caller, subjectId);
+        Member member = memberOf(caller, subjectId).orElseThrow(() -> access.refused(caller, resource));
+        Child child = open(caller, member);
         ConsentView consent = child.consents().stream().filter(candidate -> candidate.id().equals(consentId)).findFirst()
                 .orElseThrow(() -> access.refused(caller, resource));
         return new ChildConsent(child, consent);
@@ -71,33 +84,32 @@ class GuardianView {
     List<ConsentView> withdrawConsent(Caller caller, String consentId) {
         String subjectId = consents.subjectOf(caller.municipality(), consentId)
                 .orElseThrow(() -> access.unknown(caller, ChildRelations.CONSENT, consentId));
-        SubjectFacts.GuardianFacts guardian = guardianOf(caller, subjectId)
-                .orElseThrow(() -> access.refused(caller, ChildRelations.CONSENT.of(consentId).about(subjectId)));
-        List<ConsentView> withdrawn = consents.withdrawAsGuardian(caller.municipality(), subjectId, Optional.of(consentId),
-                guardian.guardianId(), caller.subject());
-        access.changed(caller, Relation.GUARDIAN, ChildRelations.CONSENT.of(consentId).about(subjectId),
-                AccessPurpose.GUARDIAN_WITHDRAWAL.name());
+        Resource resource = ChildRelations.CONSENT.of(consentId).about(subjectId);
+        Member member = memberOf(caller, subjectId).orElseThrow(() -> access.refused(caller, resource));
+        List<ConsentView> withdrawn = consents.withdrawAs(member.relation(), member.child(), Optional.of(consentId),
+                member.guardianId(caller), caller.subject());
+        access.changed(caller, member.relation(), resource, member.withdrawalPurpose().name());
         return withdrawn;
     }
 
     List<ConsentView> withdrawAll(Caller caller, String subjectId) {
-        SubjectFacts.GuardianFacts guardian = guardianOf(caller, subjectId)
-                .orElseThrow(() -> access.refused(caller, child(subjectId)));
-        List<ConsentView> withdrawn = consents.withdrawAsGuardian(caller.municipality(), subjectId, Optional.empty(),
-                guardian.guardianId(), caller.subject());
-        access.changed(caller, Relation.GUARDIAN, child(subjectId), AccessPurpose.GUARDIAN_WITHDRAWAL.name());
+        Member member = memberOf(caller, subjectId).orElseThrow(() -> access.refused(caller, child(subjectId)));
+        List<ConsentView> withdrawn = consents.withdrawAs(member.relation(), member.child(), Optional.empty(),
+                member.guardianId(caller), caller.subject());
+        access.changed(caller, member.relation(), child(subjectId), member.withdrawalPurpose().name());
         return withdrawn;
     }
 
     /**
      * Who has read the child's data, in every service that logs it, newest first: everyone but the
-     * guardian themself, whose own visits here would bury the rest.
+     * caller themself, whose own visits here would bury the rest, and the child itself, whose visits
+     * to its own record are nobody else's business.
      */
     List<ChildRead> readsOf(Caller caller, String subjectId) {
-        guardianOf(caller, subjectId).orElseThrow(() -> access.refused(caller, child(subjectId)));
+        Member member = memberOf(caller, subjectId).orElseThrow(() -> access.refused(caller, child(subjectId)));
         try {
             return logs.readsOf(caller.municipality(), subjectId).stream()
-                    .filter(read -> !caller.subject().equals(read.userId()))
+                    .filter(read -> !caller.subject().equals(read.userId()) && !member.child().isTheYouth(read.userId()))
                     .map(read -> new ChildRead(read.service(), read.userId(), read.relation(), read.at(), read.resourceKind(),
                             read.resourceId(), read.purpose()))
                     .toList();
@@ -107,25 +119,41 @@ class GuardianView {
         }
     }
 
-    private Child open(Caller caller, String subjectId) {
-        access.read(caller, Relation.GUARDIAN, child(subjectId), AccessPurpose.GUARDIAN_VIEW.name());
+    private Child open(Caller caller, Member member) {
+        String subjectId = member.child().subjectId();
+        access.read(caller, member.relation(), child(subjectId), member.viewPurpose().name());
         return new Child(subjectId, subjects.nameOf(caller.municipality(), subjectId).orElse(null),
-                consents.visibleToGuardians(caller.municipality(), subjectId));
+                consents.visibleTo(member.relation(), member.child()));
     }
 
-    private Optional<SubjectFacts.GuardianFacts> guardianOf(Caller caller, String subjectId) {
-        return subjects.childrenOf(caller.municipality(), caller.subject()).stream()
-                .filter(child -> child.subjectId().equals(subjectId) && !child.erased())
-                .findFirst()
-                .flatMap(child -> child.guardianUser(caller.subject()))
-                .filter(SubjectFacts.GuardianFacts::parentalResponsibility);
+    private Optional<Member> memberOf(Caller caller, String subjectId) {
+        return subjects.facts(caller.municipality(), subjectId)
+                .flatMap(child -> relations.familyRelationOf(caller, child).map(relation -> new Member(child, relation)));
+    }
+
+    /** The caller as the child's family: a guardian, or the youth. */
+    private record Member(SubjectFacts child, Relation relation) {
+
+        String guardianId(Caller caller) {
+            return relation == Relation.GUARDIAN
+                    ? child.guardianUser(caller.subject()).map(SubjectFacts.GuardianFacts::guardianId).orElseThrow()
+                    : null;
+        }
+
+        AccessPurpose viewPurpose() {
+            return relation == Relation.YOUTH ? AccessPurpose.YOUTH_VIEW : AccessPurpose.GUARDIAN_VIEW;
+        }
+
+        AccessPurpose withdrawalPurpose() {
+            return relation == Relation.YOUTH ? AccessPurpose.YOUTH_WITHDRAWAL : AccessPurpose.GUARDIAN_WITHDRAWAL;
+        }
     }
 
     private static Resource child(String subjectId) {
         return ChildRelations.CHILD.of(subjectId).about(subjectId);
     }
 
-    /** A child of the guardian, with the consents the guardians decide on. */
+    /** A child of the guardian (or the youth themself), with the consents the caller decides on. */
     record Child(String subjectId, String name, List<ConsentView> consents) {
     }
 

@@ -13,16 +13,25 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /subjects}: the child's name and its birth date and/or national id
- * number, and its guardians. Everything here is stored sealed under the child's own key.
+ * number, and its guardians. Everything here is stored sealed under the child's own key, except the
+ * logins, which are opaque ids.
+ *
+ * @param youthUserId the child's own login, for the youth's own view once the consent rules let the
+ *        youth decide in a legal area
  */
 record RegisterSubject(
         @NotBlank @Size(max = 200) String name,
         @Past LocalDate birthDate,
         @Pattern(regexp = "\\d{11}") String nationalId,
-        @Size(max = 6) List<@NotNull @Valid NewGuardian> guardians) {
+        @Size(max = 6) List<@NotNull @Valid NewGuardian> guardians,
+        @Size(max = 200) String youthUserId) {
 
     RegisterSubject {
         guardians = guardians == null ? List.of() : guardians;
+    }
+
+    /** The child's own login, linked after registration ({@code PUT /subjects/{id}/youth-login}). */
+    record YouthLogin(@NotBlank @Size(max = 200) String userId) {
     }
 
     /** A guardian; {@code userId} links their login to the guardian view. */

@@ -28,6 +28,8 @@ class Subject extends AggregateRoot {
     private Sealed birthDate;
     private Sealed nationalId;
     private List<Guardian> guardians;
+    /** The child's own login (the token's {@code sub}), for the youth's own view; an opaque id. */
+    private String youthUserId;
     private Instant registeredAt;
     private String registeredBy;
     private Instant erasedAt;
@@ -41,7 +43,7 @@ class Subject extends AggregateRoot {
     }
 
     static Subject register(String id, String municipality, Sealed name, Sealed birthDate, Sealed nationalId,
-            List<Guardian> guardians, String registeredBy, Instant now) {
+            List<Guardian> guardians, String youthUserId, String registeredBy, Instant now) {
         Subject subject = new Subject();
         subject.id = id;
         subject.municipality = municipality;
@@ -50,6 +52,7 @@ class Subject extends AggregateRoot {
         subject.birthDate = birthDate;
         subject.nationalId = nationalId;
         subject.guardians = List.copyOf(guardians);
+        subject.youthUserId = youthUserId;
         subject.registeredAt = now;
         subject.registeredBy = registeredBy;
         return subject;
@@ -59,6 +62,11 @@ class Subject extends AggregateRoot {
         List<Guardian> more = new ArrayList<>(guardians);
         more.add(guardian);
         guardians = List.copyOf(more);
+    }
+
+    /** Links the child's own login, replacing any linked before. */
+    void linkYouthLogin(String userId) {
+        youthUserId = userId;
     }
 
     /**
@@ -74,6 +82,7 @@ class Subject extends AggregateRoot {
         birthDate = null;
         nationalId = null;
         guardians = List.of();
+        youthUserId = null;
         erasedAt = now;
         erasedBy = admin;
         raise(new SubjectErased(UUID.randomUUID(), now, municipality, id));
@@ -106,6 +115,10 @@ class Subject extends AggregateRoot {
 
     List<Guardian> guardians() {
         return guardians == null ? List.of() : guardians;
+    }
+
+    String youthUserId() {
+        return youthUserId;
     }
 
     Instant registeredAt() {

@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +42,11 @@ class SubjectController {
     @GetMapping("/{subjectId}")
     SubjectView find(@PathVariable String subjectId, Caller caller) {
         return subjects.find(caller, subjectId);
+    }
+
+    @PutMapping("/{subjectId}/youth-login")
+    SubjectView linkYouthLogin(@PathVariable String subjectId, @Valid @RequestBody RegisterSubject.YouthLogin login, Caller caller) {
+        return subjects.linkYouthLogin(caller, subjectId, login);
     }
 
     @PostMapping("/{subjectId}/guardians")

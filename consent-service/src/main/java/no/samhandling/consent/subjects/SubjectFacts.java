@@ -10,9 +10,10 @@ import java.util.Optional;
  * responsibility, and who registered it. Nothing here identifies the child.
  *
  * @param registeredBy the staff member who registered the child (a user id)
+ * @param youthUserId the child's own login, if one is linked
  */
 public record SubjectFacts(String subjectId, String municipality, boolean erased, LocalDate birthDate,
-        List<GuardianFacts> guardians, String registeredBy) {
+        List<GuardianFacts> guardians, String registeredBy, String youthUserId) {
 
     public SubjectFacts {
         guardians = List.copyOf(guardians);
@@ -33,6 +34,11 @@ public record SubjectFacts(String subjectId, String municipality, boolean erased
     /** The guardian who logs in as {@code userId}, if any. */
     public Optional<GuardianFacts> guardianUser(String userId) {
         return guardians.stream().filter(g -> userId.equals(g.userId())).findFirst();
+    }
+
+    /** Whether {@code userId} is the child's own login. */
+    public boolean isTheYouth(String userId) {
+        return youthUserId != null && youthUserId.equals(userId);
     }
 
     public record GuardianFacts(String guardianId, boolean parentalResponsibility, String userId) {

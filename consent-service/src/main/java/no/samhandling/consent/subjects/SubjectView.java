@@ -8,16 +8,17 @@ import java.util.List;
  * A subject as staff of its municipality see it. The national id number itself is never returned,
  * only whether one is on file.
  */
-record SubjectView(
+public record SubjectView(
         String id,
         String status,
         String name,
         LocalDate birthDate,
         boolean hasNationalId,
         Instant registeredAt,
-        List<GuardianView> guardians) {
+        List<GuardianView> guardians,
+        String youthUserId) {
 
-    record GuardianView(
+    public record GuardianView(
             String guardianId,
             String name,
             String email,

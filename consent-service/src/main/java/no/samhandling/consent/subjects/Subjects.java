@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import no.samhandling.platform.access.Resource;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 import no.samhandling.platform.web.ProblemException;
 
 /**
@@ -34,12 +36,16 @@ import no.samhandling.platform.web.ProblemException;
 @Service
 public class Subjects {
 
+    static final int LIST_LIMIT = 200;
     static final String NAME = "name";
     static final String BIRTH_DATE = "birth-date";
     static final String NATIONAL_ID = "national-id";
     static final String GUARDIAN_NAME = "guardian-name";
     static final String GUARDIAN_EMAIL = "guardian-email";
     static final String GUARDIAN_PHONE = "guardian-phone";
+
+    private static final String GUARDIAN_LOGIN_IS_YOURS = "subject.guardian-login-is-yours";
+    private static final String YOUTH_LOGIN_IS_YOURS = "subject.youth-login-is-yours";
 
     private final AggregateStore<Subject> subjects;
     private final PersonalDataCipher cipher;
@@ -58,7 +64,14 @@ public class Subjects {
     SubjectView register(Caller caller, RegisterSubject request) {
         LocalDate birthDate = birthDateOf(request);
         for (int i = 0; i < request.guardians().size(); i++) {
-            refuseOwnLogin(caller, request.guardians().get(i), "guardians[" + i + "].userId");
+            refuseOwnLogin(caller, request.guardians().get(i).userId(), "guardians[" + i + "].userId", GUARDIAN_LOGIN_IS_YOURS);
+        }
+        String youthLogin = blankToNull(request.youthUserId());
+        if (youthLogin != null) {
+            refuseOwnLogin(caller, youthLogin, "youthUserId", YOUTH_LOGIN_IS_YOURS);
+            if (request.guardians().stream().anyMatch(guardian -> youthLogin.equals(blankToNull(guardian.userId())))) {
+                throw ProblemException.invalid("youthUserId", "subject.youth-login-is-a-guardians");
+            }
         }
         String id = Subject.newId();
         String municipality = caller.municipality();
@@ -70,7 +83,7 @@ public class Subjects {
                 cipher.seal(municipality, id, NAME, request.name().strip()),
                 cipher.seal(municipality, id, BIRTH_DATE, birthDate.toString()),
                 request.nationalId() == null ? null : cipher.seal(municipality, id, NATIONAL_ID, request.nationalId()),
-                guardians, caller.subject(), clock.instant());
+                guardians, youthLogin, caller.subject(), clock.instant());
         subjects.save(subject);
         access.changed(caller, Relation.SUBJECT_REGISTRAR, child(id), AccessPurpose.REGISTRATION.name());
         return view(subject);
@@ -88,7 +101,10 @@ public class Subjects {
         if (subject.erased()) {
             throw ProblemException.invalidTransition("subject.erased", subject.status().name());
         }
-        refuseOwnLogin(caller, guardian, "userId");
+        refuseOwnLogin(caller, guardian.userId(), "userId", GUARDIAN_LOGIN_IS_YOURS);
+        if (guardian.userId() != null && guardian.userId().equals(subject.youthUserId())) {
+            throw ProblemException.invalid("userId", "subject.guardian-login-is-the-youths");
+        }
         try {
             subject.addGuardian(seal(caller.municipality(), subjectId, guardian));
         } catch (SubjectErasedException raced) {
@@ -100,12 +116,54 @@ public class Subjects {
         return view(subject);
     }
 
+    /**
+     * The child's own login, linked by someone related to the child, as guardians' logins are. It
+     * relates the youth only with the YOUTH role and only in the legal areas where the youth is old
+     * enough to decide alone ({@link ChildRelations}); nobody links their own login, nor a guardian's
+     * of the same child, and every link is in the access log for the privacy officer's review.
+     */
+    SubjectView linkYouthLogin(Caller caller, String subjectId, RegisterSubject.YouthLogin login) {
+        Subject subject = subjects.find(caller.municipality(), subjectId).orElseThrow(() -> access.unknown(caller, ChildRelations.CHILD, subjectId));
+        Relation relation = access.require(caller, child(subjectId), relations.relationOf(caller, facts(subject)));
+        if (subject.erased()) {
+            throw ProblemException.invalidTransition("subject.erased", subject.status().name());
+        }
+        String userId = login.userId().strip();
+        refuseOwnLogin(caller, userId, "userId", YOUTH_LOGIN_IS_YOURS);
+        if (subject.guardians().stream().anyMatch(guardian -> userId.equals(guardian.userId()))) {
+            throw ProblemException.invalid("userId", "subject.youth-login-is-a-guardians");
+        }
+        subject.linkYouthLogin(userId);
+        subjects.save(subject);
+        access.changed(caller, relation, child(subjectId), AccessPurpose.YOUTH_LOGIN_LINKED.name());
+        return view(subject);
+    }
+
     /** The child's identity and guardians, to those related to it; logged before it is returned. */
-    SubjectView find(Caller caller, String subjectId) {
+    public SubjectView find(Caller caller, String subjectId) {
         Subject subject = subjects.find(caller.municipality(), subjectId).orElseThrow(() -> access.unknown(caller, ChildRelations.CHILD, subjectId));
         Relation relation = access.require(caller, child(subjectId), relations.relationOf(caller, facts(subject)));
         access.read(caller, relation, child(subjectId), AccessPurpose.CHILD_RECORD.name());
         return view(subject);
+    }
+
+    /**
+     * The children the caller registered, newest first, for staff who choose one for a named case.
+     * Registering a child relates the staff member to it (ChildRelations), and each child listed is
+     * written to the access log before its name is shown.
+     */
+    public List<SubjectView> registeredBy(Caller caller) {
+        if (!caller.hasAny(Role.REFERRER, Role.COORDINATOR, Role.MEMBER)) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("municipality").is(caller.municipality()).and("registeredBy").is(caller.subject())
+                .and("status").is(Subject.Status.REGISTERED.name())).with(Sort.by(Sort.Direction.DESC, "registeredAt")).limit(LIST_LIMIT);
+        List<SubjectView> children = new ArrayList<>();
+        for (Subject subject : subjects.find(query)) {
+            access.read(caller, Relation.SUBJECT_REGISTRAR, child(subject.id()), AccessPurpose.CHILD_RECORD.name());
+            children.add(view(subject));
+        }
+        return children;
     }
 
     /** What the consent rules need; empty when the subject is not registered in this municipality. */
@@ -120,7 +178,13 @@ public class Subjects {
         return subjects.find(query).stream().map(this::facts).toList();
     }
 
-    /** The child's name, for its own guardians; empty once erased. */
+    /** The child whose own login this is, unless erased. */
+    public Optional<SubjectFacts> ownRecordOf(String municipality, String userId) {
+        Query query = Query.query(Criteria.where("municipality").is(municipality).and("youthUserId").is(userId));
+        return subjects.find(query).stream().filter(subject -> !subject.erased()).findFirst().map(this::facts);
+    }
+
+    /** The child's name, for its own guardians and itself; empty once erased. */
     public Optional<String> nameOf(String municipality, String subjectId) {
         return subjects.find(municipality, subjectId)
                 .filter(subject -> !subject.erased())
@@ -170,10 +234,14 @@ public class Subjects {
         return ChildRelations.CHILD.of(subjectId).about(subjectId);
     }
 
-    private static void refuseOwnLogin(Caller caller, RegisterSubject.NewGuardian guardian, String field) {
-        if (caller.subject().equals(guardian.userId())) {
-            throw ProblemException.invalid(field, "subject.guardian-login-is-yours");
+    private static void refuseOwnLogin(Caller caller, String userId, String field, String message) {
+        if (caller.subject().equals(userId == null ? null : userId.strip())) {
+            throw ProblemException.invalid(field, message);
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A birth date, stated or read from the national id number; both must agree when both are given. */
@@ -198,7 +266,7 @@ public class Subjects {
                 sealOptional(municipality, subjectId, GUARDIAN_EMAIL, guardian.email()),
                 sealOptional(municipality, subjectId, GUARDIAN_PHONE, guardian.phone()),
                 guardian.parentalResponsibility(),
-                guardian.userId() == null || guardian.userId().isBlank() ? null : guardian.userId(),
+                blankToNull(guardian.userId()),
                 guardian.language() == null ? "nb" : guardian.language());
     }
 
@@ -216,18 +284,19 @@ public class Subjects {
         return new SubjectFacts(subject.id(), subject.municipality(), subject.erased() || birthDate == null, birthDate,
                 subject.guardians().stream()
                         .map(g -> new SubjectFacts.GuardianFacts(g.guardianId(), g.parentalResponsibility(), g.userId()))
-                        .toList(), subject.registeredBy());
+                        .toList(), subject.registeredBy(), subject.youthUserId());
     }
 
     private SubjectView view(Subject subject) {
         if (subject.erased()) {
-            return new SubjectView(subject.id(), subject.status().name(), null, null, false, subject.registeredAt(), List.of());
+            return new SubjectView(subject.id(), subject.status().name(), null, null, false, subject.registeredAt(), List.of(), null);
         }
         String id = subject.id();
         return new SubjectView(id, subject.status().name(), open(id, subject.name()),
                 Optional.ofNullable(open(id, subject.birthDate())).map(LocalDate::parse).orElse(null),
                 subject.hasNationalId(), subject.registeredAt(),
                 subject.guardians().stream().map(g -> new SubjectView.GuardianView(g.guardianId(), open(id, g.name()),
-                        open(id, g.email()), open(id, g.phone()), g.parentalResponsibility(), g.userId(), g.language())).toList());
+                        open(id, g.email()), open(id, g.phone()), g.parentalResponsibility(), g.userId(), g.language())).toList(),
+                subject.youthUserId());
     }
 }

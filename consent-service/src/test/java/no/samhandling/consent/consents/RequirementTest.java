@@ -28,7 +28,7 @@ class RequirementTest {
         return new SubjectFacts("child", "1547", false, TODAY.minusYears(years).minusDays(20), List.of(
                 new GuardianFacts("mor", true, "mor-login"),
                 new GuardianFacts("far", true, null),
-                new GuardianFacts("stefar", false, null)), "registrar");
+                new GuardianFacts("stefar", false, null)), "registrar", null);
     }
 
     static Requirement requirement(String municipality, String area, int age) {
@@ -106,7 +106,7 @@ class RequirementTest {
 
     @Test
     void withNobodyHoldingParentalResponsibilityTheConsentWaits() {
-        SubjectFacts noGuardians = new SubjectFacts("child", "1547", false, TODAY.minusYears(8), List.of(), "registrar");
+        SubjectFacts noGuardians = new SubjectFacts("child", "1547", false, TODAY.minusYears(8), List.of(), "registrar", null);
         Requirement requirement = Requirement.of(RULES.applicable("1547", "EDUCATION").orElseThrow(), noGuardians, TODAY);
 
         assertThat(requirement.metBy(false, Set.of())).isFalse();

@@ -8,5 +8,6 @@ public enum Role {
     GUARDIAN,
     LEADER,
     ADMIN,
-    PRIVACY_OFFICER
+    PRIVACY_OFFICER,
+    YOUTH
 }

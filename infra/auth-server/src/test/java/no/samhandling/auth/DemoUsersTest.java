@@ -30,7 +30,7 @@ class DemoUsersTest {
                     });
         }
         assertThat(properties.users()).extracting(DemoUser::username)
-                .contains("referrer", "coordinator", "member", "guardian", "leader", "admin", "privacy-officer");
+                .contains("referrer", "coordinator", "member", "guardian", "leader", "admin", "privacy-officer", "youth");
     }
 
     @Test

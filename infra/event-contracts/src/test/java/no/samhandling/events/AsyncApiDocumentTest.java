@@ -102,6 +102,45 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void everyServerRequiresSaslSoAClientWithoutCredentialsIsRefused() {
+        Map<String, Object> servers = map(asyncApi, "servers");
+
+        assertThat(servers).isNotEmpty();
+        servers.forEach((name, server) -> {
+            assertThat(asMap(server)).as(name).containsEntry("protocol", "kafka");
+            List<String> types = securityTypes(asMap(server));
+            assertThat(types).as(name).isNotEmpty().allMatch(type -> type.equals("scramSha512") || type.equals("plain"));
+            assertThat(types).as(name + ": the services sign in with SCRAM").contains("scramSha512");
+        });
+    }
+
+    @Test
+    void everyWriterSignsInWithScramAsItself() {
+        List<Map<String, Object>> sends = operations("send");
+
+        assertThat(sends).isNotEmpty().allSatisfy(operation -> {
+            assertThat(securityTypes(operation)).as(operation.get("summary").toString()).containsExactly("scramSha512");
+            assertThat(list(operation, "security")).containsExactly(Map.of("$ref", "#/components/securitySchemes/serviceScram"));
+        });
+    }
+
+    @Test
+    void anExternalReaderReadsEveryTopicWithScramOrPlainAndWritesNothing() {
+        List<Map<String, Object>> reads = operations("receive").stream()
+                .filter(operation -> list(operation, "tags").contains(Map.of("name", "external-reader")))
+                .toList();
+
+        assertThat(reads).extracting(operation -> (String) map(operation, "channel").get("$ref"))
+                .containsExactlyInAnyOrderElementsOf(Topics.ALL.stream()
+                        .map(topic -> "#/channels/" + channelIdWithAddress(topic).orElseThrow()).toList());
+        assertThat(reads).allSatisfy(operation -> {
+            assertThat(securityTypes(operation)).containsExactlyInAnyOrder("scramSha512", "plain");
+            assertThat(list(operation, "security")).doesNotContain(Map.of("$ref", "#/components/securitySchemes/serviceScram"));
+        });
+        assertThat(operations("send")).noneSatisfy(operation -> assertThat(list(operation, "tags")).contains(Map.of("name", "external-reader")));
+    }
+
+    @Test
     void deadLetterChannelFollowsTheNamingOfTopics() {
         Map<String, Object> deadLetters = channelWithAddress(Topics.deadLetterTopic("{topic}", "{consumerGroup}")).orElseThrow();
 
@@ -122,6 +161,18 @@ class AsyncApiDocumentTest {
                 assertThat(DOCUMENT.toAbsolutePath().getParent().resolve(reference)).as(reference).isRegularFile();
             }
         }
+    }
+
+    private static List<Map<String, Object>> operations(String action) {
+        return map(asyncApi, "operations").values().stream()
+                .map(AsyncApiDocumentTest::asMap)
+                .filter(operation -> action.equals(operation.get("action")))
+                .toList();
+    }
+
+    /** The types of the security schemes an object (server or operation) names, references followed. */
+    private static List<String> securityTypes(Map<String, Object> object) {
+        return list(object, "security").stream().map(scheme -> (String) resolve(scheme).get("type")).toList();
     }
 
     private static Optional<Map<String, Object>> channelWithAddress(String address) {

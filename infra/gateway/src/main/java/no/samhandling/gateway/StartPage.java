@@ -23,6 +23,17 @@ class StartPage {
         LEADER_SYSTEM_CASES("LEADER", "/systemsaker", "start.leader.systemCases"),
         LEADER_DEVIATIONS("LEADER", "/avvik", "start.leader.deviations"),
         GUARDIAN("GUARDIAN", "/mitt-barn", "start.guardian"),
+        /** The same pages as the guardians', for the youth's own record. */
+        YOUTH("YOUTH", "/mitt-barn", "start.youth"),
+        REFERRER_INTAKE("REFERRER", "/meld-inn", "start.intake"),
+        REFERRER_CASES("REFERRER", "/saker", "start.myCases"),
+        COORDINATOR_CASES("COORDINATOR", "/saker", "start.arenaCases"),
+        COORDINATOR_MEETINGS("COORDINATOR", "/moter", "start.meetings"),
+        COORDINATOR_ARENAS("COORDINATOR", "/arenaer", "start.arenas"),
+        COORDINATOR_INTAKE("COORDINATOR", "/meld-inn", "start.intake"),
+        MEMBER_MEETINGS("MEMBER", "/moter", "start.meetings"),
+        MEMBER_ARENAS("MEMBER", "/arenaer", "start.arenas"),
+        MEMBER_CASES("MEMBER", "/saker", "start.arenaCases"),
         PRIVACY_OFFICER("PRIVACY_OFFICER", "/tilgangslogg", "start.privacyOfficer");
 
         final String role;
@@ -47,8 +58,10 @@ class StartPage {
     String start(@AuthenticationPrincipal OidcUser user, Model model) {
         List<String> roles = user.getClaimAsStringList("roles");
         List<Link> links = new ArrayList<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
         for (Start start : Start.values()) {
-            if (roles != null && roles.contains(start.role())) {
+            // Someone with two roles is shown each page once, as the first of their roles words it.
+            if (roles != null && roles.contains(start.role()) && paths.add(start.path)) {
                 links.add(new Link(start.path, start.text));
             }
         }

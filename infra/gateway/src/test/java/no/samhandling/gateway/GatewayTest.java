@@ -196,9 +196,19 @@ class GatewayTest {
                 .doesNotContain("href=\"/mitt-barn\"");
         String guardianStart = mvc.perform(get("/").with(guardian())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(guardianStart).contains("href=\"/mitt-barn\"").doesNotContain("href=\"/tall\"");
+        String youthStart = mvc.perform(get("/").with(user("youth", "1547", "YOUTH"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(youthStart).contains("href=\"/mitt-barn\"", "Mine samtykker").doesNotContain("href=\"/tall\"", "Mitt barn<");
         String officerStart = mvc.perform(get("/").with(user("privacy-officer", "1547", "PRIVACY_OFFICER"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(officerStart).contains("href=\"/tilgangslogg\"").doesNotContain("href=\"/tall\"", "href=\"/mitt-barn\"");
+        String referrerStart = mvc.perform(get("/").with(user("referrer", "1547", "REFERRER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(referrerStart).contains("href=\"/meld-inn\"", "Mine saker").doesNotContain("href=\"/moter\"", "href=\"/tall\"");
+        String coordinatorStart = mvc.perform(get("/").with(user("coordinator", "1547", "COORDINATOR", "MEMBER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(coordinatorStart).contains("href=\"/saker\"", "href=\"/moter\"", "href=\"/arenaer\"", "href=\"/meld-inn\"");
+        assertThat(coordinatorStart.split("href=\"/moter\"", -1)).as("each page once").hasSize(2);
     }
 
     @Test
@@ -239,8 +249,8 @@ class GatewayTest {
         return user("guardian", "1547", "GUARDIAN");
     }
 
-    private OidcLoginRequestPostProcessor user(String name, String municipality, String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId("samhandling")).idToken(token -> token.subject(name).claim("municipality", municipality).claim("roles", List.of(role)));
+    private OidcLoginRequestPostProcessor user(String name, String municipality, String... roles) {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId("samhandling")).idToken(token -> token.subject(name).claim("municipality", municipality).claim("roles", List.of(roles)));
     }
 
 }

@@ -14,7 +14,7 @@ import org.springframework.core.env.Profiles;
  * is public: a local default ({@code http://localhost:9000}), or a demo secret committed in the
  * repository ({@code demo}, compose's master key). Each application lists what it needs in an
  * {@code EnvironmentPostProcessor} ({@code PlatformProductionSettings} for the services,
- * {@code GatewayProductionSettings}), and every problem is named at once, with the environment
+ * {@code GatewayProductionSettings}, {@code AuthServerProductionSettings}), and every problem is named at once, with the environment
  * variable that sets it, never with a secret's value.
  */
 public final class ProductionSettings {
@@ -74,8 +74,8 @@ public final class ProductionSettings {
         }
     }
 
-    /** The property and the environment variable that sets it (Spring's relaxed binding). */
+    /** The property and the environment variable that sets it (Spring's relaxed binding: {@code a.b-c[0].d} is {@code A_B_C_0_D}). */
     static String name(String property) {
-        return property + " (" + property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ")";
+        return property + " (" + property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_').replace("[", "_").replace("]", "") + ")";
     }
 }

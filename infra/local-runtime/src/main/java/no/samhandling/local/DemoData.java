@@ -37,6 +37,9 @@ final class DemoData {
     static final String REFERRALS = "demo/referrals.json";
     /** The arena of the demo guardian's named case. */
     static final String GUARDIANS_ARENA = "aukra-0-6-tverrfagleg-forskoleteam";
+    /** The arenas the demo youth's own health consent and their guardian's school consent name. */
+    static final String YOUTHS_HEALTH_ARENA = "aukra-6-18-samarbeidsmote-legetenesta-og-helsestasjonen";
+    static final String YOUTHS_SCHOOL_ARENA = "aukra-6-18-skole-og-ppt";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -165,9 +168,10 @@ final class DemoData {
         }
         String preschoolTeam = arenaIds.get(GUARDIANS_ARENA);
         guardianDemo(referrer, arenaById(admin, preschoolTeam));
+        youthDemo(arenaById(admin, arenaIds.get(YOUTHS_HEALTH_ARENA)), arenaById(admin, arenaIds.get(YOUTHS_SCHOOL_ARENA)));
         leadersAgenda(referrer);
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
-                + " Melhus arenas, " + (referrals.size() + 1) + " referrals (one named, under the demo guardian's consent),"
+                + " Melhus arenas, " + (referrals.size() + 1) + " referrals (one named, under the demo guardian's consent), the demo youth's consents,"
                 + " a system case and a deviation report");
     }
 
@@ -211,6 +215,45 @@ final class DemoData {
                 "accepting the named referral");
         send(get(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT", coordinator),
                 Set.of(), "the coordinator's read of the named referral");
+    }
+
+    /**
+     * The demo youth ("youth") is a child of 16 in Aukra, registered with their own login the way the demo guardian's is:
+     * by the coordinator, who is related to the child. At 16 the youth decides alone about health, so their own health
+     * consent is in their view and can be withdrawn there; the guardian's consent about school is not (the youth decides
+     * about school from 18). The coordinator reads the consents once, so there is a read to account for.
+     */
+    private void youthDemo(JsonNode healthArena, JsonNode schoolArena) {
+        String coordinator = accessToken(http, "demo-coordinator", "demo");
+        JsonNode child = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects", coordinator, JSON.readTree("""
+                {"name": "Emil Demosen", "birthDate": "2010-03-05", "youthUserId": "youth",
+                 "guardians": [{"name": "Per Demosen", "email": "per.demosen@aukra.example", "parentalResponsibility": true,
+                                "language": "nn"}]}""")), Set.of(), "the demo youth"));
+        String subjectId = child.path("id").asString();
+        ObjectNode health = consentOn(healthArena, "HEALTH", JSON.createObjectNode().put("youth", true), "HEALTH", "Demo-arkiv 2026/2");
+        send(post(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator, health), Set.of(),
+                "the demo youth's own consent");
+        ObjectNode guardian = JSON.createObjectNode();
+        guardian.set("guardianIds", JSON.createArrayNode().add(child.path("guardians").path(0).path("guardianId").asString()));
+        send(post(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator,
+                consentOn(schoolArena, "EDUCATION", guardian, "LEARNING", "Demo-arkiv 2026/3")), Set.of(), "the demo youth's guardian's consent");
+        send(get(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator), Set.of(),
+                "the coordinator's read of the demo youth's consents");
+    }
+
+    /** A consent for one arena and its services, decided by whom the body says, on a signed form. */
+    private static ObjectNode consentOn(JsonNode arena, String legalArea, ObjectNode decidedBy, String information, String reference) {
+        ObjectNode scope = JSON.createObjectNode();
+        scope.set("arenaIds", JSON.createArrayNode().add(arena.path("id").asString()));
+        scope.set("parties", arena.path("parties"));
+        scope.put("purposeCode", "INTERDISCIPLINARY_DISCUSSION");
+        scope.set("informationIncluded", JSON.createArrayNode().add(information));
+        scope.set("informationExcluded", JSON.createArrayNode().add("HEALTH_RECORD"));
+        ObjectNode consent = JSON.createObjectNode().put("legalArea", legalArea);
+        consent.set("decidedBy", decidedBy);
+        consent.set("scope", scope);
+        consent.set("evidence", JSON.createObjectNode().put("type", "SIGNED_FORM").put("reference", reference));
+        return consent;
     }
 
     /** The leaders' fixed agenda (Giske) has something on it: a system case followed up, and a deviation report. */

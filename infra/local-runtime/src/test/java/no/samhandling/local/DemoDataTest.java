@@ -39,6 +39,26 @@ class DemoDataTest {
     private final JsonNode arenas = aukra.path("arenas");
     private final JsonNode referrals = DemoData.read(DemoData.REFERRALS);
 
+    /** The demo youth's consents name arenas of Aukra's own catalogue, for the age of a 16-year-old. */
+    @Test
+    void theDemoYouthsArenasAreInTheCatalogueForTheirAge() {
+        for (String key : List.of(DemoData.YOUTHS_HEALTH_ARENA, DemoData.YOUTHS_SCHOOL_ARENA)) {
+            JsonNode arena = arenaWithKey(key);
+            assertThat(arena.path("ageBand").path("from").asInt()).as(key).isLessThanOrEqualTo(16);
+            assertThat(arena.path("ageBand").path("to").asInt()).as(key).isGreaterThanOrEqualTo(16);
+        }
+        assertThat(arenaWithKey(DemoData.YOUTHS_HEALTH_ARENA).path("parties").toString()).contains("HEALTH_STATION");
+    }
+
+    private JsonNode arenaWithKey(String key) {
+        for (JsonNode arena : arenas) {
+            if (arena.path("externalKey").asString().equals(key)) {
+                return arena;
+            }
+        }
+        throw new AssertionError("no arena " + key + " in the Aukra catalogue");
+    }
+
     @Test
     void demoContactsUseReservedExampleDomainsAndE164Numbers() {
         assertThat(DemoData.DEMO_CONTACTS).isNotEmpty().allSatisfy((user, contact) -> {

@@ -28,6 +28,11 @@ public class Dates {
         return instant == null ? "" : DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm", locale()).format(instant.atZone(OSLO));
     }
 
+    /** The time of day alone, {@code 14.05}, for the end of a meeting that began the same day. */
+    public String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("HH.mm", locale()).format(instant.atZone(OSLO));
+    }
+
     /** For {@code <time datetime=…>}: the machine-readable form of the same moment. */
     public String iso(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(OSLO).withNano(0));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +27,7 @@ import no.samhandling.platform.web.ProblemException;
 import no.samhandling.platform.web.Problems;
 import no.samhandling.referral.arenas.ArenaDirectory;
 import no.samhandling.referral.consents.ConsentDirectory;
+import no.samhandling.referral.meetings.MeetingDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,10 +49,11 @@ class Intake {
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
     private final ReferrerAccess access;
+    private final MeetingDirectory meetings;
     private final Clock clock;
 
     Intake(AggregateStores stores, ArenaDirectory arenas, NeedToKnow needToKnow, ConsentGate gate, PersonalDataCipher cipher,
-            JsonMapper json, ReferrerAccess access, Clock clock) {
+            JsonMapper json, ReferrerAccess access, MeetingDirectory meetings, Clock clock) {
         this.referrals = stores.of(Referral.class);
         this.arenas = arenas;
         this.needToKnow = needToKnow;
@@ -58,6 +61,7 @@ class Intake {
         this.cipher = cipher;
         this.json = json;
         this.access = access;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -164,6 +168,43 @@ class Intake {
         return referral.view();
     }
 
+    /**
+     * The case with the caller's relation to it and the steps its status allows, for a page that
+     * offers only those; the steps check again when taken. To anyone else it does not exist, and the
+     * attempt is logged.
+     */
+    SeenCase see(Caller caller, String id) {
+        Referral referral = referrals.find(caller.municipality(), id).orElseThrow(() -> needToKnow.unknownCase(caller, id));
+        Relation relation = needToKnow.requireReader(caller, referral);
+        java.util.Set<Referral.Step> steps = referral.possibleSteps();
+        List<MeetingDirectory.KnownMeeting> coming = relation == Relation.ARENA_COORDINATOR && steps.contains(Referral.Step.SCHEDULE)
+                ? meetings.coming(referral.municipality(), referral.arenaId(), clock.instant()) : List.of();
+        return new SeenCase(referral.view(), relation, steps, coming);
+    }
+
+    /**
+     * A case as its page shows it to one caller.
+     *
+     * @param comingMeetings for the arena's coordinator while the case can be scheduled: the arena's coming meetings
+     */
+    record SeenCase(ReferralView referral, Relation relation, java.util.Set<Referral.Step> steps,
+            List<MeetingDirectory.KnownMeeting> comingMeetings) {
+    }
+
+    /** The referrals of every arena the caller sits in, newest first; those in one of {@code statuses}, or all. */
+    List<ReferralView> ofMyArenas(Caller caller, java.util.Collection<Referral.Status> statuses) {
+        List<String> arenaIds = needToKnow.arenasOf(caller);
+        if (arenaIds.isEmpty()) {
+            return List.of();
+        }
+        Criteria criteria = Criteria.where("municipality").is(caller.municipality()).and("arenaId").in(arenaIds);
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(LIST_LIMIT);
+        return referrals.find(query).stream().map(Referral::view).toList();
+    }
+
     /** An arena's referrals for its coordinator and members, newest first; without an arena, the caller's own. */
     List<ReferralView> list(Caller caller, String arenaId, Referral.Status status) {
         Criteria criteria = Criteria.where("municipality").is(caller.municipality());
@@ -181,6 +222,24 @@ class Intake {
     }
 
     /**
+     * The arenas a concern like this may be registered into, by title: active, taking its kind of
+     * case and the referrer's kind of unit (the same rules {@link #submitReferral} applies), and for
+     * children of the age band's ages. What staff choose from on the intake page.
+     */
+    List<ArenaDirectory.KnownArena> arenasTaking(Caller caller, String ageBand, String referrerUnitType, boolean named) {
+        int[] ages = ageBand == null ? null : AGE_BANDS.get(ageBand);
+        return arenas.active(caller.municipality()).stream()
+                .filter(arena -> intakeRefusal(arena, referrerUnitType, named).isEmpty())
+                .filter(arena -> ages == null || arena.servesAges(ages[0], ages[1]))
+                .toList();
+    }
+
+    /** The ages, in whole years from and to, of each age band a referral may give. */
+    static final java.util.Map<String, int[]> AGE_BANDS = java.util.Map.of(
+            "0-5", new int[] {0, 5}, "6-12", new int[] {6, 12}, "13-15", new int[] {13, 15},
+            "16-18", new int[] {16, 18}, "19-25", new int[] {19, 25});
+
+    /**
      * The arena's own rules, as its catalogue entry states them: it must exist and be active, take
      * the kind of case (anonymous, named under consent), and admit the referrer's kind of unit.
      * Measures tried are required for every referral.
@@ -188,18 +247,28 @@ class Intake {
     private ArenaDirectory.KnownArena checkIntakeRules(String municipality, SubmitReferral request) {
         ArenaDirectory.KnownArena arena = arenas.find(municipality, request.arenaId())
                 .orElseThrow(() -> ProblemException.invalid("arenaId", "referral.arena-unknown", request.arenaId()));
-        if (!arena.active()) {
-            throw ProblemException.invalid("arenaId", "referral.arena-retired");
-        }
-        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED && !request.named()) {
-            throw ProblemException.invalid("arenaId", "referral.arena-requires-consent");
-        }
-        if (arena.discussionMode() == DiscussionMode.ANONYMOUS_ONLY && request.named()) {
-            throw ProblemException.invalid("subject", "referral.arena-anonymous-only");
-        }
-        if (!arena.admits(request.referrerUnitType().name())) {
-            throw ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register", String.join(", ", arena.whoMayRegister()));
+        Optional<ProblemException> refusal = intakeRefusal(arena, request.referrerUnitType().name(), request.named());
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         return arena;
+    }
+
+    /** Why the arena does not take this case, naming the field; empty when it does. */
+    private static Optional<ProblemException> intakeRefusal(ArenaDirectory.KnownArena arena, String referrerUnitType, boolean named) {
+        if (!arena.active()) {
+            return Optional.of(ProblemException.invalid("arenaId", "referral.arena-retired"));
+        }
+        if (arena.discussionMode() == DiscussionMode.CONSENT_REQUIRED && !named) {
+            return Optional.of(ProblemException.invalid("arenaId", "referral.arena-requires-consent"));
+        }
+        if (arena.discussionMode() == DiscussionMode.ANONYMOUS_ONLY && named) {
+            return Optional.of(ProblemException.invalid("subject", "referral.arena-anonymous-only"));
+        }
+        if (referrerUnitType != null && !arena.admits(referrerUnitType)) {
+            return Optional.of(ProblemException.invalid("referrerUnitType", "referral.unit-may-not-register",
+                    String.join(", ", arena.whoMayRegister())));
+        }
+        return Optional.empty();
     }
 }

@@ -80,6 +80,11 @@ class NeedToKnow {
         }
     }
 
+    /** The arenas whose referrals the caller sees as their coordinator or member. */
+    java.util.List<String> arenasOf(Caller caller) {
+        return caller.hasAny(Role.COORDINATOR, Role.MEMBER) ? roster.arenasOf(caller.municipality(), caller.subject()) : java.util.List.of();
+    }
+
     /** The caller sits in the arena, to list its referrals. */
     void requireArenaMember(Caller caller, String arenaId) {
         if (!caller.hasAny(Role.COORDINATOR, Role.MEMBER) || roster.relationOf(caller, arenaId).isEmpty()) {

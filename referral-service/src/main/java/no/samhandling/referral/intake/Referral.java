@@ -48,6 +48,30 @@ class Referral extends AggregateRoot {
         }
     }
 
+    /**
+     * The steps a referral takes after intake, each from the statuses that allow it: one rule for
+     * taking a step and for offering it on a page.
+     */
+    enum Step {
+        ACCEPT(Status.SUBMITTED),
+        RETURN(Status.SUBMITTED),
+        /** Again from SCHEDULED: a referral whose meeting was called off goes to another. */
+        SCHEDULE(Status.ACCEPTED, Status.SCHEDULED),
+        ESCALATE(Status.ACCEPTED, Status.SCHEDULED, Status.DISCUSSED, Status.FOLLOW_UP),
+        CLOSE(Status.DISCUSSED, Status.FOLLOW_UP),
+        WITHDRAW(Status.SUBMITTED, Status.ACCEPTED, Status.SCHEDULED, Status.DISCUSSED, Status.FOLLOW_UP);
+
+        private final Set<Status> from;
+
+        Step(Status first, Status... more) {
+            this.from = java.util.EnumSet.of(first, more);
+        }
+
+        boolean allowedFrom(Status status) {
+            return from.contains(status);
+        }
+    }
+
     private String arenaId;
     private String referrerSubject;
     private String referrerUnit;
@@ -133,7 +157,7 @@ class Referral extends AggregateRoot {
 
     /** The same concern, brought to the arena the first one escalates to; its id is derived so a retry finds it. */
     Referral escalateTo(String targetArenaId, String coordinator, Instant now) {
-        requireStatus(Set.of(Status.ACCEPTED, Status.SCHEDULED, Status.DISCUSSED, Status.FOLLOW_UP));
+        require(Step.ESCALATE);
         Referral escalated = new Referral();
         escalated.id = UUID.nameUUIDFromBytes(("escalation|" + id + "|" + targetArenaId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         escalated.municipality = municipality;
@@ -164,14 +188,14 @@ class Referral extends AggregateRoot {
     }
 
     void accept(String coordinator, Instant now) {
-        requireStatus(Set.of(Status.SUBMITTED));
+        require(Step.ACCEPT);
         status = Status.ACCEPTED;
         raise(new ReferralAccepted(UUID.randomUUID(), now, municipality, id, arenaId, coordinator));
     }
 
     /** Back to the referrer with a reason, for example that measures must be tried locally first (Melhus). */
     void returnToReferrer(String reasonCode, String reasonText, String coordinator, Instant now) {
-        requireStatus(Set.of(Status.SUBMITTED));
+        require(Step.RETURN);
         end(Status.RETURNED, now);
         this.reasonCode = reasonCode;
         this.reasonText = reasonText;
@@ -180,7 +204,7 @@ class Referral extends AggregateRoot {
 
     /** On a meeting's agenda; a referral whose meeting was called off can be scheduled to another. */
     void scheduleTo(String meetingId, Instant now) {
-        requireStatus(Set.of(Status.ACCEPTED, Status.SCHEDULED));
+        require(Step.SCHEDULE);
         status = Status.SCHEDULED;
         this.meetingId = meetingId;
         raise(new ReferralScheduled(UUID.randomUUID(), now, municipality, id, arenaId, meetingId));
@@ -199,16 +223,14 @@ class Referral extends AggregateRoot {
     }
 
     void close(String reasonCode, Instant now) {
-        requireStatus(Set.of(Status.DISCUSSED, Status.FOLLOW_UP));
+        require(Step.CLOSE);
         end(Status.CLOSED, now);
         this.reasonCode = reasonCode;
         raise(new ReferralClosed(UUID.randomUUID(), now, municipality, id, arenaId, reasonCode));
     }
 
     void withdraw(WithdrawingParty party, Instant now) {
-        if (!status.isOpen()) {
-            throw invalidTransition();
-        }
+        require(Step.WITHDRAW);
         end(Status.WITHDRAWN, now);
         raise(new ReferralWithdrawn(UUID.randomUUID(), now, municipality, id, arenaId, party));
     }
@@ -284,10 +306,21 @@ class Referral extends AggregateRoot {
         return arenaId;
     }
 
-    private void requireStatus(Set<Status> allowed) {
-        if (!allowed.contains(status)) {
+    private void require(Step step) {
+        if (!step.allowedFrom(status)) {
             throw invalidTransition();
         }
+    }
+
+    /** The steps its status allows now. */
+    Set<Step> possibleSteps() {
+        Set<Step> steps = java.util.EnumSet.noneOf(Step.class);
+        for (Step step : Step.values()) {
+            if (step.allowedFrom(status)) {
+                steps.add(step);
+            }
+        }
+        return steps;
     }
 
     private ProblemException invalidTransition() {

@@ -21,6 +21,11 @@ import no.samhandling.platform.security.Caller;
 @RequestMapping("/referrals")
 class ReferralController {
 
+    /** Who registers concerns: staff, and coordinators (who are staff too). */
+    static final String REFERRERS = "hasAnyRole('REFERRER', 'COORDINATOR')";
+    /** Who may look for cases at all; which cases each sees is need-to-know's rule. */
+    static final String CASE_READERS = "hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')";
+
     private final Intake intake;
 
     ReferralController(Intake intake) {
@@ -28,7 +33,7 @@ class ReferralController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR')")
+    @PreAuthorize(REFERRERS)
     ResponseEntity<ReferralView> submitReferral(@Valid @RequestBody SubmitReferral request, Caller caller) {
         ReferralView referral = intake.submitReferral(caller, request);
         return ResponseEntity.created(URI.create("/referrals/" + referral.id())).body(referral);
@@ -36,7 +41,7 @@ class ReferralController {
 
     /** With {@code arenaId}: the arena's referrals, for its coordinator and members. Without: the caller's own. */
     @GetMapping
-    @PreAuthorize("hasAnyRole('REFERRER', 'COORDINATOR', 'MEMBER')")
+    @PreAuthorize(CASE_READERS)
     List<ReferralView> list(@RequestParam(required = false) @Size(max = 64) String arenaId,
             @RequestParam(required = false) Referral.Status status, Caller caller) {
         return intake.list(caller, arenaId, status);

@@ -1,7 +1,9 @@
 package no.samhandling.referral.meetings;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -23,7 +26,7 @@ import no.samhandling.events.arena.MinutesRecorded;
 /**
  * What referral-service knows of meetings, from arena.events: which arena each belongs to, when it starts,
  * and whether it is still to be held. A coordinator schedules a referral only to a coming meeting of the
- * referral's own arena, and this is how that is checked. A cancelled or held meeting never comes back, so a
+ * referral's own arena: the case page offers those, and scheduling checks against the same facts. A cancelled or held meeting never comes back, so a
  * redelivered or late schedule cannot reopen it; otherwise each event sets the meeting's current facts.
  */
 @Component
@@ -71,9 +74,23 @@ public class MeetingDirectory {
     public Optional<KnownMeeting> find(String municipality, String meetingId) {
         Document found = mongo.getCollection(COLLECTION)
                 .find(Filters.and(Filters.eq("_id", meetingId), Filters.eq("municipality", municipality))).first();
-        return Optional.ofNullable(found).map(meeting -> new KnownMeeting(meeting.getString("_id"), meeting.getString("municipality"),
-                meeting.getString("arenaId"), meeting.getDate("startsAt") == null ? Instant.MIN : meeting.getDate("startsAt").toInstant(),
-                Status.valueOf(meeting.getString("status"))));
+        return Optional.ofNullable(found).map(MeetingDirectory::known);
+    }
+
+    /** The arena's meetings still to come, the first first: what a case can be scheduled to. */
+    public List<KnownMeeting> coming(String municipality, String arenaId, Instant now) {
+        return mongo.getCollection(COLLECTION)
+                .find(Filters.and(Filters.eq("municipality", municipality), Filters.eq("arenaId", arenaId),
+                        Filters.eq("status", Status.SCHEDULED.name()), Filters.gt("startsAt", Date.from(now))))
+                .sort(Sorts.ascending("startsAt"))
+                .map(MeetingDirectory::known)
+                .into(new ArrayList<>());
+    }
+
+    private static KnownMeeting known(Document meeting) {
+        return new KnownMeeting(meeting.getString("_id"), meeting.getString("municipality"), meeting.getString("arenaId"),
+                meeting.getDate("startsAt") == null ? Instant.MIN : meeting.getDate("startsAt").toInstant(),
+                Status.valueOf(meeting.getString("status")));
     }
 
     private void recordWhileScheduled(String meetingId, String municipality, String arenaId, Instant startsAt) {

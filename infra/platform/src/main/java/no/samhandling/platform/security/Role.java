@@ -9,7 +9,12 @@ public enum Role {
     LEADER,
     ADMIN,
     /** Reviews the access log of the municipality (personvernombud, or a leader given the task); reads no case or child. */
-    PRIVACY_OFFICER;
+    PRIVACY_OFFICER,
+    /**
+     * The child itself, logged in: sees and withdraws the consents of the legal areas where it is old
+     * enough to decide alone, and who read its data (consent-service's own view); nothing else.
+     */
+    YOUTH;
 
     /** The Spring Security authority, for {@code hasRole}/{@code @PreAuthorize}. */
     public String authority() {

@@ -25,14 +25,32 @@ public class PageForms {
         this.messages = messages;
     }
 
-    /** Field name to message for every constraint the request breaks; empty when it is valid. */
+    /**
+     * Field to message for every constraint the request breaks; empty when it is valid. The field is
+     * the one the API names ({@code measuresTried[1].period}), as the id of the page's input for it
+     * ({@link #fieldId}).
+     */
     public Map<String, String> violations(Object request) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<Object> violation : validator.validate(request)) {
-            String path = violation.getPropertyPath().toString();
-            errors.putIfAbsent(path.contains(".") ? path.substring(0, path.indexOf('.')) : path, violation.getMessage());
+            errors.putIfAbsent(fieldId(violation.getPropertyPath().toString()), violation.getMessage());
         }
         return errors;
+    }
+
+    /**
+     * The id a page gives the input of a field the API names: {@code measuresTried[1].period} is
+     * {@code measuresTried-1-period}, {@code subject.name} is {@code subject-name}, a flat field keeps
+     * its name, and a list's element ({@code themes[0].<list element>}) is the list ({@code themes}).
+     */
+    public static String fieldId(String apiField) {
+        String path = apiField.replaceAll("\\.<[^>]*>", "").replaceAll("\\[\\d+]$", "");
+        return path.replaceAll("\\[(\\d+)]", "-$1").replace('.', '-');
+    }
+
+    /** A page's own message (one of its {@code messages}), in the user's language. */
+    public String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
     }
 
     /** A refusal's message in the user's language, for a page to show where it fits. */
@@ -49,6 +67,6 @@ public class PageForms {
         if (field == null) {
             throw refusal;
         }
-        return Map.of(String.valueOf(field), message(refusal));
+        return Map.of(fieldId(String.valueOf(field)), message(refusal));
     }
 }

@@ -164,7 +164,9 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Tab from the top of the page through all of it: every link, button and field is reached in
-     * the order of the page, and each shows where the focus is. Returns what got the focus, in order.
+     * the order of the page, and each shows where the focus is. A group of radio buttons is one stop,
+     * as browsers make it (the arrow keys move within it, see {@link #chooseByKeyboard}). Returns
+     * what got the focus, in order.
      */
     public List<String> assertKeyboardReachesEveryControl() {
         driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
@@ -172,8 +174,11 @@ public final class Browser implements AutoCloseable {
         List<String> controls = (List<String>) driver.executeScript("""
                 const visible = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
                   return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+                const tabStop = e => { if (e.type !== 'radio' || !e.name) return true;
+                  const group = [...document.querySelectorAll('input[type=radio]')].filter(r => r.name === e.name && r.form === e.form);
+                  return e === (group.find(r => r.checked) || group[0]); };
                 return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')]
-                  .filter(e => e.tabIndex >= 0 && !e.disabled && (visible(e) || e.classList.contains('skip-link')))
+                  .filter(e => e.tabIndex >= 0 && !e.disabled && (visible(e) || e.classList.contains('skip-link')) && tabStop(e))
                   .map((e, i) => { e.setAttribute('data-control', String(i)); return String(i); });""");
         List<String> reached = new ArrayList<>();
         Actions keyboard = new Actions(driver);
@@ -196,7 +201,7 @@ public final class Browser implements AutoCloseable {
     public Browser pressByKeyboard(WebElement target) {
         driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         Actions keyboard = new Actions(driver);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             keyboard.sendKeys(Keys.TAB).perform();
             if (driver.switchTo().activeElement().equals(target)) {
                 assertThat(focusIsVisible(target)).as("visible focus on %s", describe(target)).isTrue();
@@ -211,7 +216,7 @@ public final class Browser implements AutoCloseable {
     public Browser typeByKeyboard(WebElement field, String text) {
         driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         Actions keyboard = new Actions(driver);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             keyboard.sendKeys(Keys.TAB).perform();
             if (driver.switchTo().activeElement().equals(field)) {
                 keyboard.sendKeys(text).perform();
@@ -219,6 +224,97 @@ public final class Browser implements AutoCloseable {
             }
         }
         throw new AssertionError("Tab never reached " + describe(field) + " on " + driver.getCurrentUrl());
+    }
+
+    /**
+     * Types a date into a date field as a keyboard user does: day, month and year as digits, in the
+     * order the browser's own language shows them (Norwegian 31.12.2026; 12/31/2026 where Chromium
+     * has only its English locale installed).
+     */
+    public Browser typeDateByKeyboard(WebElement field, java.time.LocalDate date) {
+        String order = (String) driver.executeScript("""
+                return new Intl.DateTimeFormat(undefined, {day: '2-digit', month: '2-digit', year: 'numeric'})
+                  .formatToParts(new Date(2021, 8, 3)).filter(p => p.type !== 'literal').map(p => p.type).join(',');""");
+        StringBuilder keys = new StringBuilder();
+        for (String part : order.split(",")) {
+            keys.append(switch (part) {
+                case "day" -> String.format("%02d", date.getDayOfMonth());
+                case "month" -> String.format("%02d", date.getMonthValue());
+                default -> String.valueOf(date.getYear());
+            });
+        }
+        typeByKeyboard(field, keys.toString());
+        assertThat(field.getAttribute("value")).as("date typed into %s as %s", describe(field), order).isEqualTo(date.toString());
+        return this;
+    }
+
+    /**
+     * Types a time of day into a time field as a keyboard user does: hours and minutes as digits
+     * (14:05 is 1405), or, where the browser's language counts hours in twelves, 0205 and PM.
+     */
+    public Browser typeTimeByKeyboard(WebElement field, java.time.LocalTime time) {
+        boolean twelve = "h12".equals(driver.executeScript("return new Intl.DateTimeFormat(undefined, {hour: 'numeric'}).resolvedOptions().hourCycle;"));
+        typeByKeyboard(field, twelve
+                ? time.format(java.time.format.DateTimeFormatter.ofPattern("hhmm", java.util.Locale.ROOT)) + (time.getHour() < 12 ? "AM" : "PM")
+                : time.format(java.time.format.DateTimeFormatter.ofPattern("HHmm")));
+        assertThat(field.getAttribute("value")).as("time typed into %s", describe(field))
+                .isEqualTo(time.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+        return this;
+    }
+
+    /** Reaches a checkbox with Tab alone and ticks (or unticks) it with the space bar. */
+    public Browser toggleByKeyboard(WebElement checkbox) {
+        focusByKeyboard(checkbox);
+        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        return this;
+    }
+
+    /**
+     * Chooses a radio button as a keyboard user does: Tab into its group, then the arrow keys until
+     * it is the one chosen.
+     */
+    public Browser chooseByKeyboard(WebElement radio) {
+        String group = radio.getAttribute("name");
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 300; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            if ("radio".equals(focused.getAttribute("type")) && group.equals(focused.getAttribute("name"))) {
+                keyboard.sendKeys(Keys.SPACE).perform();
+                for (int step = 0; step < 20 && !driver.switchTo().activeElement().equals(radio); step++) {
+                    keyboard.sendKeys(Keys.ARROW_DOWN).perform();
+                }
+                assertThat(radio.isSelected()).as("chose %s by keyboard", describe(radio)).isTrue();
+                return this;
+            }
+        }
+        throw new AssertionError("Tab never reached the group " + group + " on " + driver.getCurrentUrl());
+    }
+
+    /** Reaches a list box with Tab alone and moves through it with the arrow keys to the option with this text. */
+    public Browser selectByKeyboard(WebElement select, String optionText) {
+        focusByKeyboard(select);
+        org.openqa.selenium.support.ui.Select options = new org.openqa.selenium.support.ui.Select(select);
+        Actions keyboard = new Actions(driver);
+        for (int step = 0; step < 60 && !options.getFirstSelectedOption().getText().equals(optionText); step++) {
+            keyboard.sendKeys(Keys.ARROW_DOWN).perform();
+        }
+        assertThat(options.getFirstSelectedOption().getText()).as("chose by keyboard in %s", describe(select)).isEqualTo(optionText);
+        return this;
+    }
+
+    private void focusByKeyboard(WebElement target) {
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 300; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            if (driver.switchTo().activeElement().equals(target)) {
+                assertThat(focusIsVisible(target)).as("visible focus on %s", describe(target)).isTrue();
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + describe(target) + " on " + driver.getCurrentUrl());
     }
 
     private boolean focusIsVisible(WebElement element) {

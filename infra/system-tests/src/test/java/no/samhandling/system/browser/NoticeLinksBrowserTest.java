@@ -65,6 +65,49 @@ class NoticeLinksBrowserTest {
         }
     }
 
+    /** The coordinator's links to a case and to a meeting lead, after sign-in, to the case page and the meeting page. */
+    @Test
+    void theCoordinatorsLinksToACaseAndAMeetingLeadToThosePages() {
+        RunningSystem system = LocalSystemExtension.system();
+        await().atMost(Duration.ofSeconds(60)).until(() -> linksTo(system, COORDINATOR_EMAIL).stream().anyMatch(link -> link.contains("/moter/"))
+                && linksTo(system, COORDINATOR_EMAIL).stream().anyMatch(link -> link.contains("/saker/")));
+        List<String> links = linksTo(system, COORDINATOR_EMAIL);
+        String caseLink = links.stream().filter(link -> link.contains("/saker/")).findFirst().orElseThrow();
+        String meetingLink = links.stream().filter(link -> link.contains("/moter/")).findFirst().orElseThrow();
+
+        try (Browser browser = Browser.open()) {
+            browser.signInAt(caseLink, "coordinator");
+            assertThat(browser.text("h1")).startsWith("Sak i ");
+            assertThat(browser.text("main")).contains("Meldt inn");
+            browser.assertAccessible();
+            browser.go(meetingLink);
+            assertThat(browser.path()).isEqualTo(URI.create(meetingLink).getPath());
+            assertThat(browser.text("main")).contains("Saksliste", "Referat");
+            browser.assertAccessible();
+        }
+    }
+
+    static final String COORDINATOR_EMAIL = "coordinator@aukra.example";
+
+    /** The links in the emails sent to one address. */
+    static List<String> linksTo(RunningSystem system, String address) {
+        List<String> links = new ArrayList<>();
+        for (String raw : system.receivedMail()) {
+            try {
+                MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+                if (java.util.Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().contains(address))) {
+                    Matcher matcher = LINK.matcher(text(mail));
+                    while (matcher.find()) {
+                        links.add(matcher.group().replaceAll("[.,)]+$", ""));
+                    }
+                }
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("Unreadable email in the local post office", e);
+            }
+        }
+        return links;
+    }
+
     /** The demo guardian's named case goes on a coming meeting's agenda, and the agenda is published: they are told. */
     private static void agendaWithTheDemoGuardiansCase(RunningSystem system) {
         String token = system.accessToken("demo-coordinator", "demo");
@@ -89,7 +132,7 @@ class NoticeLinksBrowserTest {
     }
 
     /** The links in every email (its text parts, as a mail program shows them) and every SMS sent so far. */
-    private static List<String> links(RunningSystem system) {
+    static List<String> links(RunningSystem system) {
         List<String> texts = new ArrayList<>(system.receivedSms());
         for (String raw : system.receivedMail()) {
             try {
