@@ -89,7 +89,22 @@ class ArenaAuthorisationMatrixTest {
                 .on("POST /meetings/{id}/agenda/publish").rule(runsMeetings)
                 .on("PUT /meetings/{id}/minutes").body("""
                         {"items": [{"topic": "Rutinar", "outcomeCode": "DISCUSSED", "outcome": "Drøfta"}]}""").rule(runsMeetings)
-                .on("POST /meetings/{id}/minutes/close").body("{}").rule(runsMeetings);
+                .on("POST /meetings/{id}/minutes/close").body("{}").rule(runsMeetings)
+                // The pages ask the same services as the API, so the same rules hold; a page lists only the caller's own.
+                .on("GET /arenaer").rule(Rule.roles("COORDINATOR", "MEMBER", "ADMIN").always())
+                .on("GET /arenaer/{arenaId}").rule(Rule.roles("COORDINATOR", "MEMBER").when(Standing.OWN, Standing.RELATED)
+                        .and("ADMIN").when(IN_THE_MUNICIPALITY)
+                        .except("COORDINATOR", Standing.UNRELATED, Expected.FORBIDDEN).except("MEMBER", Standing.UNRELATED, Expected.FORBIDDEN))
+                .on("POST /arenaer/{arenaId}/medlemmer").form("userId=newcomer&party=SCHOOL&role=MEMBER").rule(grants)
+                .on("POST /arenaer/{arenaId}/medlemmer/{userId}/fjern").form("").freshPerCall().rule(grants)
+                .on("GET /moter").rule(Rule.roles("COORDINATOR", "MEMBER", "ADMIN").always())
+                .on("POST /moter").form(MEETING_FORM).rule(runsMeetings)
+                .on("GET /moter/{id}").rule(readsMeetings)
+                .on("POST /moter/{id}/publiser").form("").rule(runsMeetings)
+                .on("GET /moter/{id}/referat").rule(runsMeetings)
+                .on("POST /moter/{id}/referat").form("items%5B0%5D.topic=Rutinar&items%5B0%5D.outcomeCode=DISCUSSED&items%5B0%5D.outcome=Dr%C3%B8fta")
+                        .rule(runsMeetings)
+                .on("POST /moter/{id}/referat/godkjenn").form("").rule(runsMeetings);
 
         matrix.verify(new AuthorisationMatrix.World() {
             @Override
@@ -109,8 +124,8 @@ class ArenaAuthorisationMatrixTest {
                 assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
                 Map<String, String> prepared = new HashMap<>();
                 prepared.put("arenaId", arenaId);
-                prepared.put("id", endpoint.path().startsWith("/meetings/") ? meeting.json().get("id").asString() : arenaId);
-                prepared.put("userId", endpoint.method().equals("DELETE") ? "leaver" : "kari");
+                prepared.put("id", endpoint.path().startsWith("/meetings/") || endpoint.path().startsWith("/moter/") ? meeting.json().get("id").asString() : arenaId);
+                prepared.put("userId", endpoint.method().equals("DELETE") || endpoint.path().endsWith("/fjern") ? "leaver" : "kari");
                 prepared.put("externalKey", externalKey);
                 prepared.put("newKey", key());
                 return prepared;
@@ -150,6 +165,10 @@ class ArenaAuthorisationMatrixTest {
                  "mandate": "Saker om elevar", "parties": ["SCHOOL", "PPT"], "meetingFrequency": "kvar veke",
                  "meetingOwner": {"role": "Rektor"}, "discussionMode": "ANONYMOUS_OR_CONSENT"}""".formatted(externalKey);
     }
+
+    /** The page's form for a meeting outside the rhythm, in the arena prepared. */
+    static final String MEETING_FORM = "arenaId={arenaId}&date=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).plusDays(30)
+            + "&startTime=09:00&endTime=10:30&location=Aukra%20r%C3%A5dhus";
 
     static final String MEETING = """
             {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus, møterom 2"}""".formatted(

@@ -96,6 +96,7 @@ class MeetingPages {
             try {
                 return "redirect:/moter/" + meetings.scheduleMeeting(caller, arenaId, request).id() + "?opprettet";
             } catch (ProblemException refusal) {
+                PageForms.rethrowUnlessCorrectable(refusal);
                 errors.putAll(forms.of(refusal));
             }
         }
@@ -127,6 +128,10 @@ class MeetingPages {
     @PreAuthorize(MeetingController.RUN)
     String minutes(@PathVariable String id, Caller caller, Model model) {
         MeetingView meeting = meetings.find(caller, id);
+        if (!isCoordinator(caller, meeting.arenaId())) {
+            // Members read the minutes on the meeting's page; only its coordinator writes them.
+            throw new org.springframework.security.access.AccessDeniedException("Only the arena's coordinator writes the minutes");
+        }
         return editor(model, caller, meeting, MinutesForm.of(meeting), Map.of());
     }
 
@@ -149,9 +154,7 @@ class MeetingPages {
                 meetings.draftMinutes(caller, id, draft);
                 return "redirect:/moter/" + id + "/referat?lagret";
             } catch (ProblemException refusal) {
-                if (refusal.status().value() == 404) {
-                    throw refusal;
-                }
+                PageForms.rethrowUnlessCorrectable(refusal);
                 errors.put(refusal.properties().containsKey("field") ? PageForms.fieldId(String.valueOf(refusal.properties().get("field")))
                         : "items", forms.message(refusal));
             }
@@ -168,18 +171,14 @@ class MeetingPages {
             meetings.closeMinutes(caller, id, acceptItemsWithoutAssignment);
             return "redirect:/moter/" + id + "?godkjent";
         } catch (ProblemException refusal) {
-            if (refusal.status().value() == 404) {
-                throw refusal;
-            }
+            PageForms.rethrowUnlessCorrectable(refusal);
             MeetingView meeting = meetings.find(caller, id);
             return editor(model, caller, meeting, MinutesForm.of(meeting), Map.of("close", forms.message(refusal)));
         }
     }
 
     private String refused(Model model, Caller caller, String id, ProblemException refusal) {
-        if (refusal.status().value() == 404) {
-            throw refusal;
-        }
+        PageForms.rethrowUnlessCorrectable(refusal);
         return page(model, caller, meetings.find(caller, id), Map.of("step", forms.message(refusal)));
     }
 

@@ -71,9 +71,7 @@ class ArenaPages {
                 memberships.join(caller, arenaId, request.userId(), request.party(), request.role(), null);
                 return "redirect:/arenaer/" + arenaId + "?lagtTil";
             } catch (ProblemException refusal) {
-                if (refusal.status().value() == 404) {
-                    throw refusal;
-                }
+                PageForms.rethrowUnlessCorrectable(refusal);
                 errors.put(refusal.properties().containsKey("field") ? PageForms.fieldId(String.valueOf(refusal.properties().get("field")))
                         : "userId", forms.message(refusal));
             }
@@ -88,9 +86,7 @@ class ArenaPages {
             memberships.leave(caller, arenaId, userId);
             return "redirect:/arenaer/" + arenaId + "?fjernet";
         } catch (ProblemException refusal) {
-            if (refusal.status().value() == 404 && arenas.summary(caller.municipality(), arenaId).isEmpty()) {
-                throw refusal;
-            }
+            PageForms.rethrowUnlessCorrectable(refusal);
             return page(model, caller, arenaId, Map.of("members", forms.message(refusal)), Map.of());
         }
     }

@@ -122,7 +122,8 @@ class MeetingPagesTest {
         assertThat(member().get(path).body()).contains("Skuleteam Gossen").doesNotContain("Publiser sakslisten", "Skriv referat");
         assertThat(member().postForm(path + "/publiser").status()).isEqualTo(403);
         assertThat(member().get(path + "/referat").status()).isEqualTo(403);
-        assertThat(pages(TestTokens.token("another-coordinator", TestTokens.AUKRA, "COORDINATOR")).get(path).status()).isEqualTo(403);
+        // Not a member: the meeting does not exist for them, as in the API (not even existence is disclosed).
+        assertThat(pages(TestTokens.token("another-coordinator", TestTokens.AUKRA, "COORDINATOR")).get(path).status()).isEqualTo(404);
         assertThat(pages(TestTokens.forRole("REFERRER")).get(path).status()).isEqualTo(403);
     }
 

@@ -45,7 +45,8 @@ public final class KafkaAccess {
             Grant.service("arena-service", Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS),
             Grant.service("referral-service", Topics.REFERRAL_EVENTS, Topics.ARENA_EVENTS, Topics.CONSENT_EVENTS),
             Grant.service("consent-service", Topics.CONSENT_EVENTS, Topics.ARENA_EVENTS),
-            Grant.service("notification-service", Topics.NOTIFICATION_EVENTS, Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS),
+            Grant.service("notification-service", Topics.NOTIFICATION_EVENTS, Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS,
+                    Topics.CONSENT_EVENTS),
             Grant.service("reporting-service", null, Topics.ALL.toArray(String[]::new)),
             Grant.reader(EXTERNAL_READER, Topics.ALL));
 

@@ -69,4 +69,16 @@ public class PageForms {
         }
         return Map.of(fieldId(String.valueOf(field)), message(refusal));
     }
+
+    /**
+     * A refusal the person can correct on the form (a field, a step out of order) is shown on the page; one
+     * that says the step is not theirs to take (403) or not there at all (404) keeps its status, so the
+     * answer tells the truth to people and to tools alike.
+     */
+    public static void rethrowUnlessCorrectable(ProblemException refusal) {
+        int status = refusal.status().value();
+        if (status == 403 || status == 404) {
+            throw refusal;
+        }
+    }
 }
