@@ -247,7 +247,7 @@ class Intake {
     private ArenaDirectory.KnownArena checkIntakeRules(String municipality, SubmitReferral request) {
         ArenaDirectory.KnownArena arena = arenas.find(municipality, request.arenaId())
                 .orElseThrow(() -> ProblemException.invalid("arenaId", "referral.arena-unknown", request.arenaId()));
-        Optional<ProblemException> refusal = intakeRefusal(arena, request.referrerUnitType(), request.named());
+        Optional<ProblemException> refusal = intakeRefusal(arena, request.referrerUnitType().name(), request.named());
         if (refusal.isPresent()) {
             throw refusal.get();
         }

@@ -11,6 +11,7 @@ import org.springframework.util.MultiValueMap;
 
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.Theme;
+import no.samhandling.events.referral.UnitType;
 
 /**
  * The intake page's form as the browser sent it, every field as typed, so that a form with
@@ -82,6 +83,14 @@ record IntakeForm(
                 unreadable.put("themes", "intake.form.theme-unknown");
             }
         }
+        UnitType unitType = null;
+        if (referrerUnitType != null && !referrerUnitType.isBlank()) {
+            try {
+                unitType = UnitType.valueOf(referrerUnitType);
+            } catch (IllegalArgumentException notAUnitType) {
+                unreadable.put("referrerUnitType", "intake.form.choose");
+            }
+        }
         PreventionLevel level = null;
         if (!preventionLevel.isBlank()) {
             try {
@@ -109,7 +118,7 @@ record IntakeForm(
             }
             subject = new SubmitReferral.Subject(childName, birthDate, childNationalId.isBlank() ? null : childNationalId.replaceAll("\\s", ""));
         }
-        return new SubmitReferral(arenaId, referrerUnit, referrerUnitType, ageBand, chosenThemes, level, tried,
+        return new SubmitReferral(arenaId, referrerUnit, unitType, ageBand, chosenThemes, level, tried,
                 description.isBlank() ? null : description, attend, subject, named && !consentId.isBlank() ? consentId : null, null);
     }
 

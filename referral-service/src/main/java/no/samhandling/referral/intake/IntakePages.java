@@ -1,5 +1,6 @@
 package no.samhandling.referral.intake;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import no.samhandling.events.arena.DiscussionMode;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.Theme;
+import no.samhandling.events.referral.UnitType;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.web.PageForms;
 import no.samhandling.platform.web.ProblemException;
@@ -38,10 +40,8 @@ import no.samhandling.web.PageController;
 @PreAuthorize(ReferralController.REFERRERS)
 class IntakePages {
 
-    /** The kinds of unit staff register from (the codes arenas also use for their parties). */
-    static final List<String> UNIT_TYPES = List.of("KINDERGARTEN", "SCHOOL", "AFTER_SCHOOL", "PPT", "HEALTH_STATION", "GP",
-            "CHILD_WELFARE", "NAV", "MENTAL_HEALTH_AND_SUBSTANCE", "POLICE", "IMMIGRATION_AND_INTEGRATION", "CULTURE_AND_LEISURE",
-            "OUTREACH", "HOME_SERVICES", "SPECIALIST_HEALTH", "DENTAL_HEALTH", "OTHER");
+    /** The kinds of unit staff register from: the contract's closed list, which arenas also use for their parties. */
+    static final List<String> UNIT_TYPES = Arrays.stream(UnitType.values()).map(Enum::name).toList();
     static final List<String> AGE_BANDS = List.of("0-5", "6-12", "13-15", "16-18", "19-25");
     private static final Pattern MEASURE_FIELD = Pattern.compile("measuresTried-(\\d+)-(.+)");
 

@@ -138,7 +138,7 @@ class Referral extends AggregateRoot {
         referral.arenaId = request.arenaId();
         referral.referrerSubject = referrerSubject;
         referral.referrerUnit = request.referrerUnit();
-        referral.referrerUnitType = request.referrerUnitType();
+        referral.referrerUnitType = request.referrerUnitType().name();
         referral.ageBand = request.ageBand();
         referral.themes = request.themes().stream().distinct().map(Theme::name).toList();
         referral.preventionLevel = request.preventionLevel();
@@ -152,7 +152,7 @@ class Referral extends AggregateRoot {
 
     private void raiseSubmitted(Instant now) {
         raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, id, arenaId, basis, subjectId, consentId, ageBand,
-                referrerUnitType, themes, preventionLevel, path, guardiansAttend, referrerSubject));
+                referrerUnitType, themes, preventionLevel, path, guardiansAttend, referrerSubject, escalatedFrom));
     }
 
     /** The same concern, brought to the arena the first one escalates to; its id is derived so a retry finds it. */

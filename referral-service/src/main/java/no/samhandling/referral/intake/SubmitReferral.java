@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.Theme;
+import no.samhandling.events.referral.UnitType;
 import no.samhandling.personaldata.NoIdentifiers;
 
 /**
@@ -20,6 +21,8 @@ import no.samhandling.personaldata.NoIdentifiers;
  * consent that lets the arena discuss the child by name. Free text never holds a national id number
  * or a birth date, named or not: the child's identity has its own fields, validated and sealed.
  *
+ * @param referrerUnitType the kind of unit, from a closed list: the code is published in reports, so it
+ *        can never be free text (a code like ELEV_KARI_NORDMANN is refused, naming the field)
  * @param subject the child, only for a named case; stored sealed under the child's own key
  * @param consentId the consent (from consent-service) that covers the arena, only for a named case
  * @param requestedBy who asked for the discussion: staff (path I), or the guardians or the youth (path II)
@@ -27,7 +30,7 @@ import no.samhandling.personaldata.NoIdentifiers;
 record SubmitReferral(
         @NotBlank @Size(max = 64) String arenaId,
         @NotBlank @Size(max = 200) @NoIdentifiers String referrerUnit,
-        @NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String referrerUnitType,
+        @NotNull UnitType referrerUnitType,
         @NotBlank @Pattern(regexp = "0-5|6-12|13-15|16-18|19-25") String ageBand,
         @NotEmpty @Size(max = 12) List<@NotNull Theme> themes,
         @NotNull PreventionLevel preventionLevel,

@@ -89,6 +89,17 @@ abstract class IntakeComponentTest {
     }
 
     @Test
+    void refusesAUnitTypeOutsideTheClosedListAndNamesIt() {
+        // The code is published as a row label in the leaders' reports, so it can never carry a name.
+        HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals",
+                referral("x").replace("\"SCHOOL\"", "\"ELEV_KARI_NORDMANN\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("referrerUnitType");
+        assertThat(response.body()).doesNotContain("KARI");
+    }
+
+    @Test
     void submitsAnAnonymousReferralAndPublishesReferralSubmitted() {
         HttpApi.Response created = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("Høgt fråvær over tid"));
 

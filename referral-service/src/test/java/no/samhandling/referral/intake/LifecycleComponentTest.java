@@ -23,6 +23,7 @@ import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.referral.ReferralDiscussed;
 import no.samhandling.events.referral.ReferralEscalated;
+import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.TestProducer;
@@ -194,6 +195,10 @@ abstract class LifecycleComponentTest {
         ReferralEscalated event = (ReferralEscalated) eventsOf(id, 3).get(2);
         assertThat(event.targetArenaId()).isEqualTo(discussionTeam);
         assertThat(event.newReferralId()).isEqualTo(escalated.json().get("id").asString());
+        // The same concern in the arena above: reports count it once, as an escalation, not as a new case.
+        ReferralSubmitted continued = (ReferralSubmitted) eventsOf(event.newReferralId(), 1).get(0);
+        assertThat(continued.escalatedFrom()).isEqualTo(id);
+        assertThat(((ReferralSubmitted) eventsOf(id, 1).get(0)).escalatedFrom()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,5 +29,12 @@ class SystemCaseCodesTest {
         for (SystemCaseAction action : SystemCaseAction.values()) {
             assertThat(labels.getProperty("system-case.action." + action.name())).as(file + " " + action).isNotBlank();
         }
+    }
+
+    @Test
+    void theCategoriesAreTheEventContractsClosedList() {
+        // Reports list every category of the contract's list, always; a category only here would never be published.
+        assertThat(java.util.Arrays.stream(SystemCaseCategory.values()).map(Enum::name))
+                .containsExactly(java.util.Arrays.stream(no.samhandling.events.referral.SystemCaseCategory.values()).map(Enum::name).toArray(String[]::new));
     }
 }

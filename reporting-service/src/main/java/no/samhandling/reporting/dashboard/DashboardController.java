@@ -1,6 +1,8 @@
 package no.samhandling.reporting.dashboard;
 
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +21,17 @@ import no.samhandling.reporting.figures.Labels;
 import no.samhandling.reporting.figures.Period;
 import no.samhandling.reporting.figures.ReportViews;
 import no.samhandling.reporting.figures.TableView;
+import no.samhandling.reporting.projection.Counters;
+import no.samhandling.reporting.releases.RunningMonth;
 import no.samhandling.web.Municipalities;
 import no.samhandling.web.PageController;
 
 /**
  * The leaders' dashboard ({@code /tall}, behind the gateway): the chosen half-year (the current one
  * by default) beside the one before, as server-rendered tables with small charts drawn over them
- * in the browser. The caller's municipality comes from the relayed token, as for the API.
+ * in the browser. The caller's municipality comes from the relayed token, as for the API. Every
+ * figure is a published release's; of the month still running only a coarse count is shown, or
+ * nothing (see {@link RunningMonth}), with the day its release will be made.
  */
 @PageController
 class DashboardController {
@@ -66,7 +72,16 @@ class DashboardController {
         model.addAttribute("arenas", arenas);
         model.addAttribute("arenaId", arena);
         model.addAttribute("tables", tables);
+        model.addAttribute("running", running(report.runningMonth(), locale));
         return "dashboard";
+    }
+
+    /** The running month as the page words it: its name, the coarse count if shown, and the day its release is made. */
+    private static Running running(RunningMonth month, Locale locale) {
+        YearMonth yearMonth = YearMonth.parse(month.month());
+        String name = yearMonth.format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+        String publishedOn = month.publishedFrom().atZone(Counters.OSLO).toLocalDate().format(DateTimeFormatter.ofPattern("d. MMMM yyyy", locale));
+        return new Running(name, month.atLeast(), month.fewerThan(), publishedOn);
     }
 
     private List<Option> periodOptions(Period current, Locale locale) {
@@ -96,5 +111,9 @@ class DashboardController {
     }
 
     record Option(String value, String label) {
+    }
+
+    /** @param atLeast and {@code fewerThan}: both null when the running month is not shown at all */
+    record Running(String month, Long atLeast, Long fewerThan, String publishedOn) {
     }
 }

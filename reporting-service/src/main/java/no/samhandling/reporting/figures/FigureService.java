@@ -1,338 +1,183 @@
 package no.samhandling.reporting.figures;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import no.samhandling.events.referral.DiscussionBasis;
-import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.reporting.disclosure.Cell;
-import no.samhandling.reporting.disclosure.CountTable;
-import no.samhandling.reporting.disclosure.DisclosureControl;
-import no.samhandling.reporting.disclosure.Margins;
-import no.samhandling.reporting.disclosure.ProtectedTable;
-import no.samhandling.reporting.projection.Generation;
-import no.samhandling.reporting.projection.Generations;
-import no.samhandling.reporting.projection.Metric;
+import no.samhandling.reporting.releases.Release;
+import no.samhandling.reporting.releases.ReleasePeriod;
+import no.samhandling.reporting.releases.Releases;
 
 /**
- * Builds the published figures of a municipality and period from the current generation.
+ * The figures of a year or half-year, put together from its published releases and never from the
+ * counters: every cell is a release's cell, unchanged, so that the JSON, the dashboard, the PDF and
+ * the CSV always show the same protected figures, and reading twice gives the same answer.
  *
- * <p>Every table is protected once per calendar year, as a whole (arena × month, or category ×
- * half-year, with all its totals); a half-year view shows a part of that protected table and adds
- * only sums that its shown cells already give away. So the year report, both half-year reports
- * and the dashboard never disagree about what is hidden, and one cannot be subtracted from another
- * to uncover a hidden cell.
+ * <p>Tables of new cases have a column per month (for a half-year) or per half-year (for a year,
+ * referrals per arena per month), with the period's own release as the total. Tables published
+ * only per half-year have the half-year, or both halves with the year as the total.
  */
 @Service
 public class FigureService {
 
-    static final List<String> HALVES = List.of(Period.Half.VAR.name(), Period.Half.HAUST.name());
+    private static final String REFERRALS_BY_ARENA = "referralsByArena";
+    private static final List<String> CASE_TABLES = List.of(REFERRALS_BY_ARENA, "referralsByTheme", "referralsByAgeBand",
+            "referralsByUnitType", "referralsByPreventionLevel", "referralsByBasis");
+    private static final List<String> HALF_YEAR_TABLES = List.of("returnedByArena", "escalatedByArena", "withdrawnByArena",
+            "meetingsHeldByArena", "meetingsCancelledByArena", "meetingsCancelledNoCasesByArena", "minutesItemsWithoutAssignmentByArena",
+            "deviationsByCategory", "systemCasesByCategory", "consents");
+    private static final String BACKLOG = "openBacklogByArena";
 
-    private final Generations generations;
-    private final FigureReader reader;
-    private final DisclosureControl control;
+    private final Releases releases;
 
-    FigureService(Generations generations, FigureReader reader,
-            @Value("${samhandling.reporting.suppression-threshold:5}") int threshold) {
-        this.generations = generations;
-        this.reader = reader;
-        this.control = new DisclosureControl(threshold);
+    FigureService(Releases releases) {
+        this.releases = releases;
     }
 
     public int threshold() {
-        return control.threshold();
+        return releases.threshold();
     }
 
     /** Figures of one period, optionally only the rows of one arena in the tables per arena. */
     public FiguresReport report(String municipality, Period period, String arenaId) {
-        Generation generation = generations.current();
         int year = period.year();
-        Map<String, FigureReader.Arena> directory = reader.arenas(generation, municipality);
-        Map<Metric, Map<String, long[]>> data = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
-            if (metric != Metric.OPEN_BACKLOG_BY_ARENA) {
-                data.put(metric, reader.monthly(generation, municipality, metric, year));
-            }
-        }
-        List<String> arenaRows = arenaRows(directory, data);
-        Function<String, String> arenaLabel = id -> directory.containsKey(id) && directory.get(id).title() != null
-                ? directory.get(id).title() : id;
+        Map<String, Release> published = new LinkedHashMap<>();
+        releases.ofYear(municipality, year).forEach(release -> published.put(release.period(), release));
+        ReleasePeriod whole = period.half() == null ? ReleasePeriod.year(year) : ReleasePeriod.half(year, period.half().ordinal());
+        Release total = published.get(whole.code());
 
         List<PublishedTable> tables = new ArrayList<>();
-        tables.add(byMonths("referralsByArena", data.get(Metric.REFERRALS_BY_ARENA), arenaRows, arenaLabel, period));
-        tables.add(byHalves("referralsByTheme", data.get(Metric.REFERRALS_BY_THEME), keys(data.get(Metric.REFERRALS_BY_THEME)),
-                null, Margins.ROWS, period));
-        tables.add(byHalves("referralsByAgeBand", data.get(Metric.REFERRALS_BY_AGE_BAND), keys(data.get(Metric.REFERRALS_BY_AGE_BAND)),
-                null, Margins.BOTH, period));
-        tables.add(byHalves("referralsByUnitType", data.get(Metric.REFERRALS_BY_UNIT_TYPE), keys(data.get(Metric.REFERRALS_BY_UNIT_TYPE)),
-                null, Margins.BOTH, period));
-        tables.add(byHalves("referralsByPreventionLevel", data.get(Metric.REFERRALS_BY_PREVENTION_LEVEL),
-                names(PreventionLevel.values()), null, Margins.BOTH, period));
-        tables.add(byHalves("referralsByBasis", data.get(Metric.REFERRALS_BY_BASIS), names(DiscussionBasis.values()), null,
-                Margins.BOTH, period));
-        tables.add(byHalves("returnedByArena", data.get(Metric.RETURNED_BY_ARENA), arenaRows, arenaLabel, Margins.BOTH, period));
-        tables.add(byHalves("escalatedByArena", data.get(Metric.ESCALATED_BY_ARENA), arenaRows, arenaLabel, Margins.BOTH, period));
-        tables.add(byHalves("withdrawnByArena", data.get(Metric.WITHDRAWN_BY_ARENA), arenaRows, arenaLabel, Margins.BOTH, period));
-        tables.add(byHalves("meetingsHeldByArena", data.get(Metric.MEETINGS_HELD_BY_ARENA), arenaRows, arenaLabel, Margins.BOTH, period));
-        tables.add(byHalves("meetingsCancelledByArena", data.get(Metric.MEETINGS_CANCELLED_BY_ARENA), arenaRows, arenaLabel,
-                Margins.BOTH, period));
-        tables.add(byHalves("meetingsCancelledNoCasesByArena", data.get(Metric.MEETINGS_CANCELLED_NO_CASES_BY_ARENA), arenaRows,
-                arenaLabel, Margins.BOTH, period));
-        tables.add(byHalves("minutesItemsWithoutAssignmentByArena", data.get(Metric.MINUTES_ITEMS_WITHOUT_ASSIGNMENT_BY_ARENA),
-                arenaRows, arenaLabel, Margins.BOTH, period));
-        tables.add(byHalves("deviationsByCategory", data.get(Metric.DEVIATIONS_BY_CATEGORY), keys(data.get(Metric.DEVIATIONS_BY_CATEGORY)),
-                null, Margins.BOTH, period));
-        tables.add(byHalves("systemCasesByCategory", data.get(Metric.SYSTEM_CASES_BY_CATEGORY),
-                keys(data.get(Metric.SYSTEM_CASES_BY_CATEGORY)), null, Margins.BOTH, period));
-        tables.add(byHalves("consents", data.get(Metric.CONSENTS), List.of("GRANTED", "WITHDRAWN", "EXPIRED", "ERASED"), null,
-                Margins.ROWS, period));
-        Map<String, long[]> notifications = new LinkedHashMap<>();
-        notifications.put("SENT", sum(data.get(Metric.NOTIFICATIONS_SENT_BY_CHANNEL)));
-        notifications.put("FAILED", sum(data.get(Metric.NOTIFICATIONS_FAILED_BY_CHANNEL)));
-        tables.add(byHalves("notifications", notifications, List.of("SENT", "FAILED"), null, Margins.ROWS, period));
-
-        Map<String, long[]> leadTimes = data.get(Metric.LEAD_TIME_DAYS);
-        Map<String, long[]> discussed = Map.of("DISCUSSED", sum(leadTimes));
-        tables.add(byHalves("leadTimeObservations", discussed, List.of("DISCUSSED"), null, Margins.ROWS, period));
-
+        for (String table : CASE_TABLES) {
+            List<ReleasePeriod> columns = table.equals(REFERRALS_BY_ARENA) || whole.kind() == ReleasePeriod.Kind.HALF
+                    ? whole.months() : whole.parts();
+            tables.add(assemble(table, columns, total, published));
+        }
+        for (String table : HALF_YEAR_TABLES) {
+            tables.add(whole.kind() == ReleasePeriod.Kind.HALF ? assemble(table, List.of(whole), null, published)
+                    : assemble(table, whole.parts(), total, published));
+        }
+        ReleasePeriod backlogAt = whole.kind() == ReleasePeriod.Kind.HALF ? whole : ReleasePeriod.half(year, 1);
+        PublishedTable backlog = backlog(published.get(backlogAt.code()));
         if (arenaId != null) {
             tables.replaceAll(table -> table.id().endsWith("ByArena") ? table.onlyRow(arenaId) : table);
-        }
-        PublishedTable backlog = backlog(reader.now(generation, municipality, Metric.OPEN_BACKLOG_BY_ARENA), arenaRows, arenaLabel);
-        if (arenaId != null) {
             backlog = backlog.onlyRow(arenaId);
         }
-        return new FiguresReport(municipality, period.code(), control.threshold(), generation.number(), tables,
-                leadTime(leadTimes, period), failureRates(notifications, period), backlog);
+        List<FiguresReport.Published> sources = new ArrayList<>();
+        for (ReleasePeriod part : ReleasePeriod.ofYear(year)) {
+            Release release = published.get(part.code());
+            if (release != null && (whole.kind() == ReleasePeriod.Kind.YEAR || whole.monthIndexes().containsAll(part.monthIndexes()))) {
+                sources.add(new FiguresReport.Published(release.period(), release.publishedAt()));
+            }
+        }
+        return new FiguresReport(municipality, period.code(), threshold(), sources, tables, leadTime(whole, total, published),
+                failureRates(whole, total, published), backlog, releases.runningMonth(municipality));
     }
 
-    /** The arenas a leader can filter on: active arenas and arenas with figures this year, as id and title. */
+    /** The arenas a leader can filter on: every arena the year's releases list, by its title there. */
     public Map<String, String> arenaOptions(String municipality, int year) {
-        Generation generation = generations.current();
-        Map<String, FigureReader.Arena> directory = reader.arenas(generation, municipality);
-        Map<Metric, Map<String, long[]>> data = Map.of(Metric.REFERRALS_BY_ARENA,
-                reader.monthly(generation, municipality, Metric.REFERRALS_BY_ARENA, year));
         Map<String, String> options = new LinkedHashMap<>();
-        for (String id : arenaRows(directory, data)) {
-            options.put(id, directory.containsKey(id) && directory.get(id).title() != null ? directory.get(id).title() : id);
+        List<Release> ofYear = releases.ofYear(municipality, year);
+        for (int i = ofYear.size() - 1; i >= 0; i--) {
+            ofYear.get(i).arenas().forEach(arena -> options.putIfAbsent(arena.id(), arena.title()));
         }
         return options;
     }
 
-    /** The protected arena × month table of a year, for the per-cell listing of {@code GET /reports/referrals}. */
-    ProtectedTable referralsByArenaAndMonth(String municipality, int year) {
-        Generation generation = generations.current();
-        Map<String, long[]> counts = reader.monthly(generation, municipality, Metric.REFERRALS_BY_ARENA, year);
-        List<String> rows = new ArrayList<>(counts.keySet());
-        return control.protect(countTable("referralsByArena", counts, rows, months(year), 12, Margins.BOTH));
-    }
-
-    private PublishedTable byMonths(String id, Map<String, long[]> counts, List<String> rows, Function<String, String> label,
-            Period period) {
-        List<String> months = months(period.year());
-        ProtectedTable table = control.protect(countTable(id, counts, rows, months, 12, Margins.BOTH));
-        List<Integer> shown = period.monthIndexes();
-        List<PublishedTable.Heading> headings = shown.stream().map(i -> new PublishedTable.Heading(months.get(i))).toList();
+    private static PublishedTable assemble(String table, List<ReleasePeriod> columns, Release total, Map<String, Release> published) {
+        List<Release> sources = new ArrayList<>();
+        columns.forEach(column -> sources.add(published.get(column.code())));
+        Map<String, String> rows = rows(table, total, sources);
         List<PublishedTable.Line> lines = new ArrayList<>();
-        for (int row = 0; row < rows.size(); row++) {
-            lines.add(new PublishedTable.Line(rows.get(row), label.apply(rows.get(row)), cells(table, row, shown),
-                    periodTotal(table, row, period)));
-        }
-        int totalsRow = rows.size();
-        PublishedTable.Line totals = new PublishedTable.Line(null, null, cells(table, totalsRow, shown), periodTotal(table, totalsRow, period));
-        return new PublishedTable(id, headings, lines, totals);
-    }
-
-    private PublishedTable byHalves(String id, Map<String, long[]> monthly, List<String> rows, Function<String, String> label,
-            Margins margins, Period period) {
-        Map<String, long[]> halves = new LinkedHashMap<>();
-        monthly.forEach((key, months) -> {
-            long spring = 0;
-            long autumn = 0;
-            for (int i = 0; i < 12; i++) {
-                if (i < 6) {
-                    spring += months[i];
-                } else {
-                    autumn += months[i];
-                }
-            }
-            halves.put(key, new long[] {spring, autumn});
+        rows.forEach((key, label) -> {
+            List<Cell> cells = sources.stream().map(source -> cell(source, table, key)).toList();
+            lines.add(new PublishedTable.Line(key, label, cells, total == null ? null : cell(total, table, key)));
         });
-        ProtectedTable table = control.protect(countTable(id, halves, rows, HALVES, 2, margins));
-        List<Integer> shown = period.half() == null ? List.of(0, 1) : List.of(period.half().ordinal());
-        List<PublishedTable.Heading> headings = shown.stream().map(i -> new PublishedTable.Heading(HALVES.get(i))).toList();
-        List<PublishedTable.Line> lines = new ArrayList<>();
-        for (int row = 0; row < rows.size(); row++) {
-            Cell total = period.half() == null ? table.rowTotal(row) : null;
-            lines.add(new PublishedTable.Line(rows.get(row), label == null ? null : label.apply(rows.get(row)),
-                    cells(table, row, shown), total));
-        }
-        PublishedTable.Line totals = null;
-        if (table.hasColumnTotals()) {
-            totals = new PublishedTable.Line(null, null, cells(table, rows.size(), shown),
-                    period.half() == null ? table.grandTotal() : null);
-        }
-        return new PublishedTable(id, headings, lines, totals);
+        // Themes (a case may have several) and consents (granted, withdrawn, …) do not add up to a total.
+        boolean hasTotal = !table.equals("referralsByTheme") && !table.equals("consents");
+        PublishedTable.Line totals = hasTotal ? new PublishedTable.Line(null, null,
+                sources.stream().map(source -> totalCell(source, table)).toList(), total == null ? null : totalCell(total, table)) : null;
+        List<PublishedTable.Heading> headings = columns.stream().map(column -> new PublishedTable.Heading(heading(column))).toList();
+        return new PublishedTable(table, headings, lines, totals);
     }
 
-    private PublishedTable backlog(Map<String, Long> open, List<String> arenaRows, Function<String, String> label) {
-        Set<String> rows = new LinkedHashSet<>(arenaRows);
-        rows.addAll(open.keySet());
-        List<String> ordered = new ArrayList<>(rows);
-        long[][] counts = new long[ordered.size()][1];
-        for (int i = 0; i < ordered.size(); i++) {
-            counts[i][0] = open.getOrDefault(ordered.get(i), 0L);
+    /** Rows in the order of the period's own release, else of the latest release that lists the table. */
+    private static Map<String, String> rows(String table, Release total, List<Release> sources) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        List<Release> order = new ArrayList<>();
+        if (total != null) {
+            order.add(total);
         }
-        ProtectedTable table = control.protect(new CountTable("openBacklogByArena", ordered, List.of("OPEN"), counts, Margins.COLUMNS));
-        List<PublishedTable.Line> lines = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            lines.add(new PublishedTable.Line(ordered.get(i), label.apply(ordered.get(i)), List.of(table.cell(i, 0)), null));
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            if (sources.get(i) != null) {
+                order.add(sources.get(i));
+            }
         }
-        return new PublishedTable("openBacklogByArena", List.of(new PublishedTable.Heading("OPEN")), lines,
-                new PublishedTable.Line(null, null, List.of(table.columnTotal(0)), null));
+        for (Release release : order) {
+            release.table(table).ifPresent(found -> found.rows().forEach(row -> rows.putIfAbsent(row.key(),
+                    table.endsWith("ByArena") ? release.arenaTitle(row.key()) : null)));
+        }
+        return rows;
     }
 
-    private FiguresReport.LeadTime leadTime(Map<String, long[]> histogram, Period period) {
+    private static Cell cell(Release release, String table, String key) {
+        if (release == null) {
+            return Cell.MISSING;
+        }
+        return release.table(table).flatMap(found -> found.rows().stream().filter(row -> row.key().equals(key)).findFirst())
+                .map(Release.Row::cell).orElse(Cell.MISSING);
+    }
+
+    private static Cell totalCell(Release release, String table) {
+        if (release == null) {
+            return Cell.MISSING;
+        }
+        return release.table(table).map(Release.Table::total).orElse(Cell.MISSING);
+    }
+
+    private static String heading(ReleasePeriod column) {
+        return column.kind() == ReleasePeriod.Kind.HALF ? ReleasePeriod.HALVES.get(column.index()) : column.code();
+    }
+
+    private static PublishedTable backlog(Release release) {
+        List<PublishedTable.Line> lines = new ArrayList<>();
+        Cell total = Cell.MISSING;
+        if (release != null) {
+            Release.Table table = release.table(BACKLOG).orElseThrow();
+            table.rows().forEach(row -> lines.add(new PublishedTable.Line(row.key(), release.arenaTitle(row.key()), List.of(row.cell()), null)));
+            total = table.total();
+        }
+        return new PublishedTable(BACKLOG, List.of(new PublishedTable.Heading("OPEN")), lines,
+                new PublishedTable.Line(null, null, List.of(total), null));
+    }
+
+    private static FiguresReport.LeadTime leadTime(ReleasePeriod whole, Release total, Map<String, Release> published) {
         List<FiguresReport.MonthStatistic> trend = new ArrayList<>();
-        for (int month : period.monthIndexes()) {
-            List<Integer> one = List.of(month);
-            long n = observations(histogram, one);
-            trend.add(new FiguresReport.MonthStatistic(Period.month(period.year(), month),
-                    control.statistic(percentile(histogram, one, 0.5), n), control.statistic(percentile(histogram, one, 0.9), n)));
+        for (ReleasePeriod month : whole.months()) {
+            Release release = published.get(month.code());
+            trend.add(new FiguresReport.MonthStatistic(month.code(), statistic(release, Release.LEAD_TIME_MEDIAN),
+                    statistic(release, Release.LEAD_TIME_P90)));
         }
-        long n = observations(histogram, period.monthIndexes());
-        return new FiguresReport.LeadTime(control.statistic(percentile(histogram, period.monthIndexes(), 0.5), n),
-                control.statistic(percentile(histogram, period.monthIndexes(), 0.9), n), trend);
+        return new FiguresReport.LeadTime(statistic(total, Release.LEAD_TIME_MEDIAN), statistic(total, Release.LEAD_TIME_P90), trend);
     }
 
-    private List<FiguresReport.Rate> failureRates(Map<String, long[]> notifications, Period period) {
+    private static List<FiguresReport.Rate> failureRates(ReleasePeriod whole, Release total, Map<String, Release> published) {
         List<FiguresReport.Rate> rates = new ArrayList<>();
-        List<Period.Half> halves = period.half() == null ? List.of(Period.Half.VAR, Period.Half.HAUST) : List.of(period.half());
-        for (Period.Half half : halves) {
-            rates.add(rate(half.name(), notifications, half.monthIndexes()));
+        if (whole.kind() == ReleasePeriod.Kind.HALF) {
+            rates.add(new FiguresReport.Rate(heading(whole), statistic(total, Release.NOTIFICATION_FAILURE_RATE)));
+            return rates;
         }
-        if (period.half() == null) {
-            rates.add(rate("YEAR", notifications, period.monthIndexes()));
+        for (ReleasePeriod half : whole.parts()) {
+            rates.add(new FiguresReport.Rate(heading(half), statistic(published.get(half.code()), Release.NOTIFICATION_FAILURE_RATE)));
         }
+        rates.add(new FiguresReport.Rate("YEAR", statistic(total, Release.NOTIFICATION_FAILURE_RATE)));
         return rates;
     }
 
-    private FiguresReport.Rate rate(String column, Map<String, long[]> notifications, List<Integer> months) {
-        long sent = 0;
-        long failed = 0;
-        for (int month : months) {
-            sent += notifications.get("SENT")[month];
-            failed += notifications.get("FAILED")[month];
-        }
-        return new FiguresReport.Rate(column, control.rate(failed, sent + failed));
-    }
-
-    /** The total of the period for one line: the protected year total, or a half-year sum its shown cells give away. */
-    private static Cell periodTotal(ProtectedTable table, int row, Period period) {
-        return period.half() == null ? table.grid()[row][table.columns().size()]
-                : DisclosureControl.derivableRowSum(table, row, period.half().monthIndexes());
-    }
-
-    private static List<Cell> cells(ProtectedTable table, int row, List<Integer> columns) {
-        return columns.stream().map(column -> table.grid()[row][column]).toList();
-    }
-
-    private static CountTable countTable(String id, Map<String, long[]> counts, List<String> rows, List<String> columns, int width,
-            Margins margins) {
-        long[][] matrix = new long[rows.size()][width];
-        for (int i = 0; i < rows.size(); i++) {
-            long[] values = counts.get(rows.get(i));
-            if (values != null) {
-                for (int j = 0; j < width; j++) {
-                    matrix[i][j] = Math.max(0, values[j]);
-                }
-            }
-        }
-        return new CountTable(id, rows, columns, matrix, margins);
-    }
-
-    /** Active arenas of the catalogue and every arena with figures this year, by title. */
-    private static List<String> arenaRows(Map<String, FigureReader.Arena> directory, Map<Metric, Map<String, long[]>> data) {
-        Set<String> ids = new LinkedHashSet<>();
-        directory.values().stream().filter(arena -> !arena.retired()).forEach(arena -> ids.add(arena.id()));
-        data.forEach((metric, counts) -> {
-            if (metric.name().endsWith("_BY_ARENA")) {
-                ids.addAll(counts.keySet());
-            }
-        });
-        return ids.stream().sorted(Comparator.comparing((String id) -> {
-            FigureReader.Arena arena = directory.get(id);
-            return arena == null || arena.title() == null ? "\uffff" + id : arena.title();
-        })).toList();
-    }
-
-    private static List<String> months(int year) {
-        List<String> months = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            months.add(Period.month(year, i));
-        }
-        return months;
-    }
-
-    private static List<String> keys(Map<String, long[]> counts) {
-        return new ArrayList<>(counts.keySet());
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> value : values) {
-            names.add(value.name());
-        }
-        return names;
-    }
-
-    private static long[] sum(Map<String, long[]> counts) {
-        long[] total = new long[12];
-        for (long[] months : counts.values()) {
-            for (int i = 0; i < 12; i++) {
-                total[i] += months[i];
-            }
-        }
-        return total;
-    }
-
-    private static long observations(Map<String, long[]> histogram, List<Integer> months) {
-        long n = 0;
-        for (long[] counts : histogram.values()) {
-            for (int month : months) {
-                n += counts[month];
-            }
-        }
-        return n;
-    }
-
-    /** Nearest-rank percentile of whole days over the given months; null without observations. */
-    private static Double percentile(Map<String, long[]> histogram, List<Integer> months, double fraction) {
-        long n = observations(histogram, months);
-        if (n == 0) {
-            return null;
-        }
-        long rank = (long) Math.ceil(fraction * n);
-        List<Map.Entry<String, long[]>> byDays = new ArrayList<>(histogram.entrySet());
-        byDays.sort(Comparator.comparingInt(entry -> Integer.parseInt(entry.getKey())));
-        long seen = 0;
-        for (Map.Entry<String, long[]> entry : byDays) {
-            for (int month : months) {
-                seen += entry.getValue()[month];
-            }
-            if (seen >= rank) {
-                return Double.valueOf(entry.getKey());
-            }
-        }
-        throw new IllegalStateException("unreachable");
+    private static Cell statistic(Release release, String name) {
+        return release == null ? Cell.MISSING : release.statistics().getOrDefault(name, Cell.MISSING);
     }
 }

@@ -1,33 +1,36 @@
 package no.samhandling.reporting.figures;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Pattern;
 import no.samhandling.platform.security.Caller;
-import no.samhandling.reporting.disclosure.Cell;
-import no.samhandling.reporting.disclosure.Flag;
-import no.samhandling.reporting.disclosure.ProtectedTable;
+import no.samhandling.platform.web.ProblemException;
+import no.samhandling.reporting.releases.Release;
+import no.samhandling.reporting.releases.ReleasePeriod;
+import no.samhandling.reporting.releases.Releases;
 
-/** Figures for the leadership team of the caller's municipality, after disclosure control. */
+/** Figures for the leadership team of the caller's municipality, as its releases published them. */
 @RestController
 @RequestMapping("/reports")
 @Validated
 class ReportController {
 
     private final FigureService figures;
+    private final Releases releases;
     private final Clock clock;
 
-    ReportController(FigureService figures, Clock clock) {
+    ReportController(FigureService figures, Releases releases, Clock clock) {
         this.figures = figures;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -42,27 +45,23 @@ class ReportController {
         return figures.report(caller.municipality(), period, arenaId);
     }
 
-    /** Referrals per arena and month of a year, one cell each; shown zeros are left out. */
-    @GetMapping("/referrals")
+    /** The releases of a year published so far, in publication order, each exactly as published. */
+    @GetMapping("/releases")
     @PreAuthorize("hasRole('LEADER')")
-    ReferralCells referrals(@RequestParam(required = false) @Pattern(regexp = "\\d{4}") String year, Caller caller) {
-        int reportYear = year != null ? Integer.parseInt(year) : Period.halfContaining(clock.instant()).year();
-        ProtectedTable table = figures.referralsByArenaAndMonth(caller.municipality(), reportYear);
-        List<ReferralCells.ArenaMonth> cells = new ArrayList<>();
-        for (int row = 0; row < table.rows().size(); row++) {
-            for (int column = 0; column < table.columns().size(); column++) {
-                Cell cell = table.cell(row, column);
-                if (cell.flag() != Flag.SHOWN || cell.count() != 0) {
-                    cells.add(new ReferralCells.ArenaMonth(table.rows().get(row), table.columns().get(column), cell.count(), cell.flag()));
-                }
-            }
-        }
-        return new ReferralCells(caller.municipality(), String.valueOf(reportYear), figures.threshold(), cells);
+    List<Release> releases(@RequestParam(required = false) @Pattern(regexp = "\\d{4}") String year, Caller caller) {
+        int releaseYear = year != null ? Integer.parseInt(year) : Period.halfContaining(clock.instant()).year();
+        return releases.ofYear(caller.municipality(), releaseYear);
     }
 
-    record ReferralCells(String municipality, String year, int suppressionThreshold, List<ArenaMonth> cells) {
-
-        record ArenaMonth(String arenaId, String month, Long value, Flag flag) {
+    /** One release ({@code 2026-03}, {@code 2026-VAR}, {@code 2026}) exactly as published; 404 until it is. */
+    @GetMapping("/releases/{period}")
+    @PreAuthorize("hasRole('LEADER')")
+    Release release(@PathVariable String period, Caller caller) {
+        ReleasePeriod parsed = ReleasePeriod.parse(period);
+        if (parsed == null) {
+            throw ProblemException.invalid("period", "reporting.release.invalid");
         }
+        return releases.release(caller.municipality(), parsed)
+                .orElseThrow(() -> ProblemException.notFound("release", parsed.code()));
     }
 }

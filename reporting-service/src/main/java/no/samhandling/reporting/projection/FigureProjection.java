@@ -20,6 +20,8 @@ import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
+import no.samhandling.events.referral.AgeBand;
+import no.samhandling.events.referral.DeviationCategory;
 import no.samhandling.events.referral.DeviationReported;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralClosed;
@@ -28,7 +30,10 @@ import no.samhandling.events.referral.ReferralEscalated;
 import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.events.referral.SystemCaseCategory;
 import no.samhandling.events.referral.SystemCaseRegistered;
+import no.samhandling.events.referral.Theme;
+import no.samhandling.events.referral.UnitType;
 
 /**
  * Turns events into aggregate changes. Pure: it reads the open referrals' states it is given and
@@ -37,7 +42,8 @@ import no.samhandling.events.referral.SystemCaseRegistered;
  */
 final class FigureProjection {
 
-    static final String UNKNOWN = "UNKNOWN";
+    static final String UNKNOWN = Counters.UNKNOWN;
+    private static final String ROUTE = Counters.ROUTE;
 
     /** The referral ids of a batch whose states the projection may need, as case keys. */
     static Set<String> caseKeys(List<DomainEvent> events) {
@@ -65,15 +71,22 @@ final class FigureProjection {
         String month = Counters.month(event.occurredAt());
         switch (event) {
             case ReferralSubmitted submitted -> {
-                changes.count(municipality, Metric.REFERRALS_BY_ARENA, submitted.arenaId(), month, 1);
-                for (String theme : new LinkedHashSet<>(submitted.themes())) {
-                    changes.count(municipality, Metric.REFERRALS_BY_THEME, theme, month, 1);
-                }
-                changes.count(municipality, Metric.REFERRALS_BY_AGE_BAND, orUnknown(submitted.ageBand()), month, 1);
-                changes.count(municipality, Metric.REFERRALS_BY_UNIT_TYPE, orUnknown(submitted.referrerUnitType()), month, 1);
-                changes.count(municipality, Metric.REFERRALS_BY_PREVENTION_LEVEL, submitted.preventionLevel().name(), month, 1);
-                changes.count(municipality, Metric.REFERRALS_BY_BASIS, submitted.basis().name(), month, 1);
                 String key = CaseKeys.of(municipality, submitted.aggregateId());
+                if (submitted.escalatedFrom() != null) {
+                    // The same case, continued in the arena above: it enters that arena's backlog, but is no new case.
+                    changes.count(municipality, Metric.ESCALATED_IN_BY_ARENA, submitted.arenaId(), month, 1);
+                } else {
+                    changes.count(municipality, Metric.REFERRALS_BY_ARENA, submitted.arenaId(), month, 1);
+                    for (String theme : themes(submitted.themes())) {
+                        changes.count(municipality, Metric.REFERRALS_BY_THEME, theme, month, 1);
+                    }
+                    changes.count(municipality, Metric.REFERRALS_BY_AGE_BAND, known(submitted.ageBand(), AgeBand.isKnown(submitted.ageBand())),
+                            month, 1);
+                    changes.count(municipality, Metric.REFERRALS_BY_UNIT_TYPE,
+                            known(submitted.referrerUnitType(), UnitType.isKnown(submitted.referrerUnitType())), month, 1);
+                    changes.count(municipality, Metric.REFERRALS_BY_PREVENTION_LEVEL, submitted.preventionLevel().name(), month, 1);
+                    changes.count(municipality, Metric.REFERRALS_BY_BASIS, submitted.basis().name(), month, 1);
+                }
                 if (!cases.containsKey(key)) {
                     CaseState state = new CaseState(key, municipality, submitted.arenaId(),
                             submitted.occurredAt().atZone(Counters.OSLO).toLocalDate(), false);
@@ -94,31 +107,28 @@ final class FigureProjection {
                     changes.store(now);
                 }
             }
-            case ReferralReturned returned -> {
-                changes.count(municipality, Metric.RETURNED_BY_ARENA, returned.arenaId(), month, 1);
-                leaveBacklog(municipality, returned.aggregateId(), cases, changes);
-            }
-            case ReferralWithdrawn withdrawn -> {
-                changes.count(municipality, Metric.WITHDRAWN_BY_ARENA, withdrawn.arenaId(), month, 1);
-                leaveBacklog(municipality, withdrawn.aggregateId(), cases, changes);
-            }
+            // Exits are counted only for a case that was open here, in the arena it was open in, so that the
+            // backlog at any month's end is exactly the cases that entered less those that left.
+            case ReferralReturned returned -> leaveBacklog(municipality, returned.aggregateId(), Metric.RETURNED_BY_ARENA, month, cases, changes);
+            case ReferralWithdrawn withdrawn ->
+                    leaveBacklog(municipality, withdrawn.aggregateId(), Metric.WITHDRAWN_BY_ARENA, month, cases, changes);
             case ReferralEscalated escalated -> {
-                changes.count(municipality, Metric.ESCALATED_BY_ARENA, escalated.arenaId(), month, 1);
-                leaveBacklog(municipality, escalated.aggregateId(), cases, changes);
-            }
-            case ReferralClosed closed -> {
-                changes.count(municipality, Metric.CLOSED_BY_ARENA, closed.arenaId(), month, 1);
-                leaveBacklog(municipality, closed.aggregateId(), cases, changes);
-            }
-            case ReferralAnonymised anonymised -> {
-                if (!anonymised.continuesAnonymously()) {
-                    leaveBacklog(municipality, anonymised.aggregateId(), cases, changes);
+                CaseState left = leaveBacklog(municipality, escalated.aggregateId(), Metric.ESCALATED_BY_ARENA, month, cases, changes);
+                if (left != null) {
+                    changes.count(municipality, Metric.ESCALATION_ROUTES, left.arenaId() + ROUTE + escalated.targetArenaId(), month, 1);
                 }
             }
-            case SystemCaseRegistered systemCase ->
-                    changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY, systemCase.categoryCode(), month, 1);
-            case DeviationReported deviation ->
-                    changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY, deviation.categoryCode(), month, 1);
+            case ReferralClosed closed -> leaveBacklog(municipality, closed.aggregateId(), Metric.CLOSED_BY_ARENA, month, cases, changes);
+            case ReferralAnonymised anonymised -> {
+                if (!anonymised.continuesAnonymously()) {
+                    // Its arena takes only named cases, so without consent the case is withdrawn.
+                    leaveBacklog(municipality, anonymised.aggregateId(), Metric.WITHDRAWN_BY_ARENA, month, cases, changes);
+                }
+            }
+            case SystemCaseRegistered systemCase -> changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY,
+                    known(systemCase.categoryCode(), isOneOf(systemCase.categoryCode(), SystemCaseCategory.values())), month, 1);
+            case DeviationReported deviation -> changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY,
+                    known(deviation.categoryCode(), isOneOf(deviation.categoryCode(), DeviationCategory.values())), month, 1);
             case MeetingCancelled cancelled -> {
                 // Counted in the month the meeting was to be held: that is the period it belongs to.
                 String meetingMonth = Counters.month(cancelled.startsAt());
@@ -137,8 +147,11 @@ final class FigureProjection {
                     municipality + "|" + registered.aggregateId(), municipality, registered.aggregateId(), registered.title(), false));
             case ArenaUpdated updated -> changes.arena(new Changes.ArenaEntry(
                     municipality + "|" + updated.aggregateId(), municipality, updated.aggregateId(), updated.title(), false));
-            case ArenaRetired retired -> changes.arena(new Changes.ArenaEntry(
-                    municipality + "|" + retired.aggregateId(), municipality, retired.aggregateId(), null, true));
+            case ArenaRetired retired -> {
+                changes.arena(new Changes.ArenaEntry(municipality + "|" + retired.aggregateId(), municipality, retired.aggregateId(), null, true));
+                // When it retired decides which years' releases still list it.
+                changes.count(municipality, Metric.ARENA_RETIRED, retired.aggregateId(), month, 1);
+            }
             case ConsentGranted granted -> changes.count(municipality, Metric.CONSENTS, "GRANTED", month, 1);
             case ConsentWithdrawn withdrawn -> changes.count(municipality, Metric.CONSENTS, "WITHDRAWN", month, 1);
             case ConsentExpired expired -> changes.count(municipality, Metric.CONSENTS, "EXPIRED", month, 1);
@@ -153,17 +166,39 @@ final class FigureProjection {
         }
     }
 
-    private static void leaveBacklog(String municipality, String referralId, Map<String, CaseState> cases, Changes changes) {
+    private static CaseState leaveBacklog(String municipality, String referralId, Metric exit, String month, Map<String, CaseState> cases,
+            Changes changes) {
         String key = CaseKeys.of(municipality, referralId);
         CaseState state = cases.remove(key);
         if (state != null) {
+            changes.count(municipality, exit, state.arenaId(), month, 1);
             changes.count(municipality, Metric.OPEN_BACKLOG_BY_ARENA, state.arenaId(), Counters.NOW, -1);
             changes.delete(key);
         }
+        return state;
     }
 
-    private static String orUnknown(String code) {
-        return code == null || code.isBlank() ? UNKNOWN : code;
+    /** The themes as codes of the closed list, each once; a code outside it counts as unknown. */
+    private static Set<String> themes(List<String> codes) {
+        Set<String> themes = new LinkedHashSet<>();
+        for (String code : codes) {
+            themes.add(known(code, isOneOf(code, Theme.values())));
+        }
+        return themes;
+    }
+
+    /** A code of a closed list, or {@link #UNKNOWN}: a code outside the list is never stored or published. */
+    private static String known(String code, boolean inList) {
+        return inList ? code : UNKNOWN;
+    }
+
+    private static boolean isOneOf(String code, Enum<?>[] list) {
+        for (Enum<?> value : list) {
+            if (value.name().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FigureProjection() {

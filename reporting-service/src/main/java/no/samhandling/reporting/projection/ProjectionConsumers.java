@@ -166,7 +166,8 @@ public class ProjectionConsumers implements SmartLifecycle {
     /** Switches readers to the rebuilt generation once it has caught up. */
     private void switchWhenCaughtUp() {
         Generations.Rebuild rebuild = generations.rebuild();
-        if (rebuild == null || rebuild.status() != Generations.Rebuild.Status.RUNNING || !caughtUp(rebuild)) {
+        if (rebuild == null || rebuild.status() != Generations.Rebuild.Status.RUNNING
+                || !caughtUp(rebuild.generation().consumerGroup(), rebuild.targets())) {
             return;
         }
         Generation previous = generations.current();
@@ -184,12 +185,21 @@ public class ProjectionConsumers implements SmartLifecycle {
         consumers.forget(generation.consumerGroup());
     }
 
-    private boolean caughtUp(Generations.Rebuild rebuild) {
+    /**
+     * Whether the live generation has read every record the topics held a moment ago. Releases are
+     * made only then: a release is made once, so it must never be made from counters still catching
+     * up (a new installation replaying the topics, or a consumer that was down).
+     */
+    public boolean caughtUp() {
+        return caughtUp(generations.current().consumerGroup(), endOffsets());
+    }
+
+    private boolean caughtUp(String consumerGroup, Map<String, Long> targets) {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin
-                    .listConsumerGroupOffsets(rebuild.generation().consumerGroup()).partitionsToOffsetAndMetadata()
+                    .listConsumerGroupOffsets(consumerGroup).partitionsToOffsetAndMetadata()
                     .get(5, TimeUnit.SECONDS);
-            for (Map.Entry<String, Long> target : rebuild.targets().entrySet()) {
+            for (Map.Entry<String, Long> target : targets.entrySet()) {
                 if (target.getValue() == 0) {
                     continue;
                 }

@@ -11,6 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import no.samhandling.events.DomainEvent;
+import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.referral.PreventionLevel;
+import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.reporting.testdata.EventMother;
 
 class FigureProjectionTest {
@@ -49,11 +52,48 @@ class FigureProjectionTest {
     }
 
     @Test
-    void aReferralThatNeverOpenedHereDoesNotLowerTheBacklog() {
+    void aReferralThatNeverOpenedHereIsNoExitFromTheBacklog() {
+        // Exits are published beside the backlog, so they count only cases that were open: what entered less what left is open.
         Changes changes = FigureProjection.project(List.of(
                 EventMother.returned(KOMMUNE, "a", UUID.randomUUID().toString(), EventMother.at(2026, 2, 2))), Map.of());
 
-        assertThat(increments(changes)).containsOnlyKeys(Counters.id(KOMMUNE, Metric.RETURNED_BY_ARENA, "a", "2026-02"));
+        assertThat(increments(changes)).isEmpty();
+    }
+
+    @Test
+    void anEscalatedCaseIsCountedOnceAsACaseAndMovesToTheBacklogOfTheArenaAbove() {
+        String referral = UUID.randomUUID().toString();
+        String continued = UUID.randomUUID().toString();
+        ReferralSubmitted first = EventMother.submitted(KOMMUNE, "local", referral, EventMother.at(2026, 3, 2));
+        Changes changes = FigureProjection.project(List.of(first,
+                EventMother.escalated(KOMMUNE, "local", referral, "above", EventMother.at(2026, 3, 20)),
+                EventMother.escalatedSubmission(first, continued, "above", EventMother.at(2026, 3, 20))), Map.of());
+
+        assertThat(increments(changes))
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_ARENA, "local", "2026-03"), 1L)
+                .doesNotContainKey(Counters.id(KOMMUNE, Metric.REFERRALS_BY_ARENA, "above", "2026-03"))
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_THEME, "ABSENCE", "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_AGE_BAND, "6-12", "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.ESCALATED_BY_ARENA, "local", "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.ESCALATED_IN_BY_ARENA, "above", "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.ESCALATION_ROUTES, "local>above", "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.OPEN_BACKLOG_BY_ARENA, "above", Counters.NOW), 1L)
+                .doesNotContainKey(Counters.id(KOMMUNE, Metric.OPEN_BACKLOG_BY_ARENA, "local", Counters.NOW));
+    }
+
+    @Test
+    void aCodeOutsideItsClosedListIsCountedAsUnknownAndNeverStored() {
+        Changes changes = FigureProjection.project(List.of(EventMother.submitted(KOMMUNE, "a", UUID.randomUUID().toString(),
+                EventMother.at(2026, 3, 2), "7", "ELEV_KARI_NORDMANN", List.of("ABSENCE", "KARI_ER_LEI_SEG"), PreventionLevel.RED,
+                DiscussionBasis.ANONYMOUS), EventMother.deviation(KOMMUNE, "KARI_BLE_GLEMT", EventMother.at(2026, 3, 4))), Map.of());
+
+        assertThat(increments(changes))
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_UNIT_TYPE, Counters.UNKNOWN, "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_AGE_BAND, Counters.UNKNOWN, "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_THEME, Counters.UNKNOWN, "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_THEME, "ABSENCE", "2026-03"), 1L)
+                .containsEntry(Counters.id(KOMMUNE, Metric.DEVIATIONS_BY_CATEGORY, Counters.UNKNOWN, "2026-03"), 1L);
+        assertThat(increments(changes).keySet()).noneMatch(id -> id.contains("KARI"));
     }
 
     @Test

@@ -43,11 +43,11 @@ import no.samhandling.events.referral.WithdrawingParty;
 public final class EventMother {
 
     public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final List<String> THEMES = List.of("LANGUAGE", "ABSENCE", "BEHAVIOUR", "MENTAL_HEALTH", "FAMILY", "SOCIAL");
+    private static final List<String> THEMES = List.of("LANGUAGE", "ABSENCE", "BEHAVIOUR", "MENTAL_HEALTH", "FAMILY_SITUATION", "SOCIAL_RELATIONS");
     private static final List<String> AGE_BANDS = List.of("0-5", "6-12", "13-15", "16-18", "19-25");
     private static final List<String> UNIT_TYPES = List.of("KINDERGARTEN", "SCHOOL", "HEALTH_STATION", "PPT", "NAV");
-    private static final List<String> DEVIATIONS = List.of("MISSED_FOLLOW_UP", "LATE_IDENTIFICATION", "ROUTINE_NOT_FOLLOWED");
-    private static final List<String> SYSTEM_CASES = List.of("ROUTINES", "COMPETENCE", "CAPACITY");
+    private static final List<String> DEVIATIONS = List.of("MISSED_FOLLOW_UP", "CONCERN_NOT_ACTED_ON", "REFERRAL_NOT_ANSWERED");
+    private static final List<String> SYSTEM_CASES = List.of("ROUTINE", "COMPETENCE", "CAPACITY");
 
     public static Instant at(int year, int month, int day) {
         return LocalDate.of(year, month, day).atTime(10, 0).atZone(OSLO).toInstant();
@@ -70,6 +70,13 @@ public final class EventMother {
         return new ReferralSubmitted(UUID.randomUUID(), at, municipality, referralId, arenaId, basis,
                 named ? UUID.randomUUID().toString() : null, named ? UUID.randomUUID().toString() : null, ageBand, unitType, themes,
                 level, IntakePath.STAFF, false);
+    }
+
+    /** The case in the arena above, as referral-service raises it when a case is escalated. */
+    public static ReferralSubmitted escalatedSubmission(ReferralSubmitted original, String newReferralId, String targetArenaId, Instant at) {
+        return new ReferralSubmitted(UUID.randomUUID(), at, original.municipality(), newReferralId, targetArenaId, original.basis(),
+                original.subjectId(), original.consentId(), original.ageBand(), original.referrerUnitType(), original.themes(),
+                original.preventionLevel(), original.path(), original.guardiansAttend(), "coordinator", original.aggregateId());
     }
 
     public static ReferralDiscussed discussed(String municipality, String arenaId, String referralId, Instant at) {
@@ -167,8 +174,9 @@ public final class EventMother {
             DiscussionBasis basis = random.nextInt(4) == 0 ? DiscussionBasis.NAMED : DiscussionBasis.ANONYMOUS;
             List<String> themes = random.nextBoolean() ? List.of(pick(THEMES, random))
                     : List.of(pick(THEMES, random), pick(THEMES, random)).stream().distinct().toList();
-            events.add(submitted(municipality, arenaId, referralId, submittedAt, pick(AGE_BANDS, random), pick(UNIT_TYPES, random),
-                    themes, PreventionLevel.values()[random.nextInt(3)], basis));
+            ReferralSubmitted submitted = submitted(municipality, arenaId, referralId, submittedAt, pick(AGE_BANDS, random),
+                    pick(UNIT_TYPES, random), themes, PreventionLevel.values()[random.nextInt(3)], basis);
+            events.add(submitted);
             if (basis == DiscussionBasis.NAMED) {
                 events.add(consentGranted(municipality, arenaId, submittedAt.minusSeconds(3600)));
             }
@@ -193,6 +201,7 @@ public final class EventMother {
             if (fate == 3 && arenas > 1) {
                 String target = arenaIds.get((arenaIds.indexOf(arenaId) + 1) % arenas);
                 events.add(escalated(municipality, arenaId, referralId, target, discussedAt.plusSeconds(600)));
+                events.add(escalatedSubmission(submitted, UUID.randomUUID().toString(), target, discussedAt.plusSeconds(600)));
             } else if (fate < 15) {
                 events.add(closed(municipality, arenaId, referralId, discussedAt.plus(Duration.ofDays(10 + random.nextInt(30)))));
             }

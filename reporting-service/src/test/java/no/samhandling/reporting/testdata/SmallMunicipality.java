@@ -28,7 +28,7 @@ public final class SmallMunicipality {
         referrals(events, municipality, BIG_ARENA, 41, year, 9, "LANGUAGE");
         referrals(events, municipality, MIDDLE_ARENA, 10, year, 9, "ABSENCE");
         referrals(events, municipality, MIDDLE_ARENA, 23, year, 10, "ABSENCE");
-        referrals(events, municipality, TINY_ARENA, 2, year, 9, "FAMILY");
+        referrals(events, municipality, TINY_ARENA, 2, year, 9, "FAMILY_SITUATION");
         referrals(events, municipality, BIG_ARENA, 17, year, 3, "LANGUAGE");
         for (int i = 0; i < 6; i++) {
             events.add(EventMother.deviation(municipality, "MISSED_FOLLOW_UP", EventMother.at(year, 8 + i % 4, 3 + i)));

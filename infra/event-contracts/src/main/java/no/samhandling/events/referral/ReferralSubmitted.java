@@ -13,8 +13,11 @@ import no.samhandling.events.Events;
  * A concern was registered into an arena. Carries what routing and reporting need, never who the
  * child is: a named case is referred to only by its opaque subject id.
  *
+ * @param referrerUnitType a code of {@link UnitType}; events from before the list was enforced may carry others
  * @param referrerUserId opaque user id (token subject) of whoever registered the concern, so that
  *        they can be told when it is accepted or returned; absent in events from before this field existed
+ * @param escalatedFrom the referral this one continues, when an arena escalated the case here (the same
+ *        concern, so reports count the case once); absent for a new case and in events from before this field existed
  */
 @EventType("referral.submitted.v1")
 public record ReferralSubmitted(
@@ -32,7 +35,8 @@ public record ReferralSubmitted(
         PreventionLevel preventionLevel,
         IntakePath path,
         boolean guardiansAttend,
-        String referrerUserId) implements DomainEvent {
+        String referrerUserId,
+        String escalatedFrom) implements DomainEvent {
 
     public ReferralSubmitted {
         Events.requireEnvelope(eventId, occurredAt, municipality, aggregateId);
@@ -49,11 +53,19 @@ public record ReferralSubmitted(
         }
     }
 
+    /** A new case (not an escalation), as most producers raise it. */
+    public ReferralSubmitted(UUID eventId, Instant occurredAt, String municipality, String aggregateId, String arenaId,
+            DiscussionBasis basis, String subjectId, String consentId, String ageBand, String referrerUnitType,
+            List<String> themes, PreventionLevel preventionLevel, IntakePath path, boolean guardiansAttend, String referrerUserId) {
+        this(eventId, occurredAt, municipality, aggregateId, arenaId, basis, subjectId, consentId, ageBand, referrerUnitType,
+                themes, preventionLevel, path, guardiansAttend, referrerUserId, null);
+    }
+
     /** The event as it was before {@code referrerUserId} was added, for producers that do not know the referrer. */
     public ReferralSubmitted(UUID eventId, Instant occurredAt, String municipality, String aggregateId, String arenaId,
             DiscussionBasis basis, String subjectId, String consentId, String ageBand, String referrerUnitType,
             List<String> themes, PreventionLevel preventionLevel, IntakePath path, boolean guardiansAttend) {
         this(eventId, occurredAt, municipality, aggregateId, arenaId, basis, subjectId, consentId, ageBand, referrerUnitType,
-                themes, preventionLevel, path, guardiansAttend, null);
+                themes, preventionLevel, path, guardiansAttend, null, null);
     }
 }

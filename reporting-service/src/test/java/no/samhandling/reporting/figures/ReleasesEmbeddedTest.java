@@ -3,5 +3,5 @@ package no.samhandling.reporting.figures;
 import no.samhandling.platform.test.ServiceTest;
 
 @ServiceTest
-class ReferralFiguresEmbeddedTest extends ReferralFiguresComponentTest {
+class ReleasesEmbeddedTest extends ReleasesComponentTest {
 }

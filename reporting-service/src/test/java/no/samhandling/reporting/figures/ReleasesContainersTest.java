@@ -3,5 +3,5 @@ package no.samhandling.reporting.figures;
 import no.samhandling.platform.test.ContainerServiceTest;
 
 @ContainerServiceTest
-class ReferralFiguresContainersTest extends ReferralFiguresComponentTest {
+class ReleasesContainersTest extends ReleasesComponentTest {
 }

@@ -1,7 +1,9 @@
-package no.samhandling.reporting.figures;
+package no.samhandling.reporting.releases;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -10,17 +12,16 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
-import no.samhandling.reporting.projection.Counters;
 import no.samhandling.reporting.projection.Generation;
 import no.samhandling.reporting.projection.Metric;
 
-/** Reads raw counters of one generation. Its results never leave the service without disclosure control. */
+/** Reads raw counters of one generation. Only releases read them, and nothing raw leaves the service. */
 @Component
-class FigureReader {
+class CounterReader {
 
     private final MongoTemplate mongo;
 
-    FigureReader(MongoTemplate mongo) {
+    CounterReader(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -37,17 +38,32 @@ class FigureReader {
         return counts;
     }
 
-    /** A stock kept under {@link Counters#NOW}, per key. */
-    Map<String, Long> now(Generation generation, String municipality, Metric metric) {
+    /** Counts per key of every month before a year. */
+    Map<String, Long> before(Generation generation, String municipality, Metric metric, int year) {
         Map<String, Long> counts = new TreeMap<>();
         mongo.getCollection(generation.counters())
                 .find(Filters.and(Filters.eq("municipality", municipality), Filters.eq("metric", metric.name()),
-                        Filters.eq("month", Counters.NOW)))
-                .forEach(document -> counts.put(document.getString("key"), Math.max(0, count(document))));
+                        Filters.lt("month", year + "-"), Filters.regex("month", "^\\d{4}-\\d{2}$")))
+                .forEach(document -> counts.merge(document.getString("key"), count(document), Long::sum));
         return counts;
     }
 
-    /** Active arenas' titles by arena id; retired arenas are left out unless they have figures. */
+    /** The first month ({@code yyyy-MM}) the municipality has any figure for, or null. */
+    String firstMonth(Generation generation, String municipality) {
+        Document first = mongo.getCollection(generation.counters())
+                .find(Filters.and(Filters.eq("municipality", municipality), Filters.regex("month", "^\\d{4}-\\d{2}$")))
+                .sort(new Document("month", 1)).limit(1).first();
+        return first == null ? null : first.getString("month");
+    }
+
+    /** Every municipality with figures. */
+    Set<String> municipalities(Generation generation) {
+        Set<String> municipalities = new LinkedHashSet<>();
+        mongo.getCollection(generation.counters()).distinct("municipality", String.class).forEach(municipalities::add);
+        return municipalities;
+    }
+
+    /** The arenas the catalogue has told of, active or retired, with their current titles. */
     Map<String, Arena> arenas(Generation generation, String municipality) {
         Map<String, Arena> arenas = new LinkedHashMap<>();
         mongo.getCollection(generation.arenas()).find(Filters.eq("municipality", municipality))
