@@ -1,5 +1,7 @@
 package no.samhandling.events.leadership;
 
+import java.util.Objects;
+
 import no.samhandling.events.Events;
 
 /** The invariants every leadership event shares, kept in one place so the four cannot drift apart. */
@@ -7,9 +9,7 @@ final class LeadershipItems {
 
     /** A deviation always names the kind of unit that reported it; a system case never does. */
     static void requireItem(LeadershipItemKind kind, String categoryCode, String unitType) {
-        if (kind == null) {
-            throw new IllegalArgumentException("kind is required");
-        }
+        Objects.requireNonNull(kind, "kind");
         Events.requireCode(categoryCode, "categoryCode");
         if (kind == LeadershipItemKind.DEVIATION) {
             Events.requireCode(unitType, "unitType");

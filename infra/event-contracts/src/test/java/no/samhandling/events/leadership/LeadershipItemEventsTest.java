@@ -16,7 +16,7 @@ class LeadershipItemEventsTest {
     @Test
     void aDeviationNamesTheKindOfUnitThatReportedIt() {
         assertThatThrownBy(() -> registered(LeadershipItemKind.DEVIATION, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unitType");
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("unitType");
         assertThat(registered(LeadershipItemKind.DEVIATION, "SCHOOL").unitType()).isEqualTo("SCHOOL");
     }
 
@@ -31,7 +31,7 @@ class LeadershipItemEventsTest {
     void everyEventNamesItsKind() {
         assertThatThrownBy(() -> new LeadershipItemClosed(UUID.randomUUID(), NOW, "1547", "item-1", null,
                 "ROUTINES", null, null, "ROUTINE_CLARIFIED"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kind");
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("kind");
     }
 
     private static LeadershipItemRegistered registered(LeadershipItemKind kind, String unitType) {
