@@ -409,6 +409,42 @@ abstract class NotificationComponentTest {
     }
 
     @Test
+    void erasingTheChildCancelsTheNoticeWaitingForItsGuardianAndWipesTheAddress() {
+        String member = email("member");
+        String arenaId = arena("Skoleteam", false, staff("member-" + member, "MEMBER", member, null, "EMAIL", null, "nb"));
+        ReferralSubmitted attending = referral(arenaId, "referrer", "subject-" + UUID.randomUUID(), true);
+        String guardianId = "guardian-" + UUID.randomUUID();
+        sources.guardians(attending.subjectId(), arenaId, new GuardianContact(guardianId, null, "+4740000077", "nb"));
+        publish(attending);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id").is(attending.aggregateId())),
+                "referral_directory") == 1);
+        MeetingScheduled meeting = meeting(arenaId, "member-" + member);
+        publish(meeting);
+        AgendaPublished agenda = new AgendaPublished(UUID.randomUUID(), Instant.now(), AUKRA, meeting.aggregateId(), arenaId,
+                List.of(attending.aggregateId()));
+
+        gateway.goDown();
+        try {
+            publish(agenda);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("sourceEventId")
+                    .is(agenda.eventId().toString()).and("recipientId").is(guardianId)), "notifications") == 1);
+
+            publish(new no.samhandling.events.consent.SubjectErased(UUID.randomUUID(), Instant.now(), AUKRA, attending.subjectId()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("sourceEventId")
+                    .is(agenda.eventId().toString()).and("status").is("CANCELLED")), "notifications") == 1);
+        } finally {
+            gateway.comeBack();
+        }
+        String stored = mongo.getCollection("notifications")
+                .find(com.mongodb.client.model.Filters.eq("sourceEventId", agenda.eventId().toString())).into(new ArrayList<>()).toString();
+        assertThat(stored).doesNotContain("40000077").doesNotContain(guardianId).doesNotContain(attending.subjectId()).contains("CANCELLED");
+        assertThat(mongo.getCollection("referral_directory").find(com.mongodb.client.model.Filters.eq("_id", attending.aggregateId()))
+                .first().toJson()).doesNotContain(attending.subjectId());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> gateway.deliveredTo("4740000077").isEmpty());
+    }
+
+    @Test
     void sendsTheMinutesToThoseWithAnAssignmentOnly() {
         String responsible = email("responsible");
         String bystander = email("bystander");

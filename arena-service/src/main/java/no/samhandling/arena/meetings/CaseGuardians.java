@@ -23,6 +23,7 @@ import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.referral.AnonymisationReason;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralScheduled;
@@ -71,8 +72,12 @@ class CaseGuardians {
         refresh(event.municipality(), event.aggregateId());
     }
 
+    /** referral-service anonymises each case of an erased child: then nothing here may tie the case to its guardians. */
     void on(ReferralAnonymised event) {
         forget(event.municipality(), event.aggregateId());
+        if (event.reason() == AnonymisationReason.SUBJECT_ERASED) {
+            forgetInEveryMeeting(event.municipality(), event.aggregateId());
+        }
     }
 
     void on(ReferralWithdrawn event) {
@@ -104,11 +109,30 @@ class CaseGuardians {
         end(event.municipality(), event.aggregateId());
     }
 
+    /**
+     * The child's consents go, with its guardians' login ids, and so do its cases here: coming meetings stop
+     * inviting the guardians (a new version of the invitation), and every meeting, held ones too, loses them and
+     * what its minutes say of the case in words. referral-service's ReferralAnonymised for each case does the same,
+     * whichever arrives first.
+     */
     void on(SubjectErased event) {
-        mongo.getCollection(CONSENTS).updateMany(Filters.eq("subjectId", event.aggregateId()), Updates.set("active", false));
-        mongo.getCollection(CASES).find(Filters.eq("subjectId", event.aggregateId())).map(found -> found.getString("_id"))
-                .into(new java.util.ArrayList<>())
-                .forEach(referralId -> forget(event.municipality(), referralId));
+        List<String> referralIds = mongo.getCollection(CASES).find(Filters.eq("subjectId", event.aggregateId()))
+                .map(found -> found.getString("_id")).into(new java.util.ArrayList<>());
+        mongo.getCollection(CONSENTS).deleteMany(Filters.eq("subjectId", event.aggregateId()));
+        for (String referralId : referralIds) {
+            forget(event.municipality(), referralId);
+            forgetInEveryMeeting(event.municipality(), referralId);
+        }
+    }
+
+    private void forgetInEveryMeeting(String municipality, String referralId) {
+        Query holdingTheCase = Query.query(Criteria.where("municipality").is(municipality)
+                .orOperator(Criteria.where("participants.referralId").is(referralId), Criteria.where("minutes.referralId").is(referralId)));
+        for (Meeting meeting : meetings.find(holdingTheCase)) {
+            if (meeting.forgetErasedCase(referralId)) {
+                meetings.save(meeting);
+            }
+        }
     }
 
     private void end(String municipality, String consentId) {

@@ -214,6 +214,35 @@ class Meeting extends AggregateRoot {
         return true;
     }
 
+    /**
+     * The child of a case on this meeting was erased: its guardians leave the meeting, whatever its status, and what
+     * the minutes say about the case in words (topic, outcome, task) is wiped; the codes, dates and the responsible
+     * service stay, for they say nothing of who the child is. A meeting still to come changes through
+     * {@link #inviteGuardians} first, which tells the participants; a past one changes silently, as nobody is to be
+     * invited again.
+     *
+     * @return false when the meeting held nothing of the case
+     */
+    boolean forgetErasedCase(String referralId) {
+        boolean changed = participants.removeIf(p -> p.kind() == ParticipantKind.GUARDIAN && referralId.equals(p.referralId()));
+        List<MinutesEntry> wiped = new ArrayList<>();
+        for (MinutesEntry entry : minutes) {
+            if (referralId.equals(entry.referralId()) && (entry.topic() != null || entry.outcome() != null
+                    || entry.hasAssignment() && entry.assignment().task() != null)) {
+                Assignment assignment = entry.hasAssignment()
+                        ? new Assignment(entry.assignment().responsibleUserId(), entry.assignment().responsibleService(), null,
+                                entry.assignment().dueDate(), entry.assignment().followUpDate())
+                        : null;
+                wiped.add(new MinutesEntry(referralId, null, entry.outcomeCode(), null, assignment));
+                changed = true;
+            } else {
+                wiped.add(entry);
+            }
+        }
+        minutes = wiped;
+        return changed;
+    }
+
     void publishAgenda(Instant now) {
         requireStatus(Status.SCHEDULED, "meeting.not-scheduled");
         agendaPublishedAt = now;

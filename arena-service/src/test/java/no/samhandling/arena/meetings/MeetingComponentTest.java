@@ -31,6 +31,7 @@ import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.referral.AnonymisationReason;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.ReferralAnonymised;
@@ -469,6 +470,40 @@ abstract class MeetingComponentTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
         assertThat(agendaOf(meetingId)).containsExactly(referralId);
+    }
+
+    @Test
+    void erasingTheChildTakesItsGuardiansOffEveryMeetingHeldOnesTooAndWipesTheMinutesTextsAboutItsCase() {
+        String arenaId = arena();
+        String meetingId = scheduleMeetingIn30Days(arenaId);
+        String referralId = UUID.randomUUID().toString();
+        String consentId = UUID.randomUUID().toString();
+        String subjectId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("guardian-erased")));
+        publish(new ReferralSubmitted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, referralId, arenaId, DiscussionBasis.NAMED,
+                subjectId, consentId, "6-12", "SCHOOL", List.of("ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF, true));
+        scheduleReferral(referralId, arenaId, meetingId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).size() == 1);
+        // The meeting has since been held, with its guardian, and its minutes name the child.
+        mongo.getCollection("meetings").updateOne(com.mongodb.client.model.Filters.eq("_id", meetingId),
+                com.mongodb.client.model.Updates.set("startsAt", java.util.Date.from(Instant.now().minus(Duration.ofHours(1)))));
+        coordinator().put("/meetings/" + meetingId + "/minutes", """
+                {"items": [{"referralId": "%s", "topic": "Ola Testesen", "outcomeCode": "MEASURES_AGREED", "outcome": "Ola får leksehjelp.",
+                   "assignment": {"responsibleService": "SCHOOL", "task": "Ring Olas mor", "dueDate": "2027-01-15", "followUpDate": "2027-02-02"}},
+                  {"topic": "Rutine for overgang", "outcomeCode": "FOLLOW_UP_LATER", "outcome": "Takast opp att i februar."}]}"""
+                .formatted(referralId));
+        assertThat(coordinator().post("/meetings/" + meetingId + "/minutes/close", """
+                {"acceptItemsWithoutAssignment": true}""").json().get("status").asString()).isEqualTo("HELD");
+
+        publish(new SubjectErased(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, subjectId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
+        String stored = mongo.getCollection("meetings").find(com.mongodb.client.model.Filters.eq("_id", meetingId)).first().toJson();
+        assertThat(stored).doesNotContain("Ola").doesNotContain("guardian-erased").contains("MEASURES_AGREED").contains("Takast opp att");
+        assertThat(mongo.getCollection("guardian_consents").countDocuments(com.mongodb.client.model.Filters.eq("subjectId", subjectId))).isZero();
+        assertThat(mongo.getCollection("guardian_cases").countDocuments(com.mongodb.client.model.Filters.eq("subjectId", subjectId))).isZero();
     }
 
     @Test

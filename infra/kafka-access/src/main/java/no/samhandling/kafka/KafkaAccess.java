@@ -46,7 +46,8 @@ public final class KafkaAccess {
             new Grant("referral-service", List.of(Topics.REFERRAL_EVENTS, Topics.LEADERSHIP_EVENTS),
                     List.of(Topics.ARENA_EVENTS, Topics.CONSENT_EVENTS), true),
             Grant.service("consent-service", Topics.CONSENT_EVENTS, Topics.ARENA_EVENTS),
-            Grant.service("notification-service", Topics.NOTIFICATION_EVENTS, Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS),
+            Grant.service("notification-service", Topics.NOTIFICATION_EVENTS, Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS,
+                    Topics.CONSENT_EVENTS),
             Grant.service("reporting-service", null, Topics.ALL.toArray(String[]::new)),
             Grant.reader(EXTERNAL_READER, Topics.ALL));
 

@@ -163,10 +163,12 @@ class WalkingSkeletonSystemTest {
     }
 
     /**
-     * Issue 4 and 5 end to end: a child registered with a consent in consent-service is referred by
-     * name, read under the audit, seen by the guardian; then erased, after which neither the name
-     * nor the national id number is anywhere: not in any service's MongoDB documents, not in any
-     * Kafka record, read as raw bytes.
+     * Issue 4, 5 and 12 end to end: a child registered with a consent in consent-service is referred by
+     * name, read under the audit, seen by the guardian, scheduled to a meeting its guardian is invited to
+     * and told of, and discussed with minutes; then erased, after which neither the name, the
+     * national id number, nor the guardian's name is anywhere: not in any service's MongoDB documents,
+     * not in any Kafka record, read as raw bytes. (The guardian's email and phone are still in the
+     * oplog, its login id and the subject id on the events published before; issue 12.)
      */
     @Test
     void aNamedChildIsReferredUnderConsentAuditedAndAfterErasureFoundNowhere() throws Exception {
@@ -213,14 +215,41 @@ class WalkingSkeletonSystemTest {
                 () -> guardian.get("/guardian/children/" + subjectId + "/reads"), response -> response.status() == 200).json();
         assertThat(reads.findValuesAsString("purpose")).contains("INTAKE_ASSESSMENT");
 
+        // The case is scheduled to a meeting about to begin, its guardian invited and told, and discussed with minutes.
+        // The minutes do not name the child here: arena-service stores minutes texts in plain words and wipes them at
+        // erasure, which leaves them in MongoDB's oplog; sealing them under the child's key is still to do (issue 12).
+        HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken);
+        java.time.Instant startsAt = java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String meetingId = arenas.post("/arenas/" + arenaId + "/meetings", """
+                {"startsAt": "%s", "endsAt": "%s", "location": "Aukra rådhus"}""".formatted(startsAt, startsAt.plus(Duration.ofHours(1))))
+                .json().get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status() == 200);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId").contains("guardian"));
+        assertThat(arenas.post("/meetings/" + meetingId + "/agenda/publish", "").status()).isEqualTo(200);
+        arenas.put("/meetings/" + meetingId + "/minutes", """
+                {"items": [{"referralId": "%s", "topic": "Språk", "outcomeCode": "MEASURES_AGREED", "outcome": "Barnet får språkgruppe.",
+                  "assignment": {"responsibleService": "PPT", "task": "Rettleie personalet", "dueDate": "2027-01-20",
+                                 "followUpDate": "2027-02-10"}}]}""".formatted(referralId));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").status() == 200);
+
         HttpApi admin = HttpApi.at(Service.CONSENT.baseUrl()).as(system.accessToken("demo-admin", "demo"));
         assertThat(admin.post("/subjects/" + subjectId + "/erase", "").status()).isIn(200, 202, 204);
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
-        assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), name, nationalId)).isEmpty();
-        assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), name, nationalId)).isEmpty();
+        // Neither the child nor its guardian's name. The guardian's email and phone are wiped from the notices, but
+        // notification-service wrote them in plain words while the notices waited, so MongoDB's oplog still has them
+        // until it rolls over; sealing them under the child's key is still to do (issue 12).
+        for (String identifying : List.of(name, nationalId, "Systemprøve Mor")) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), identifying)).as(identifying).isEmpty());
+            assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), identifying)).as(identifying)
+                    .isEmpty();
+        }
         // The scans saw the case: the same scans find the opaque ids that stay.
         assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), referralId)).isNotEmpty();
         assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), referralId)).isNotEmpty();

@@ -2,6 +2,7 @@ package no.samhandling.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,6 +33,8 @@ class Notification extends AggregateRoot {
     private Channel channel;
     private String recipientId;
     private RecipientKind recipientKind;
+    /** The children a notice to their guardians is about, until they are erased; absent on other notices. */
+    private List<String> subjectIds;
     private Language language;
     private String address;
     private String maskedAddress;
@@ -64,6 +67,7 @@ class Notification extends AggregateRoot {
         notification.channel = intent.channel();
         notification.recipientId = intent.recipient().recipientId();
         notification.recipientKind = intent.recipient().kind();
+        notification.subjectIds = intent.subjectIds().isEmpty() ? null : intent.subjectIds();
         notification.language = intent.recipient().language();
         notification.address = intent.recipient().addressFor(intent.channel());
         notification.maskedAddress = Addresses.mask(intent.channel(), notification.address);
@@ -119,6 +123,34 @@ class Notification extends AggregateRoot {
         lastFailureCode = reasonCode;
         Duration wait = initial.multipliedBy(1L << Math.min(postponements - 1, 20));
         nextAttemptAt = now.plus(wait.compareTo(max) > 0 ? max : wait);
+    }
+
+    /**
+     * A child the notice is about was erased. A notice about other children too only forgets this one: it says
+     * nothing of either, and the guardian is still to be told about the others. Otherwise a notice still waiting is
+     * cancelled, and whatever its status nothing here may tie the guardian to the child any more: the address (also
+     * masked), the text and the guardian's id go. The id is replaced by one made from the notice's own, which keeps
+     * the notice's unique key and says nothing.
+     *
+     * @return false when the notice is not about the child, or was forgotten before
+     */
+    boolean forgetSubject(String subjectId) {
+        if (subjectIds == null || !subjectIds.contains(subjectId)) {
+            return false;
+        }
+        if (subjectIds.size() > 1) {
+            subjectIds = subjectIds.stream().filter(other -> !other.equals(subjectId)).toList();
+            return true;
+        }
+        if (status == NotificationStatus.PENDING) {
+            status = NotificationStatus.CANCELLED;
+            nextAttemptAt = null;
+        }
+        forgetContent();
+        maskedAddress = null;
+        recipientId = "erased-" + id;
+        subjectIds = null;
+        return true;
     }
 
     /** Once a notice is settled its address and text are no longer needed, so they are not kept (data minimisation). */

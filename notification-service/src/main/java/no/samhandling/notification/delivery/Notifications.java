@@ -75,6 +75,24 @@ public class Notifications {
         }
     }
 
+    /**
+     * Cancels the notices still waiting to the erased child's guardians and wipes the addresses of all notices to
+     * them ({@link Notification#forgetSubject}); counted in {@code samhandling.notifications.cancelled}. A notice the dispatcher saves at the same moment makes this fail on its version, and the event is
+     * handled again.
+     */
+    public void forgetSubject(String municipality, String subjectId) {
+        Query aboutTheChild = Query.query(Criteria.where("municipality").is(municipality).and("subjectIds").is(subjectId));
+        int cancelled = 0;
+        for (Notification notification : store.find(aboutTheChild)) {
+            boolean waiting = notification.status() == NotificationStatus.PENDING;
+            if (notification.forgetSubject(subjectId)) {
+                store.save(notification);
+                cancelled += waiting && notification.status() == NotificationStatus.CANCELLED ? 1 : 0;
+            }
+        }
+        meters.counter("samhandling.notifications.cancelled", "reason", "SUBJECT_ERASED").increment(cancelled);
+    }
+
     List<Notification> due(Instant now, int limit) {
         Query query = Query.query(Criteria.where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now))
                 .with(Sort.by("nextAttemptAt", "createdAt")).limit(limit);

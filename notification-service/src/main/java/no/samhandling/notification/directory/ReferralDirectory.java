@@ -7,9 +7,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import no.samhandling.events.referral.DiscussionBasis;
+import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralSubmitted;
 
@@ -46,6 +48,12 @@ public class ReferralDirectory {
     public void on(ReferralAnonymised event) {
         find(event.municipality(), event.aggregateId()).ifPresent(entry -> mongo.save(new ReferralEntry(entry.id(),
                 entry.municipality(), entry.arenaId(), entry.referrerUserId(), false, null, entry.guardiansAttend())));
+    }
+
+    /** The child was erased: no case here keeps its id (referral-service's ReferralAnonymised says so too, per case). */
+    public void on(SubjectErased event) {
+        mongo.updateMulti(Query.query(Criteria.where("municipality").is(event.municipality()).and("subjectId").is(event.aggregateId())),
+                new Update().set("subjectId", null).set("named", false), ReferralEntry.class);
     }
 
     public Optional<ReferralEntry> find(String municipality, String referralId) {

@@ -15,6 +15,7 @@ import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.events.arena.MemberJoined;
 import no.samhandling.events.arena.MemberLeft;
 import no.samhandling.events.arena.MinutesRecorded;
+import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.referral.ReferralAccepted;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralReturned;
@@ -24,7 +25,10 @@ import no.samhandling.notification.directory.ReferralDirectory;
 import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.events.EventConsumers;
 
-/** The bindings {@code arenaEvents-in-0} on {@code arena.events} and {@code referralEvents-in-0} on {@code referral.events}. */
+/**
+ * The bindings {@code arenaEvents-in-0} on {@code arena.events}, {@code referralEvents-in-0} on {@code referral.events} and
+ * {@code consentEvents-in-0} on {@code consent.events} (only erasure: notices to an erased child's guardians go).
+ */
 @Configuration
 class EventBindings {
 
@@ -50,5 +54,10 @@ class EventBindings {
                 .on(ReferralReturned.class, triggers::on)
                 .on(ReferralAnonymised.class, referrals::on)
                 .build();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> consentEvents(EventConsumers consumers, NoticeTriggers triggers) {
+        return consumers.on(SubjectErased.class, triggers::on).build();
     }
 }

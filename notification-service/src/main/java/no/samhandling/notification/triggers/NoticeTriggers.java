@@ -27,6 +27,7 @@ import no.samhandling.events.arena.MeetingScheduled;
 import no.samhandling.events.arena.MinutesItem;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.notification.Channel;
+import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.referral.ReferralAccepted;
 import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
@@ -164,11 +165,13 @@ public class NoticeTriggers {
         tell(event, event.arenaId(), TemplateCode.AGENDA_PUBLISHED, content, members);
 
         Map<String, Recipient> toldGuardians = new LinkedHashMap<>();
+        Map<String, List<String>> childrenOf = new LinkedHashMap<>();
         for (String referralId : event.referralIds()) {
             Optional<ReferralEntry> referral = referrals.find(event.municipality(), referralId);
             if (referral.isPresent() && referral.get().guardiansToBeTold()) {
                 for (Recipient guardian : guardians.guardiansOf(event.municipality(), referral.get().subjectId(), event.arenaId())) {
                     toldGuardians.putIfAbsent(guardian.recipientId(), guardian);
+                    childrenOf.computeIfAbsent(guardian.recipientId(), id -> new ArrayList<>()).add(referral.get().subjectId());
                 }
             }
         }
@@ -176,8 +179,21 @@ public class NoticeTriggers {
             // Guardians are not members: the arena's name tells them nothing they need, and could say too much.
             NoticeContent guardianContent = new NoticeContent(content.startsAt(), content.endsAt(), content.place(), null,
                     guardianPage(), content.meetingId(), content.sequence());
-            tell(event, event.arenaId(), TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, toldGuardians.values());
+            // Each notice knows its children, so that erasing one cancels it.
+            for (Recipient guardian : toldGuardians.values()) {
+                tell(event.eventId(), EventCatalogue.of(event).type(), event.municipality(), event.arenaId(),
+                        TemplateCode.GUARDIAN_MEETING_NOTICE, guardianContent, List.of(guardian), childrenOf.get(guardian.recipientId()));
+            }
         }
+    }
+
+    /**
+     * The child was erased: notices still waiting to its guardians are cancelled, every notice to them loses their
+     * address, and no case here keeps the child's id.
+     */
+    public void on(SubjectErased event) {
+        referrals.on(event);
+        notifications.forgetSubject(event.municipality(), event.aggregateId());
     }
 
     /** A new referral goes to the arena's coordinators at once. */
@@ -307,6 +323,11 @@ public class NoticeTriggers {
 
     private void tell(UUID sourceEventId, String sourceType, String municipality, String arenaId, TemplateCode template,
             NoticeContent content, Collection<Recipient> recipients) {
+        tell(sourceEventId, sourceType, municipality, arenaId, template, content, recipients, List.of());
+    }
+
+    private void tell(UUID sourceEventId, String sourceType, String municipality, String arenaId, TemplateCode template,
+            NoticeContent content, Collection<Recipient> recipients, List<String> subjectIds) {
         Instant now = clock.instant();
         for (Recipient recipient : recipients) {
             if (recipient.channels().isEmpty()) {
@@ -315,7 +336,8 @@ public class NoticeTriggers {
             for (Channel channel : recipient.channels()) {
                 Message message = templates.render(template, recipient.language(), channel, content,
                         channel == Channel.EMAIL ? recipient.email() : null, now);
-                notifications.record(new Intent(sourceEventId, sourceType, municipality, arenaId, template, recipient, channel, message));
+                notifications.record(new Intent(sourceEventId, sourceType, municipality, arenaId, template, recipient, channel, message,
+                        subjectIds));
             }
         }
     }

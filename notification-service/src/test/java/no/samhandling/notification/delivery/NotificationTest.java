@@ -42,6 +42,51 @@ class NotificationTest {
     }
 
     @Test
+    void aNoticeAboutAnErasedChildIsCancelledWhileWaitingAndKeepsNothingOfItsGuardian() {
+        Notification waiting = Notification.record(guardianNotice(Channel.SMS, "subject-1"), NOW);
+
+        assertThat(waiting.forgetSubject("subject-3")).isFalse();
+        assertThat(waiting.forgetSubject("subject-1")).isTrue();
+
+        assertThat(waiting.status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(waiting.outgoing().address()).isNull();
+        assertThat(waiting.view().maskedAddress()).isNull();
+        assertThat(waiting.view().nextAttemptAt()).isNull();
+        assertThat(waiting.recipientId()).doesNotContain("member-1");
+        assertThat(waiting.forgetSubject("subject-1")).isFalse();
+        assertThat(waiting.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void aNoticeAboutTwoChildrenStillGoesForTheOneNotErased() {
+        Notification waiting = Notification.record(guardianNotice(Channel.SMS, "subject-1", "subject-2"), NOW);
+
+        assertThat(waiting.forgetSubject("subject-1")).isTrue();
+
+        assertThat(waiting.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(waiting.outgoing().address()).isEqualTo("+4740000001");
+        assertThat(waiting.forgetSubject("subject-1")).isFalse();
+        assertThat(waiting.forgetSubject("subject-2")).isTrue();
+        assertThat(waiting.status()).isEqualTo(NotificationStatus.CANCELLED);
+    }
+
+    Intent guardianNotice(Channel channel, String... subjectIds) {
+        return new Intent(sourceEventId, "arena.agenda-published.v1", "1547", "arena-1", TemplateCode.GUARDIAN_MEETING_NOTICE,
+                recipient, channel, new Message("Emne", "Tekst", null, null), java.util.List.of(subjectIds));
+    }
+
+    @Test
+    void aSentNoticeAboutAnErasedChildStaysSentWithoutTheAddress() {
+        Notification sent = Notification.record(guardianNotice(Channel.EMAIL, "subject-1"), NOW);
+        sent.sent("message-1", 1, NOW);
+
+        assertThat(sent.forgetSubject("subject-1")).isTrue();
+
+        assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.view().maskedAddress()).isNull();
+    }
+
+    @Test
     void waitsTwiceAsLongAfterEachFailedRoundUpToTheMaximum() {
         Notification notice = Notification.record(intent(Channel.SMS), NOW);
 

@@ -20,12 +20,16 @@ import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.personaldata.PersonalDataCipher;
 
 /**
  * What referral-service knows of consents, from consent.events: which arenas and services a
  * consent covers, for how long, and whether it still holds. consent-service owns the consent and
  * the child's identity; this is only what the gate needs. A consent that ended never comes back,
- * so a redelivered or late grant cannot reopen it.
+ * so a redelivered or late grant cannot reopen it. Once the child is erased its consents are gone from
+ * here, and a late event about them is not stored again: this service's tombstone for the child in
+ * {@code subject_keys} says so.
  */
 @Component
 public class ConsentDirectory {
@@ -43,9 +47,11 @@ public class ConsentDirectory {
      * One consent as the gate sees it.
      *
      * @param guardianUserIds login ids of the guardians who gave it
+     * @param purposeCode what the consent is for, the legal basis of the case's personal data; null when granted
+     *                    before it was kept
      */
     public record KnownConsent(String id, String municipality, String subjectId, List<String> arenaIds, List<String> parties,
-            LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds) {
+            LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds, String purposeCode) {
 
         /** Whether the consent lets the arena, with all its services, discuss the child by name on that day: the shared rule. */
         public boolean covers(String arenaId, List<String> arenaParties, LocalDate day) {
@@ -54,13 +60,18 @@ public class ConsentDirectory {
     }
 
     private final MongoTemplate mongo;
+    private final PersonalDataCipher cipher;
 
-    ConsentDirectory(MongoTemplate mongo) {
+    ConsentDirectory(MongoTemplate mongo, PersonalDataCipher cipher) {
         this.mongo = mongo;
+        this.cipher = cipher;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("subjectId"));
     }
 
     public void on(ConsentGranted event) {
+        if (cipher.isErased(event.subjectId())) {
+            return;
+        }
         upsertWhileActive(event.aggregateId(), Updates.combine(
                 Updates.set("municipality", event.municipality()),
                 Updates.set("subjectId", event.subjectId()),
@@ -69,10 +80,14 @@ public class ConsentDirectory {
                 Updates.set("validFrom", date(event.validFrom())),
                 Updates.set("validTo", date(event.validTo())),
                 Updates.set("guardianUserIds", event.guardianUserIds()),
+                Updates.set("purposeCode", event.purposeCode()),
                 Updates.set("state", State.ACTIVE.name())));
     }
 
     public void on(ConsentLimited event) {
+        if (cipher.isErased(event.subjectId())) {
+            return;
+        }
         upsertWhileActive(event.aggregateId(), Updates.combine(
                 Updates.set("municipality", event.municipality()),
                 Updates.set("subjectId", event.subjectId()),
@@ -87,6 +102,14 @@ public class ConsentDirectory {
 
     public void on(ConsentExpired event) {
         end(event.aggregateId(), event.municipality(), event.subjectId(), State.EXPIRED);
+    }
+
+    /**
+     * Forgets every consent for the child, with its guardians' login ids: nothing here may tie them to the
+     * child any more. Call it after the child's key is erased, so a late event finds the tombstone.
+     */
+    public void on(SubjectErased event) {
+        mongo.getCollection(COLLECTION).deleteMany(Filters.eq("subjectId", event.aggregateId()));
     }
 
     public Optional<KnownConsent> find(String municipality, String consentId) {
@@ -109,6 +132,9 @@ public class ConsentDirectory {
     }
 
     private void end(String consentId, String municipality, String subjectId, State state) {
+        if (cipher.isErased(subjectId)) {
+            return;
+        }
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", consentId),
                 Updates.combine(Updates.set("municipality", municipality), Updates.set("subjectId", subjectId),
                         Updates.set("state", state.name())),
@@ -128,6 +154,7 @@ public class ConsentDirectory {
         return new KnownConsent(found.getString("_id"), found.getString("municipality"), found.getString("subjectId"),
                 found.getList("arenaIds", String.class, List.of()), found.getList("parties", String.class, List.of()),
                 validFrom == null ? LocalDate.MAX : validFrom, day(found.getDate("validTo")),
-                State.valueOf(found.getString("state")), found.getList("guardianUserIds", String.class, List.of()));
+                State.valueOf(found.getString("state")), found.getList("guardianUserIds", String.class, List.of()),
+                found.getString("purposeCode"));
     }
 }

@@ -156,9 +156,10 @@ class CasePages {
         try {
             data = intake.openPersonalData(caller, id, purpose);
         } catch (ProblemException refusal) {
-            if (refusal.status().is5xxServerError() || refusal.status().value() == 404) {
+            if (refusal.status().is5xxServerError()) {
                 throw refusal;
             }
+            PageForms.rethrowUnlessCorrectable(refusal);
             return page(model, caller, seen, Map.of("purpose", forms.message(refusal)), null);
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -173,9 +174,7 @@ class CasePages {
             try {
                 return take.get();
             } catch (ProblemException refusal) {
-                if (refusal.status().value() == 404) {
-                    throw refusal;
-                }
+                PageForms.rethrowUnlessCorrectable(refusal);
                 // The API names the status by its code; a page names it as people do.
                 shown.put("step", "referral.invalid-transition".equals(refusal.messageKey())
                         ? forms.message("case.notPossibleFrom", forms.message("referral.status." + seen(caller, id).referral().status()))

@@ -79,6 +79,7 @@ public class ConsentConsequences {
     /** The child's key goes first: from then on nothing sealed for the child opens, whatever else happens. */
     public void on(SubjectErased event) {
         cipher.erase(event.aggregateId());
+        consents.on(event);
         namedCases(Criteria.where("subjectId").is(event.aggregateId()), event.municipality())
                 .forEach(referral -> anonymise(referral, AnonymisationReason.SUBJECT_ERASED));
     }

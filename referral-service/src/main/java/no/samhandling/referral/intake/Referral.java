@@ -276,6 +276,11 @@ class Referral extends AggregateRoot {
         return now.isBefore(ended.plus(grace));
     }
 
+    /** Whether the case left its process before the instant; one that ended before the end was recorded counts from its submission. */
+    boolean endedBefore(Instant instant) {
+        return !status.isOpen() && (endedAt == null ? submittedAt : endedAt).isBefore(instant);
+    }
+
     /** Named and still linked to the child. */
     boolean isNamed() {
         return basis == DiscussionBasis.NAMED && anonymisedAt == null;

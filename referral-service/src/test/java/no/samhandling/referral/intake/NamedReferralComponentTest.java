@@ -383,6 +383,45 @@ abstract class NamedReferralComponentTest {
         return about;
     }
 
+    @Autowired
+    PersonalDataRetention retention;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void anEndedCaseLosesItsPersonalDataWhenItsRetentionPeriodHasPassedAndNotBefore() {
+        String ended = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String open = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        assertThat(as("REFERRER").post("/referrals/" + ended + "/withdraw", "").json().get("status").asString()).isEqualTo("WITHDRAWN");
+        double before = meters.counter("samhandling.retention.anonymised", "service", "referral-service", "data", "closed-cases").count();
+
+        Duration almostFiveYears = Duration.ofDays(365 * 5 - 3);
+        clock.advance(almostFiveYears);
+        try {
+            retention.anonymiseExpiredCases();
+            assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", ended)).first().get("personalData")).isNotNull();
+
+            clock.advance(Duration.ofDays(10));
+            try {
+                assertThat(retention.anonymiseExpiredCases()).isPositive();
+            } finally {
+                clock.advance(Duration.ofDays(-10));
+            }
+        } finally {
+            clock.advance(almostFiveYears.negated());
+        }
+
+        ReferralAnonymised anonymised = (ReferralAnonymised) eventsOf(ended, 3).get(2);
+        assertThat(anonymised.reason()).isEqualTo(AnonymisationReason.RETENTION_EXPIRED);
+        Document stored = mongo.getCollection("referrals").find(Filters.eq("_id", ended)).first();
+        assertThat(stored.get("personalData")).isNull();
+        assertThat(stored.get("subjectId")).isNull();
+        assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", open)).first().get("personalData")).isNotNull();
+        assertThat(meters.counter("samhandling.retention.anonymised", "service", "referral-service", "data", "closed-cases").count())
+                .isGreaterThanOrEqualTo(before + 1);
+    }
+
     @Test
     void theReferrersAccessToThePersonalDataEndsAWhileAfterTheCaseEnded() {
         String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
@@ -512,6 +551,24 @@ abstract class NamedReferralComponentTest {
         assertThat(mongo.getCollection("subject_keys").find(Filters.eq("_id", subjectId)).first().get("wrappedKey")).isNull();
         assertThat(sealedName).isNotNull();
         assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().toJson()).doesNotContain(subjectId);
+    }
+
+    @Test
+    void erasingTheChildForgetsItsConsentsAndTheirGuardiansAndALateGrantStaysForgotten() {
+        String consentId = grantConsent("arena-1", List.of("SCHOOL"));
+        String subjectId = consents.find(TestTokens.AUKRA, consentId).orElseThrow().subjectId();
+
+        publish(new SubjectErased(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, subjectId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isEmpty());
+        UUID lateGrant = UUID.randomUUID();
+        publish(new ConsentGranted(lateGrant, Instant.now(), TestTokens.AUKRA, consentId, subjectId,
+                List.of("arena-1"), List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1),
+                LocalDate.now().plusMonths(6), ConsentGiver.GUARDIANS, List.of("guardian")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                mongo.getCollection("consumer_recent_events").countDocuments(Filters.eq("eventId", lateGrant.toString())) > 0);
+        assertThat(consents.find(TestTokens.AUKRA, consentId)).isEmpty();
+        assertThat(mongo.getCollection("consent_directory").countDocuments(Filters.eq("subjectId", subjectId))).isZero();
     }
 
     private void publish(DomainEvent event) {

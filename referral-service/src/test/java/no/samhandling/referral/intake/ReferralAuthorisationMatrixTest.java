@@ -91,6 +91,8 @@ class ReferralAuthorisationMatrixTest {
         // A case: its referrer (registered with the REFERRER or COORDINATOR role), its arena's coordinator and members, its guardian.
         Rule caseReaders = Rule.roles("REFERRER").when(Standing.OWN).and("COORDINATOR").when(Standing.OWN, Standing.RELATED)
                 .and("MEMBER").when(Standing.RELATED).and("GUARDIAN").when(Standing.OWN);
+        Rule staffCaseReaders = Rule.roles("REFERRER").when(Standing.OWN).and("COORDINATOR").when(Standing.OWN, Standing.RELATED)
+                .and("MEMBER").when(Standing.RELATED);
         // Only the arena's coordinator moves a case on; its referrer, who sees it, is told they may not (403).
         Rule arenaCoordinator = Rule.roles("COORDINATOR").when(Standing.RELATED).except("COORDINATOR", Standing.OWN, Expected.FORBIDDEN);
         // An arena's list of cases is for its coordinator and members; the arena itself is public in the catalogue (403).
@@ -143,6 +145,22 @@ class ReferralAuthorisationMatrixTest {
                 .on("POST /deviations/{id}/recategorise").body("{\"category\": \"MEETING_WITHOUT_MINUTES\"}").rule(leaders)
                 .on("POST /deviations/{id}/follow-ups").body("{\"note\": \"Teamleiar minna om rutinen\"}").rule(leaders)
                 .on("POST /deviations/{id}/close").body(CLOSE_DEVIATION).rule(leaders)
+                // Staff's pages: the same rules as the API, by the same services. The guardian's view of a case is Mitt barn.
+                .on("GET /meld-inn").rule(Rule.roles("REFERRER", "COORDINATOR").always())
+                // The form of one arena: in the arena's own municipality only.
+                .on("GET /meld-inn/{arenaId}").query("enhet=SCHOOL&alder=6-12&samtykke=nei")
+                        .rule(Rule.roles("REFERRER", "COORDINATOR").when(Standing.OWN, Standing.RELATED, Standing.UNRELATED))
+                .on("POST /meld-inn/{arenaId}").form("enhet=SCHOOL&alder=6-12&samtykke=nei")
+                        .rule(Rule.roles("REFERRER", "COORDINATOR").when(Standing.OWN, Standing.RELATED, Standing.UNRELATED))
+                .on("GET /saker").rule(Rule.roles(staff).always())
+                .on("GET /saker/{id}").rule(staffCaseReaders)
+                .on("GET /saker/{id}/kvittering").rule(staffCaseReaders)
+                .on("POST /saker/{id}/personopplysninger").form("purpose=FOLLOW_UP").rule(staffCaseReaders)
+                .on("POST /saker/{id}/ta-imot").form("").rule(arenaCoordinator)
+                .on("POST /saker/{id}/returner").form("reasonCode=MEASURES_NOT_TRIED").rule(arenaCoordinator)
+                .on("POST /saker/{id}/sett-opp").form("meetingId=matrix-meeting").rule(arenaCoordinator)
+                .on("POST /saker/{id}/loft").form("").rule(arenaCoordinator)
+                .on("POST /saker/{id}/lukk").form("reasonCode=RESOLVED").rule(arenaCoordinator)
                 .on("GET /avvik").rule(Rule.roles("LEADER").always())
                 .on("GET /avvik/{id}").rule(leaders)
                 .on("POST /avvik/{id}/kategori").form("category=MEETING_WITHOUT_MINUTES").rule(leaders)
@@ -158,7 +176,7 @@ class ReferralAuthorisationMatrixTest {
                     id = created(as("referrer", "COORDINATOR").post("/system-cases", SYSTEM_CASE));
                 } else if (path.startsWith("/deviations/") || path.startsWith("/avvik/")) {
                     id = created(as("referrer", "REFERRER").post("/deviations", DEVIATION));
-                } else if (path.startsWith("/referrals/")) {
+                } else if (path.startsWith("/referrals/") || path.startsWith("/saker/")) {
                     id = created(as("referrer", "REFERRER").post("/referrals", namedReferral(consentId)));
                 } else {
                     id = "-";

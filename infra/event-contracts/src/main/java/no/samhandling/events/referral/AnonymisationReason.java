@@ -4,5 +4,7 @@ package no.samhandling.events.referral;
 public enum AnonymisationReason {
     CONSENT_WITHDRAWN,
     CONSENT_EXPIRED,
-    SUBJECT_ERASED
+    SUBJECT_ERASED,
+    /** The case ended longer ago than its retention period for personal data. */
+    RETENTION_EXPIRED
 }

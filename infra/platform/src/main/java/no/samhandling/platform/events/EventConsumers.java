@@ -184,7 +184,7 @@ public final class EventConsumers {
     void createDeadLetterTopics(Collection<String> topicNames) {
         List<NewTopic> deadLetterTopics = new ArrayList<>();
         for (String topic : topicNames) {
-            deadLetterTopics.add(EventsAutoConfiguration.keptForGood(Topics.deadLetterTopic(topic, group), topics));
+            deadLetterTopics.add(EventsAutoConfiguration.deadLetterTopic(Topics.deadLetterTopic(topic, group), topics));
         }
         try {
             admin.getObject().createOrModifyTopics(deadLetterTopics.toArray(NewTopic[]::new));

@@ -39,7 +39,6 @@ import no.samhandling.platform.cluster.Leases;
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerRetryProperties.class, TopicProperties.class})
 public class EventsAutoConfiguration {
 
-    private static final String KEEP_FOREVER = "-1";
 
     @Bean
     CloudEventCodec cloudEventCodec(@Value("${spring.application.name}") String applicationName) {
@@ -106,11 +105,12 @@ public class EventsAutoConfiguration {
 
     /**
      * A dead-letter topic for every consumer binding of this service (a batch consumer creates its own
-     * when it starts), kept for good: a dead letter waits until someone replays it. The event topics
+     * when it starts), kept for {@link TopicProperties#deadLetterRetention}: a dead letter waits that long
+     * for someone to replay it, and is then gone, for it may be about a child. The event topics
      * themselves are provisioned with the broker's
      * users and ACLs (infra/kafka-access), which let a service create its own dead-letter topics and
      * no other. Neither holds personal data in plaintext; a child's data is erased by destroying
-     * the child's key, not by expiry.
+     * the child's key.
      */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(TopicProperties topics, BindingServiceProperties bindings) {
@@ -121,14 +121,14 @@ public class EventsAutoConfiguration {
             }
             String group = binding.getValue().getGroup() != null ? binding.getValue().getGroup() : bindings.getGroup(binding.getKey());
             for (String destination : binding.getValue().getDestination().split(",")) {
-                newTopics.add(keptForGood(Topics.deadLetterTopic(destination.trim(), group), topics));
+                newTopics.add(deadLetterTopic(Topics.deadLetterTopic(destination.trim(), group), topics));
             }
         }
         return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
     }
 
-    static NewTopic keptForGood(String name, TopicProperties topics) {
+    static NewTopic deadLetterTopic(String name, TopicProperties topics) {
         return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
-                .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build();
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.deadLetterRetention().toMillis())).build();
     }
 }

@@ -222,14 +222,16 @@ class ConsumptionTest {
     }
 
     @Test
-    void eventAndDeadLetterTopicsKeepTheirRecordsForGood() throws Exception {
+    void eventTopicsKeepTheirRecordsForGoodAndDeadLetterTopicsForTheirOwnRetention() throws Exception {
         try (Admin admin = Admin.create(TestKafka.clientProperties(brokers()))) {
-            for (String topic : List.of(Topics.REFERRAL_EVENTS, DEAD_LETTERS)) {
-                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-                String retention = admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();
-                assertThat(retention).as(topic).isEqualTo("-1");
-            }
+            assertThat(retentionOf(admin, Topics.REFERRAL_EVENTS)).isEqualTo("-1");
+            assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
         }
+    }
+
+    private static String retentionOf(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();
     }
 
     @Test
