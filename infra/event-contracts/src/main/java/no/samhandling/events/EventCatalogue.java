@@ -21,6 +21,10 @@ import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.leadership.LeadershipItemClosed;
+import no.samhandling.events.leadership.LeadershipItemFollowedUp;
+import no.samhandling.events.leadership.LeadershipItemRecategorised;
+import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
 import no.samhandling.events.referral.DeviationClosed;
@@ -87,6 +91,11 @@ public final class EventCatalogue {
         register(Topics.NOTIFICATION_EVENTS, List.of(
                 NotificationSent.class,
                 NotificationFailed.class));
+        register(Topics.LEADERSHIP_EVENTS, List.of(
+                LeadershipItemRegistered.class,
+                LeadershipItemRecategorised.class,
+                LeadershipItemFollowedUp.class,
+                LeadershipItemClosed.class));
     }
 
     private static void register(String topic, List<Class<? extends DomainEvent>> types) {

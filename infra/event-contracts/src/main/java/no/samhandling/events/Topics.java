@@ -10,8 +10,14 @@ public final class Topics {
     public static final String REFERRAL_EVENTS = "referral.events";
     public static final String CONSENT_EVENTS = "consent.events";
     public static final String NOTIFICATION_EVENTS = "notification.events";
+    /**
+     * The leaders' registers (deviations and system cases) as one leadership-item model. Written by
+     * referral-service; until the transition ends these items' older events still sit on
+     * {@link #REFERRAL_EVENTS}, so consumers read both (README, "Leadership items").
+     */
+    public static final String LEADERSHIP_EVENTS = "leadership.events";
 
-    public static final List<String> ALL = List.of(ARENA_EVENTS, REFERRAL_EVENTS, CONSENT_EVENTS, NOTIFICATION_EVENTS);
+    public static final List<String> ALL = List.of(ARENA_EVENTS, REFERRAL_EVENTS, CONSENT_EVENTS, NOTIFICATION_EVENTS, LEADERSHIP_EVENTS);
 
     /**
      * The one service that writes each topic, through its outbox. Consumers refuse a record whose
@@ -22,7 +28,8 @@ public final class Topics {
             ARENA_EVENTS, "arena-service",
             REFERRAL_EVENTS, "referral-service",
             CONSENT_EVENTS, "consent-service",
-            NOTIFICATION_EVENTS, "notification-service");
+            NOTIFICATION_EVENTS, "notification-service",
+            LEADERSHIP_EVENTS, "referral-service");
 
     /** The service that owns the topic: the only one that writes it. */
     public static String owner(String topic) {

@@ -75,6 +75,7 @@ class EventCatalogueTest {
         assertThat(EventCatalogue.all()).allSatisfy(definition -> assertThat(definition.topic())
                 .isEqualTo(definition.javaType().getPackageName().substring("no.samhandling.events.".length()) + ".events"));
         assertThat(EventCatalogue.all().stream().map(EventDefinition::topic).distinct())
-                .containsExactlyInAnyOrder(Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS, Topics.NOTIFICATION_EVENTS);
+                .containsExactlyInAnyOrder(Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS, Topics.NOTIFICATION_EVENTS,
+                        Topics.LEADERSHIP_EVENTS);
     }
 }

@@ -3,7 +3,6 @@ package no.samhandling.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -20,7 +19,8 @@ import no.samhandling.events.Topics;
  * runtime's broker, the test broker and compose.
  *
  * <ul>
- * <li>Each service writes only its own topic, and reads only the topics its bindings consume
+ * <li>Each service writes only its own topics (referral-service two: {@code referral.events} and
+ *     {@code leadership.events}), and reads only the topics its bindings consume
  *     (each service's {@code application.yml} is the truth; a component test of a service whose
  *     bindings outgrow this table fails on its broker).</li>
  * <li>Each principal joins only consumer groups named after itself ({@code reporting-service.g2}
@@ -28,7 +28,7 @@ import no.samhandling.events.Topics;
  * <li>A service creates and writes its own dead-letter topics, {@code <topic>.<group>.dlq} with its
  *     own group, and no other topic: the event topics belong to whoever runs the broker, who
  *     creates them with their retention (kept for good) and partitions before any service starts.</li>
- * <li>The external reader (another system) reads the four topics in groups of its own and writes nothing.</li>
+ * <li>The external reader (another system) reads every event topic in groups of its own and writes nothing.</li>
  * </ul>
  *
  * The broker's own user, {@link #ADMIN}, is its only super user.
@@ -43,7 +43,8 @@ public final class KafkaAccess {
     /** Every principal but {@link #ADMIN}, with what it may write and read. */
     public static final List<Grant> GRANTS = List.of(
             Grant.service("arena-service", Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS),
-            Grant.service("referral-service", Topics.REFERRAL_EVENTS, Topics.ARENA_EVENTS, Topics.CONSENT_EVENTS),
+            new Grant("referral-service", List.of(Topics.REFERRAL_EVENTS, Topics.LEADERSHIP_EVENTS),
+                    List.of(Topics.ARENA_EVENTS, Topics.CONSENT_EVENTS), true),
             Grant.service("consent-service", Topics.CONSENT_EVENTS, Topics.ARENA_EVENTS),
             Grant.service("notification-service", Topics.NOTIFICATION_EVENTS, Topics.ARENA_EVENTS, Topics.REFERRAL_EVENTS,
                     Topics.CONSENT_EVENTS),
@@ -54,29 +55,32 @@ public final class KafkaAccess {
      * What one principal may do.
      *
      * @param principal   the SCRAM user name; a service's is its {@code spring.application.name}
-     * @param produces    the topic it publishes to, if any
+     * @param produces    the topics it publishes to, if any
      * @param consumes    the topics it reads
      * @param deadLetters whether it parks records it cannot handle on dead-letter topics of its own
      */
-    public record Grant(String principal, Optional<String> produces, List<String> consumes, boolean deadLetters) {
+    public record Grant(String principal, List<String> produces, List<String> consumes, boolean deadLetters) {
 
         public Grant {
             Objects.requireNonNull(principal, "principal");
+            produces = List.copyOf(produces);
             consumes = List.copyOf(consumes);
         }
 
         static Grant service(String name, String produces, String... consumes) {
-            return new Grant(name, Optional.ofNullable(produces), List.of(consumes), true);
+            return new Grant(name, produces == null ? List.of() : List.of(produces), List.of(consumes), true);
         }
 
         static Grant reader(String name, List<String> consumes) {
-            return new Grant(name, Optional.empty(), consumes, false);
+            return new Grant(name, List.of(), consumes, false);
         }
 
         /** The ACLs that allow exactly this, and nothing else. */
         public List<AclBinding> aclBindings() {
             List<AclBinding> bindings = new ArrayList<>();
-            produces.ifPresent(topic -> bindings.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));
+            for (String topic : produces) {
+                bindings.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
+            }
             for (String topic : consumes) {
                 bindings.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
                 if (deadLetters) {

@@ -21,6 +21,14 @@ class KafkaAccessTest {
         assertThat(writers(Topics.REFERRAL_EVENTS)).containsExactly("User:referral-service");
         assertThat(writers(Topics.CONSENT_EVENTS)).containsExactly("User:consent-service");
         assertThat(writers(Topics.NOTIFICATION_EVENTS)).containsExactly("User:notification-service");
+        assertThat(writers(Topics.LEADERSHIP_EVENTS)).containsExactly("User:referral-service");
+    }
+
+    @Test
+    void everyTopicIsWrittenByTheOwnerItsConsumersCheckTheSourceAgainst() {
+        for (String topic : Topics.ALL) {
+            assertThat(writers(topic)).as(topic).containsExactly("User:" + Topics.owner(topic));
+        }
     }
 
     @Test
