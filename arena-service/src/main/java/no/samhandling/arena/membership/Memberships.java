@@ -117,11 +117,6 @@ public class Memberships {
         return places;
     }
 
-    /** Whether the user may see the arena's meetings: only its members (need-to-know). */
-    public boolean isMember(String municipality, String arenaId, String userId) {
-        return load(municipality, arenaId).members().stream().anyMatch(member -> member.userId().equals(userId));
-    }
-
     /** A staff user's contact details as given with their newest membership in the municipality. */
     Optional<ArenaMembership.Member> contactOf(String municipality, String userId) {
         Query query = Query.query(Criteria.where("municipality").is(municipality).and("members.userId").is(userId));
