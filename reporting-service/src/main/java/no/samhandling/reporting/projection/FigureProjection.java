@@ -18,11 +18,12 @@ import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.leadership.FormerLeadershipEvents;
+import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
 import no.samhandling.events.referral.AgeBand;
 import no.samhandling.events.referral.DeviationCategory;
-import no.samhandling.events.referral.DeviationReported;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralClosed;
 import no.samhandling.events.referral.ReferralDiscussed;
@@ -31,7 +32,6 @@ import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.SystemCaseCategory;
-import no.samhandling.events.referral.SystemCaseRegistered;
 import no.samhandling.events.referral.Theme;
 import no.samhandling.events.referral.UnitType;
 
@@ -39,6 +39,10 @@ import no.samhandling.events.referral.UnitType;
  * Turns events into aggregate changes. Pure: it reads the open referrals' states it is given and
  * says what to write; events of one referral arrive in order (one topic partition per referral).
  * Events the figures do not need (member changes, meeting plans, agendas) change nothing.
+ *
+ * <p>Deviations and system cases are leadership items, read from {@code leadership.events}; their
+ * events from before that topic, on {@code referral.events}, are read as the leadership-item events
+ * that replaced them ({@link FormerLeadershipEvents}), so both topics count each item once, by one rule.
  */
 final class FigureProjection {
 
@@ -49,8 +53,7 @@ final class FigureProjection {
     static Set<String> caseKeys(List<DomainEvent> events) {
         Set<String> keys = new LinkedHashSet<>();
         for (DomainEvent event : events) {
-            if (event.getClass().getPackageName().endsWith(".referral")
-                    && !(event instanceof SystemCaseRegistered) && !(event instanceof DeviationReported)) {
+            if (FormerLeadershipEvents.asLeadershipItemEvent(event).getClass().getPackageName().endsWith(".referral")) {
                 keys.add(CaseKeys.of(event.municipality(), event.aggregateId()));
             }
         }
@@ -69,7 +72,7 @@ final class FigureProjection {
     private static void project(DomainEvent event, Map<String, CaseState> cases, Changes changes) {
         String municipality = event.municipality();
         String month = Counters.month(event.occurredAt());
-        switch (event) {
+        switch (FormerLeadershipEvents.asLeadershipItemEvent(event)) {
             case ReferralSubmitted submitted -> {
                 String key = CaseKeys.of(municipality, submitted.aggregateId());
                 if (submitted.escalatedFrom() != null) {
@@ -125,10 +128,14 @@ final class FigureProjection {
                     leaveBacklog(municipality, anonymised.aggregateId(), Metric.WITHDRAWN_BY_ARENA, month, cases, changes);
                 }
             }
-            case SystemCaseRegistered systemCase -> changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY,
-                    known(systemCase.categoryCode(), isOneOf(systemCase.categoryCode(), SystemCaseCategory.values())), month, 1);
-            case DeviationReported deviation -> changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY,
-                    known(deviation.categoryCode(), isOneOf(deviation.categoryCode(), DeviationCategory.values())), month, 1);
+            case LeadershipItemRegistered item -> {
+                switch (item.kind()) {
+                    case DEVIATION -> changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY,
+                            known(item.categoryCode(), isOneOf(item.categoryCode(), DeviationCategory.values())), month, 1);
+                    case SYSTEM_CASE -> changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY,
+                            known(item.categoryCode(), isOneOf(item.categoryCode(), SystemCaseCategory.values())), month, 1);
+                }
+            }
             case MeetingCancelled cancelled -> {
                 // Counted in the month the meeting was to be held: that is the period it belongs to.
                 String meetingMonth = Counters.month(cancelled.startsAt());
