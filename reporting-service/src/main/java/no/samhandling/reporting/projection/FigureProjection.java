@@ -3,6 +3,7 @@ package no.samhandling.reporting.projection;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.events.leadership.FormerLeadershipEvents;
+import no.samhandling.events.leadership.LeadershipItemKind;
 import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
@@ -42,7 +44,12 @@ import no.samhandling.events.referral.UnitType;
  *
  * <p>Deviations and system cases are leadership items, read from {@code leadership.events}; their
  * events from before that topic, on {@code referral.events}, are read as the leadership-item events
- * that replaced them ({@link FormerLeadershipEvents}), so both topics count each item once, by one rule.
+ * that replaced them ({@link FormerLeadershipEvents}), so one rule counts both. An item is counted
+ * once, at its first registration, whichever topic brings it: the projection is given the items
+ * already counted (by a one-way hash of the item id, as referrals' case keys) and says which it
+ * counts now. The engine's deduplication is per topic partition, so this is what keeps a copy of an
+ * item's history on {@code leadership.events} (a replay, README "Leadership items") from counting
+ * it again.
  */
 final class FigureProjection {
 
@@ -60,16 +67,32 @@ final class FigureProjection {
         return keys;
     }
 
+    /** The leadership items of a batch whose registration may be counted, as item keys. */
+    static Set<String> itemKeys(List<DomainEvent> events) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (DomainEvent event : events) {
+            if (FormerLeadershipEvents.asLeadershipItemEvent(event) instanceof LeadershipItemRegistered item) {
+                keys.add(CaseKeys.of(item.municipality(), item.aggregateId()));
+            }
+        }
+        return keys;
+    }
+
     static Changes project(List<DomainEvent> events, Map<String, CaseState> openCases) {
+        return project(events, openCases, Set.of());
+    }
+
+    static Changes project(List<DomainEvent> events, Map<String, CaseState> openCases, Set<String> countedItems) {
         Map<String, CaseState> cases = new HashMap<>(openCases);
+        Set<String> counted = new HashSet<>(countedItems);
         Changes changes = new Changes();
         for (DomainEvent event : events) {
-            project(event, cases, changes);
+            project(event, cases, counted, changes);
         }
         return changes;
     }
 
-    private static void project(DomainEvent event, Map<String, CaseState> cases, Changes changes) {
+    private static void project(DomainEvent event, Map<String, CaseState> cases, Set<String> countedItems, Changes changes) {
         String municipality = event.municipality();
         String month = Counters.month(event.occurredAt());
         switch (FormerLeadershipEvents.asLeadershipItemEvent(event)) {
@@ -129,11 +152,14 @@ final class FigureProjection {
                 }
             }
             case LeadershipItemRegistered item -> {
-                switch (item.kind()) {
-                    case DEVIATION -> changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY,
-                            known(item.categoryCode(), isOneOf(item.categoryCode(), DeviationCategory.values())), month, 1);
-                    case SYSTEM_CASE -> changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY,
-                            known(item.categoryCode(), isOneOf(item.categoryCode(), SystemCaseCategory.values())), month, 1);
+                String key = CaseKeys.of(municipality, item.aggregateId());
+                if (countedItems.add(key)) {
+                    boolean deviation = item.kind() == LeadershipItemKind.DEVIATION;
+                    Metric metric = deviation ? Metric.DEVIATIONS_BY_CATEGORY : Metric.SYSTEM_CASES_BY_CATEGORY;
+                    String category = known(item.categoryCode(),
+                            isOneOf(item.categoryCode(), deviation ? DeviationCategory.values() : SystemCaseCategory.values()));
+                    changes.count(municipality, metric, category, month, 1);
+                    changes.counted(key, Counters.id(municipality, metric, category, month));
                 }
             }
             case MeetingCancelled cancelled -> {

@@ -120,6 +120,17 @@ class FigureProjectionTest {
     }
 
     @Test
+    void countsAnItemOnceWhenACopyOfItsRegistrationFollowsOrWasCountedBefore() {
+        List<DomainEvent> truth = LeadershipTransition.items(KOMMUNE, 2026, 40, 8L);
+        List<DomainEvent> historyThenCopy = new java.util.ArrayList<>(LeadershipTransition.acrossCutOver(truth, EventMother.at(2027, 1, 1)));
+        historyThenCopy.addAll(truth);
+
+        assertThat(increments(FigureProjection.project(historyThenCopy, Map.of())))
+                .isEqualTo(increments(FigureProjection.project(truth, Map.of())));
+        assertThat(increments(FigureProjection.project(truth, Map.of(), FigureProjection.itemKeys(truth)))).isEmpty();
+    }
+
+    @Test
     void countsMeetingsCancelledForLackOfCasesInTheMonthTheMeetingWasDue() {
         Changes changes = FigureProjection.project(List.of(
                 EventMother.cancelled(KOMMUNE, "a", EventMother.at(2026, 9, 1), true),
