@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What one batch of events changes in a generation: counter increments (merged, so a batch of a
- * thousand referrals to one arena is one write), case states to store or delete, and arena titles.
+ * thousand referrals to one arena is one write), case states to store or delete, arena titles, and
+ * the leadership items counted for the first time.
  */
 final class Changes {
 
@@ -21,6 +22,8 @@ final class Changes {
     /** Empty means: delete the state. */
     private final Map<String, Optional<CaseState>> cases = new LinkedHashMap<>();
     private final Map<String, ArenaEntry> arenas = new LinkedHashMap<>();
+    /** Item key to the counter its registration adds one to. */
+    private final Map<String, String> countedItems = new LinkedHashMap<>();
 
     void count(String municipality, Metric metric, String key, String month, long delta) {
         String id = Counters.id(municipality, metric, key, month);
@@ -41,6 +44,10 @@ final class Changes {
         arenas.put(entry.id(), entry);
     }
 
+    void counted(String itemKey, String counterId) {
+        countedItems.put(itemKey, counterId);
+    }
+
     Iterable<Increment> increments() {
         return increments.values().stream().filter(increment -> increment.delta() != 0).toList();
     }
@@ -53,7 +60,11 @@ final class Changes {
         return arenas.values();
     }
 
+    Map<String, String> countedItems() {
+        return countedItems;
+    }
+
     boolean isEmpty() {
-        return !increments().iterator().hasNext() && cases.isEmpty() && arenas.isEmpty();
+        return !increments().iterator().hasNext() && cases.isEmpty() && arenas.isEmpty() && countedItems.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package no.samhandling.reporting.projection;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ import no.samhandling.events.consent.ConsentExpired;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.events.leadership.FormerLeadershipEvents;
+import no.samhandling.events.leadership.LeadershipItemKind;
+import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
 import no.samhandling.events.referral.AgeBand;
 import no.samhandling.events.referral.DeviationCategory;
-import no.samhandling.events.referral.DeviationReported;
 import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralClosed;
 import no.samhandling.events.referral.ReferralDiscussed;
@@ -31,7 +34,6 @@ import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.SystemCaseCategory;
-import no.samhandling.events.referral.SystemCaseRegistered;
 import no.samhandling.events.referral.Theme;
 import no.samhandling.events.referral.UnitType;
 
@@ -39,6 +41,15 @@ import no.samhandling.events.referral.UnitType;
  * Turns events into aggregate changes. Pure: it reads the open referrals' states it is given and
  * says what to write; events of one referral arrive in order (one topic partition per referral).
  * Events the figures do not need (member changes, meeting plans, agendas) change nothing.
+ *
+ * <p>Deviations and system cases are leadership items, read from {@code leadership.events}; their
+ * events from before that topic, on {@code referral.events}, are read as the leadership-item events
+ * that replaced them ({@link FormerLeadershipEvents}), so one rule counts both. An item is counted
+ * once, at its first registration, whichever topic brings it: the projection is given the items
+ * already counted (by a one-way hash of the item id, as referrals' case keys) and says which it
+ * counts now. The engine's deduplication is per topic partition, so this is what keeps a copy of an
+ * item's history on {@code leadership.events} (a replay, README "Leadership items") from counting
+ * it again.
  */
 final class FigureProjection {
 
@@ -49,27 +60,42 @@ final class FigureProjection {
     static Set<String> caseKeys(List<DomainEvent> events) {
         Set<String> keys = new LinkedHashSet<>();
         for (DomainEvent event : events) {
-            if (event.getClass().getPackageName().endsWith(".referral")
-                    && !(event instanceof SystemCaseRegistered) && !(event instanceof DeviationReported)) {
+            if (FormerLeadershipEvents.asLeadershipItemEvent(event).getClass().getPackageName().endsWith(".referral")) {
                 keys.add(CaseKeys.of(event.municipality(), event.aggregateId()));
             }
         }
         return keys;
     }
 
+    /** The leadership items of a batch whose registration may be counted, as item keys. */
+    static Set<String> itemKeys(List<DomainEvent> events) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (DomainEvent event : events) {
+            if (FormerLeadershipEvents.asLeadershipItemEvent(event) instanceof LeadershipItemRegistered item) {
+                keys.add(CaseKeys.of(item.municipality(), item.aggregateId()));
+            }
+        }
+        return keys;
+    }
+
     static Changes project(List<DomainEvent> events, Map<String, CaseState> openCases) {
+        return project(events, openCases, Set.of());
+    }
+
+    static Changes project(List<DomainEvent> events, Map<String, CaseState> openCases, Set<String> countedItems) {
         Map<String, CaseState> cases = new HashMap<>(openCases);
+        Set<String> counted = new HashSet<>(countedItems);
         Changes changes = new Changes();
         for (DomainEvent event : events) {
-            project(event, cases, changes);
+            project(event, cases, counted, changes);
         }
         return changes;
     }
 
-    private static void project(DomainEvent event, Map<String, CaseState> cases, Changes changes) {
+    private static void project(DomainEvent event, Map<String, CaseState> cases, Set<String> countedItems, Changes changes) {
         String municipality = event.municipality();
         String month = Counters.month(event.occurredAt());
-        switch (event) {
+        switch (FormerLeadershipEvents.asLeadershipItemEvent(event)) {
             case ReferralSubmitted submitted -> {
                 String key = CaseKeys.of(municipality, submitted.aggregateId());
                 if (submitted.escalatedFrom() != null) {
@@ -125,10 +151,17 @@ final class FigureProjection {
                     leaveBacklog(municipality, anonymised.aggregateId(), Metric.WITHDRAWN_BY_ARENA, month, cases, changes);
                 }
             }
-            case SystemCaseRegistered systemCase -> changes.count(municipality, Metric.SYSTEM_CASES_BY_CATEGORY,
-                    known(systemCase.categoryCode(), isOneOf(systemCase.categoryCode(), SystemCaseCategory.values())), month, 1);
-            case DeviationReported deviation -> changes.count(municipality, Metric.DEVIATIONS_BY_CATEGORY,
-                    known(deviation.categoryCode(), isOneOf(deviation.categoryCode(), DeviationCategory.values())), month, 1);
+            case LeadershipItemRegistered item -> {
+                String key = CaseKeys.of(municipality, item.aggregateId());
+                if (countedItems.add(key)) {
+                    boolean deviation = item.kind() == LeadershipItemKind.DEVIATION;
+                    Metric metric = deviation ? Metric.DEVIATIONS_BY_CATEGORY : Metric.SYSTEM_CASES_BY_CATEGORY;
+                    String category = known(item.categoryCode(),
+                            isOneOf(item.categoryCode(), deviation ? DeviationCategory.values() : SystemCaseCategory.values()));
+                    changes.count(municipality, metric, category, month, 1);
+                    changes.counted(key, Counters.id(municipality, metric, category, month));
+                }
+            }
             case MeetingCancelled cancelled -> {
                 // Counted in the month the meeting was to be held: that is the period it belongs to.
                 String meetingMonth = Counters.month(cancelled.startsAt());

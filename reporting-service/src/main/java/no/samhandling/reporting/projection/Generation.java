@@ -20,6 +20,11 @@ public record Generation(int number) {
         return "open_cases_g" + number;
     }
 
+    /** The leadership items the generation has counted, by hash: each is counted once, from whichever topic. */
+    String countedItems() {
+        return "counted_items_g" + number;
+    }
+
     /**
      * The generation's own consumer group. Never the bare service name: that group's offsets
      * belong to the earlier referral-only projection, and a generation must start at the beginning.

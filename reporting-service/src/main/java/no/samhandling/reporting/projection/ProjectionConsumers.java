@@ -34,8 +34,9 @@ import no.samhandling.platform.events.EventConsumers;
 
 /**
  * The projections' consumers: for each live generation (the current one, and the one a rebuild
- * is filling) a batch consumer of the platform's engine on all four topics, in the generation's own
- * consumer group, writing through that generation's {@link ProjectionStore}. Every instance runs
+ * is filling) a batch consumer of the platform's engine on every event topic ({@link Topics#ALL},
+ * leadership.events included), in the generation's own consumer group, writing through that
+ * generation's {@link ProjectionStore}. Every instance runs
  * them and Kafka shares each group's partitions between the instances.
  *
  * <p>A rebuild claims the next generation, notes where the topics end now, and starts its consumer

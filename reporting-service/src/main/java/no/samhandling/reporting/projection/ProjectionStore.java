@@ -22,6 +22,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -47,7 +48,9 @@ import no.samhandling.platform.events.BatchProjection;
  * check (the ids of the last 20 batches, as before, could be pushed out by other partitions);</li>
  * <li>case states and arena titles are replaced with what the batch says, which is the same
  * however often it is done: a referral's and an arena's events are on one partition, and its next
- * batch waits until this one is complete.</li>
+ * batch waits until this one is complete;</li>
+ * <li>a leadership item is counted by the batch that first claims it ({@link #claimCountedItems}),
+ * and a batch applied again finds its own claim.</li>
  * </ul>
  */
 final class ProjectionStore implements BatchProjection {
@@ -70,7 +73,7 @@ final class ProjectionStore implements BatchProjection {
     void drop() {
         List<String> existing = mongo.getDb().listCollectionNames().into(new ArrayList<>());
         for (String collection : List.of(generation.counters(), generation.arenas(), generation.cases(),
-                "processed_events_g" + generation.number(), "projection_journal_g" + generation.number())) {
+                generation.countedItems(), "processed_events_g" + generation.number(), "projection_journal_g" + generation.number())) {
             if (existing.contains(collection)) {
                 mongo.getCollection(collection).drop();
             }
@@ -80,7 +83,17 @@ final class ProjectionStore implements BatchProjection {
     @Override
     public Document plan(List<DomainEvent> events) {
         Map<String, CaseState> openCases = loadCases(FigureProjection.caseKeys(events));
-        return plan(FigureProjection.project(events, openCases));
+        Set<String> countedItems = loadCountedItems(FigureProjection.itemKeys(events));
+        return plan(FigureProjection.project(events, openCases, countedItems));
+    }
+
+    private Set<String> loadCountedItems(Collection<String> keys) {
+        Set<String> counted = new HashSet<>();
+        if (!keys.isEmpty()) {
+            mongo.getCollection(generation.countedItems()).find(Filters.in("_id", keys))
+                    .forEach(document -> counted.add(document.getString("_id")));
+        }
+        return counted;
     }
 
     private Map<String, CaseState> loadCases(Collection<String> keys) {
@@ -111,17 +124,24 @@ final class ProjectionStore implements BatchProjection {
             arenas.add(new Document("_id", arena.id()).append("municipality", arena.municipality())
                     .append("arenaId", arena.arenaId()).append("title", arena.title()).append("retired", arena.retired()));
         }
-        return new Document("increments", increments).append("cases", cases).append("arenas", arenas);
+        List<Document> countedItems = new ArrayList<>();
+        changes.countedItems().forEach((item, counter) -> countedItems.add(new Document("_id", item).append("counter", counter)));
+        return new Document("increments", increments).append("cases", cases).append("arenas", arenas)
+                .append("countedItems", countedItems);
     }
 
     @Override
     public void apply(Batch batch, Document plan) {
         String applied = APPLIED + "." + batch.stream();
+        // A plan journaled by an earlier version has no such list.
+        Map<String, Long> countedElsewhere = claimCountedItems(batch, plan.getList("countedItems", Document.class, List.of()));
         List<Document> increments = plan.getList("increments", Document.class);
         Set<String> done = batch.again() ? holding(batch, increments) : Set.of();
         List<WriteModel<Document>> counters = new ArrayList<>();
         for (Document increment : increments) {
-            if (done.contains(increment.getString("_id"))) {
+            long delta = ((Number) increment.get("delta")).longValue()
+                    - countedElsewhere.getOrDefault(increment.getString("_id"), 0L);
+            if (done.contains(increment.getString("_id")) || delta == 0) {
                 continue;
             }
             // A filter on the id alone: every store, the MongoDB wire server included, finds the counter by index.
@@ -131,7 +151,7 @@ final class ProjectionStore implements BatchProjection {
                             Updates.setOnInsert("metric", increment.getString("metric")),
                             Updates.setOnInsert("key", increment.getString("key")),
                             Updates.setOnInsert("month", increment.getString("month")),
-                            Updates.inc("count", ((Number) increment.get("delta")).longValue()),
+                            Updates.inc("count", delta),
                             Updates.set(applied, batch.position())),
                     new UpdateOptions().upsert(true)));
         }
@@ -155,6 +175,40 @@ final class ProjectionStore implements BatchProjection {
                     : new ReplaceOneModel<>(id, arena, new ReplaceOptions().upsert(true)));
         }
         bulk(mongo.getCollection(generation.arenas()), arenas);
+    }
+
+    /**
+     * Claims each leadership item the batch counts for the first time, before any counter moves. An
+     * item's registration can reach a generation on two topics (its history on referral.events and a
+     * copy on leadership.events), whose batches may run at the same moment in two instances, so the
+     * check in {@link #plan} alone could let both count it. The claim is an insert under the item's
+     * key naming this batch: the batch whose insert lands counts the item, every other takes its one
+     * back. A batch applied again after a crash finds its own claim and counts what it planned.
+     *
+     * @return per counter, how many of the batch's items another batch counted already
+     */
+    private Map<String, Long> claimCountedItems(Batch batch, List<Document> items) {
+        Map<String, Long> countedElsewhere = new HashMap<>();
+        if (items.isEmpty()) {
+            return countedElsewhere;
+        }
+        MongoCollection<Document> claims = mongo.getCollection(generation.countedItems());
+        List<WriteModel<Document>> inserts = new ArrayList<>();
+        Map<String, String> counters = new HashMap<>();
+        for (Document item : items) {
+            counters.put(item.getString("_id"), item.getString("counter"));
+            inserts.add(new InsertOneModel<>(new Document("_id", item.getString("_id")).append("stream", batch.stream())
+                    .append("position", batch.position())));
+        }
+        bulk(claims, inserts);
+        claims.find(Filters.in("_id", counters.keySet())).forEach(claim -> {
+            boolean ours = batch.stream().equals(claim.getString("stream"))
+                    && claim.get("position") instanceof Number position && position.longValue() == batch.position();
+            if (!ours) {
+                countedElsewhere.merge(counters.get(claim.getString("_id")), 1L, Long::sum);
+            }
+        });
+        return countedElsewhere;
     }
 
     /** The counters among the increments that already hold the batch: their stream is at its position. */
@@ -211,6 +265,8 @@ final class ProjectionStore implements BatchProjection {
                         document.getString("title") + (document.getBoolean("retired", false) ? " (retired)" : "")));
         mongo.getCollection(generation.cases()).find().sort(new Document("_id", 1))
                 .forEach(document -> contents.put("case " + document.getString("_id"), document.toJson()));
+        mongo.getCollection(generation.countedItems()).find().sort(new Document("_id", 1))
+                .forEach(document -> contents.put("counted item " + document.getString("_id"), true));
         return contents;
     }
 }

@@ -11,10 +11,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import no.samhandling.events.DomainEvent;
+import no.samhandling.events.EventCatalogue;
+import no.samhandling.events.Topics;
+import no.samhandling.events.leadership.LeadershipItemKind;
+import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.PreventionLevel;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.reporting.testdata.EventMother;
+import no.samhandling.reporting.testdata.LeadershipTransition;
 
 class FigureProjectionTest {
 
@@ -94,6 +99,35 @@ class FigureProjectionTest {
                 .containsEntry(Counters.id(KOMMUNE, Metric.REFERRALS_BY_THEME, "ABSENCE", "2026-03"), 1L)
                 .containsEntry(Counters.id(KOMMUNE, Metric.DEVIATIONS_BY_CATEGORY, Counters.UNKNOWN, "2026-03"), 1L);
         assertThat(increments(changes).keySet()).noneMatch(id -> id.contains("KARI"));
+    }
+
+    @Test
+    void countsLeadershipItemsFromBothSidesOfTheTransitionAsTheSingleTopicTruth() {
+        List<DomainEvent> truth = LeadershipTransition.items(KOMMUNE, 2026, 80, 5L);
+        List<DomainEvent> published = LeadershipTransition.acrossCutOver(truth, EventMother.at(2026, 6, 1));
+        assertThat(published).anyMatch(event -> EventCatalogue.of(event).topic().equals(Topics.REFERRAL_EVENTS))
+                .anyMatch(event -> EventCatalogue.of(event).topic().equals(Topics.LEADERSHIP_EVENTS));
+
+        Map<String, Long> counted = increments(FigureProjection.project(published, Map.of()));
+
+        assertThat(counted).isEqualTo(increments(FigureProjection.project(truth, Map.of())));
+        long deviations = truth.stream().filter(event -> event instanceof LeadershipItemRegistered item
+                && item.kind() == LeadershipItemKind.DEVIATION).count();
+        assertThat(counted.entrySet().stream().filter(counter -> counter.getKey().contains("|" + Metric.DEVIATIONS_BY_CATEGORY + "|"))
+                .mapToLong(Map.Entry::getValue).sum()).isEqualTo(deviations);
+        // A leadership item is no referral: neither side of the transition asks for a referral's state.
+        assertThat(FigureProjection.caseKeys(published)).isEmpty();
+    }
+
+    @Test
+    void countsAnItemOnceWhenACopyOfItsRegistrationFollowsOrWasCountedBefore() {
+        List<DomainEvent> truth = LeadershipTransition.items(KOMMUNE, 2026, 40, 8L);
+        List<DomainEvent> historyThenCopy = new java.util.ArrayList<>(LeadershipTransition.acrossCutOver(truth, EventMother.at(2027, 1, 1)));
+        historyThenCopy.addAll(truth);
+
+        assertThat(increments(FigureProjection.project(historyThenCopy, Map.of())))
+                .isEqualTo(increments(FigureProjection.project(truth, Map.of())));
+        assertThat(increments(FigureProjection.project(truth, Map.of(), FigureProjection.itemKeys(truth)))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import no.samhandling.events.DomainEvent;
+import no.samhandling.events.EventCatalogue;
 import no.samhandling.events.Topics;
+import no.samhandling.events.leadership.LeadershipItemKind;
+import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.arena.MinutesRecorded;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.referral.ReferralDiscussed;
@@ -35,8 +39,9 @@ import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
 import no.samhandling.reporting.testdata.EventMother;
+import no.samhandling.reporting.testdata.LeadershipTransition;
 
-/** The projections fed through the real broker from all four topics, read back from the counters and through the released figures, and rebuilt. */
+/** The projections fed through the real broker from all five topics, read back from the counters and through the released figures, and rebuilt. */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class ProjectionComponentTest {
 
@@ -70,7 +75,7 @@ abstract class ProjectionComponentTest {
     }
 
     @Test
-    void projectsEventsFromAllFourTopicsIntoFiguresAndCountsARedeliveryOnce() {
+    void projectsEventsFromAllFiveTopicsIntoFiguresAndCountsARedeliveryOnce() {
         String municipality = "1505";
         List<DomainEvent> events = EventMother.year(municipality, YEAR, 240, 5, 7L);
         events.forEach(this::send);
@@ -100,6 +105,40 @@ abstract class ProjectionComponentTest {
         assertThat(report.get("leadTime").get("median").get("value").asDouble()).isEqualTo(medianLeadTime(events));
         assertThat(report.get("leadTime").get("median").get("flag").asString()).isEqualTo("SHOWN");
         assertNoSmallValueIsShown(report, 5);
+    }
+
+    @Test
+    void countsLeadershipItemsOnceAcrossTheTransitionAsIfTheyHadAlwaysBeenOnLeadershipEvents() {
+        String acrossTheTransition = "1509";
+        String leadershipEventsOnly = "1510";
+        List<DomainEvent> truth = LeadershipTransition.items(acrossTheTransition, YEAR, 60, 13L);
+        // Before the cut-over referral-service wrote the former types to referral.events; from it on, leadership.events.
+        Instant cutOver = EventMother.at(YEAR, 7, 1);
+        List<DomainEvent> published = LeadershipTransition.acrossCutOver(truth, cutOver);
+        assertThat(published).filteredOn(event -> EventCatalogue.of(event).topic().equals(Topics.REFERRAL_EVENTS)).hasSizeGreaterThan(20);
+        assertThat(published).filteredOn(event -> EventCatalogue.of(event).topic().equals(Topics.LEADERSHIP_EVENTS)).hasSizeGreaterThan(20);
+        published.forEach(this::send);
+        // Redeliveries on either topic change nothing.
+        published.subList(0, 15).forEach(this::send);
+        published.subList(published.size() - 15, published.size()).forEach(this::send);
+        // So does a copy of the history replayed into leadership.events (README, "Leadership items").
+        truth.stream().filter(event -> event.occurredAt().isBefore(cutOver)).forEach(this::send);
+        List<DomainEvent> singleTopic = LeadershipTransition.items(leadershipEventsOnly, YEAR, 60, 13L);
+        singleTopic.forEach(this::send);
+        List<DomainEvent> both = new ArrayList<>(truth);
+        both.addAll(singleTopic);
+        ProjectedCounters.awaitProjected(runner, generations, both);
+
+        // Exactly the single-topic truth's counters: no item counted twice, none missed.
+        assertThat(countersOf(acrossTheTransition)).isEqualTo(ProjectedCounters.of(truth));
+        // And the leaders' figures are those of a municipality whose items were only ever on leadership.events.
+        JsonNode across = HttpApi.at(port).as(TestTokens.token("leader", acrossTheTransition, "LEADER")).get("/reports/figures?year=" + YEAR).json();
+        JsonNode single = HttpApi.at(port).as(TestTokens.token("leader", leadershipEventsOnly, "LEADER")).get("/reports/figures?year=" + YEAR).json();
+        for (String tableId : List.of("deviationsByCategory", "systemCasesByCategory")) {
+            assertThat(table(across, tableId)).as(tableId).isEqualTo(table(single, tableId));
+        }
+        assertShownAs(table(across, "deviationsByCategory").get("totals").get("total"), truth.stream()
+                .filter(event -> event instanceof LeadershipItemRegistered item && item.kind() == LeadershipItemKind.DEVIATION).count());
     }
 
     @Test
@@ -198,6 +237,17 @@ abstract class ProjectionComponentTest {
 
     private void send(DomainEvent event) {
         producer.send(codec.toRecord(event));
+    }
+
+    /** The live generation's counters of one municipality, as {@link ProjectedCounters#of} gives them. */
+    private Map<String, Long> countersOf(String municipality) {
+        Map<String, Long> counters = new HashMap<>();
+        runner.contents(generations.current()).forEach((id, count) -> {
+            if (id.startsWith(municipality + "|") && count instanceof Long value && value != 0) {
+                counters.put(id, value);
+            }
+        });
+        return counters;
     }
 
     private String bootstrapServers() {

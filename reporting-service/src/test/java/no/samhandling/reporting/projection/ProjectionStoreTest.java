@@ -19,11 +19,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import no.samhandling.events.DomainEvent;
 import no.samhandling.platform.events.BatchProjection.Batch;
 import no.samhandling.reporting.testdata.EventMother;
+import no.samhandling.reporting.testdata.LeadershipTransition;
 
 /**
  * The projection's part of exactly-once effect against a MongoDB wire server: a planned batch
  * applied again after a crash (the engine's journal recovery) changes nothing more, wherever the
- * crash left it, and batches of other partitions in between do not confuse it.
+ * crash left it, and batches of other partitions in between do not confuse it; a leadership item
+ * is counted once whichever topic's batch brings it first.
  */
 class ProjectionStoreTest {
 
@@ -106,6 +108,24 @@ class ProjectionStoreTest {
         assertThat(store.contents()).isEqualTo(projectedOnceElsewhere());
     }
 
+    @Test
+    void aLeadershipItemWhoseHistoryAndCopyArriveOnTwoTopicsAtOnceIsCountedOnce() {
+        List<DomainEvent> truth = LeadershipTransition.items("1547", 2026, 30, 3L);
+        // The items' history on referral.events, and a copy of it replayed into leadership.events.
+        List<DomainEvent> history = LeadershipTransition.acrossCutOver(truth, EventMother.at(2027, 1, 1));
+        // Two instances plan their partitions' batches before either applies.
+        Document fromHistory = store.plan(history);
+        Document fromCopy = store.plan(truth);
+        store.apply(new Batch("referral_events-0", 7, false), fromHistory);
+        store.apply(new Batch("leadership_events-2", 3, false), fromCopy);
+        // And the first is applied again after a crash.
+        store.apply(new Batch("referral_events-0", 7, true), fromHistory);
+        // A later copy of the same items counts nothing either.
+        store.apply(new Batch("leadership_events-1", 9, false), store.plan(truth));
+
+        assertThat(counters(store)).isEqualTo(new java.util.TreeMap<>(ProjectedCounters.of(truth)));
+    }
+
     /** The figures of the batch projected once into another database. */
     private Map<String, Object> projectedOnceElsewhere() {
         ProjectionStore other = referenceStore();
@@ -121,7 +141,7 @@ class ProjectionStoreTest {
 
     private static Map<String, Object> counters(ProjectionStore store) {
         Map<String, Object> contents = new java.util.TreeMap<>(store.contents());
-        contents.keySet().removeIf(key -> key.startsWith("case ") || key.startsWith("arena "));
+        contents.keySet().removeIf(key -> key.startsWith("case ") || key.startsWith("arena ") || key.startsWith("counted item "));
         return contents;
     }
 }

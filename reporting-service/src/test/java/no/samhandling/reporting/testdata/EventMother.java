@@ -21,10 +21,11 @@ import no.samhandling.events.consent.ConsentGiver;
 import no.samhandling.events.consent.ConsentGranted;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.events.consent.ConsentWithdrawn;
+import no.samhandling.events.leadership.LeadershipItemKind;
+import no.samhandling.events.leadership.LeadershipItemRegistered;
 import no.samhandling.events.notification.Channel;
 import no.samhandling.events.notification.NotificationFailed;
 import no.samhandling.events.notification.NotificationSent;
-import no.samhandling.events.referral.DeviationReported;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.events.referral.IntakePath;
 import no.samhandling.events.referral.PreventionLevel;
@@ -36,7 +37,6 @@ import no.samhandling.events.referral.ReferralReturned;
 import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
-import no.samhandling.events.referral.SystemCaseRegistered;
 import no.samhandling.events.referral.WithdrawingParty;
 
 /** Events as the other services publish them, one at a time or as a whole year of a municipality. */
@@ -116,12 +116,16 @@ public final class EventMother {
         return new MinutesRecorded(UUID.randomUUID(), at, municipality, UUID.randomUUID().toString(), arenaId, items, withoutAssignment);
     }
 
-    public static DeviationReported deviation(String municipality, String category, Instant at) {
-        return new DeviationReported(UUID.randomUUID(), at, municipality, UUID.randomUUID().toString(), category, "SCHOOL");
+    /** A deviation report as referral-service publishes it now, on leadership.events. */
+    public static LeadershipItemRegistered deviation(String municipality, String category, Instant at) {
+        return new LeadershipItemRegistered(UUID.randomUUID(), at, municipality, UUID.randomUUID().toString(), LeadershipItemKind.DEVIATION,
+                category, "SCHOOL", null);
     }
 
-    public static SystemCaseRegistered systemCase(String municipality, String category, Instant at) {
-        return new SystemCaseRegistered(UUID.randomUUID(), at, municipality, UUID.randomUUID().toString(), category, null);
+    /** A system case as referral-service publishes it now, on leadership.events. */
+    public static LeadershipItemRegistered systemCase(String municipality, String category, Instant at) {
+        return new LeadershipItemRegistered(UUID.randomUUID(), at, municipality, UUID.randomUUID().toString(), LeadershipItemKind.SYSTEM_CASE,
+                category, null, null);
     }
 
     public static ConsentGranted consentGranted(String municipality, String arenaId, Instant at) {

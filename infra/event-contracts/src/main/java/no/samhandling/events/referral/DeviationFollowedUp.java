@@ -11,6 +11,12 @@ import no.samhandling.events.Events;
  * The leaders followed up a deviation report; the note itself stays in referral-service. The
  * aggregate id is the deviation id.
  *
+ * <p>History: referral-service no longer writes it. Since leadership items moved to
+ * {@code leadership.events} it writes
+ * {@link no.samhandling.events.leadership.LeadershipItemFollowedUp}
+ * instead; this type stays to read the records already on {@code referral.events}, as
+ * {@link no.samhandling.events.leadership.FormerLeadershipEvents} does.
+ *
  * @param categoryCode the report's category, such as {@code MISSED_FOLLOW_UP}
  * @param unitType code of the kind of unit that reported it, such as {@code SCHOOL}
  * @param followUpNumber 1 for the report's first follow-up, 2 for the second, and so on

@@ -11,6 +11,12 @@ import no.samhandling.events.Events;
  * The leaders put a deviation report in another category than the reporter chose. The aggregate
  * id is the deviation id.
  *
+ * <p>History: referral-service no longer writes it. Since leadership items moved to
+ * {@code leadership.events} it writes
+ * {@link no.samhandling.events.leadership.LeadershipItemRecategorised}
+ * instead; this type stays to read the records already on {@code referral.events}, as
+ * {@link no.samhandling.events.leadership.FormerLeadershipEvents} does.
+ *
  * @param categoryCode the category from now on, such as {@code SHARED_WITHOUT_CONSENT}
  * @param previousCategoryCode the category it had until now
  * @param unitType code of the kind of unit that reported it, such as {@code SCHOOL}

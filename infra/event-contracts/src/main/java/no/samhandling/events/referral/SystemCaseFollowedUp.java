@@ -11,6 +11,12 @@ import no.samhandling.events.Events;
  * The leaders followed up a system-level case; the note itself stays in referral-service. The
  * aggregate id is the system case id.
  *
+ * <p>History: referral-service no longer writes it. Since leadership items moved to
+ * {@code leadership.events} it writes
+ * {@link no.samhandling.events.leadership.LeadershipItemFollowedUp}
+ * instead; this type stays to read the records already on {@code referral.events}, as
+ * {@link no.samhandling.events.leadership.FormerLeadershipEvents} does.
+ *
  * @param categoryCode the case's category, such as {@code ARENA_GAP}
  * @param arenaId the arena the case concerns, if any
  * @param followUpNumber 1 for the case's first follow-up, 2 for the second, and so on

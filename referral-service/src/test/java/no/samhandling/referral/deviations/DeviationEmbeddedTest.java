@@ -1,7 +1,0 @@
-package no.samhandling.referral.deviations;
-
-import no.samhandling.platform.test.ServiceTest;
-
-@ServiceTest
-class DeviationEmbeddedTest extends DeviationComponentTest {
-}

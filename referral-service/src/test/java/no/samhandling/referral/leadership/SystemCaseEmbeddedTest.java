@@ -1,0 +1,7 @@
+package no.samhandling.referral.leadership;
+
+import no.samhandling.platform.test.ServiceTest;
+
+@ServiceTest
+class SystemCaseEmbeddedTest extends SystemCaseComponentTest {
+}

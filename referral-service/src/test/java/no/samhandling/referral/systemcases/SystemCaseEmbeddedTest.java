@@ -1,7 +1,0 @@
-package no.samhandling.referral.systemcases;
-
-import no.samhandling.platform.test.ServiceTest;
-
-@ServiceTest
-class SystemCaseEmbeddedTest extends SystemCaseComponentTest {
-}
