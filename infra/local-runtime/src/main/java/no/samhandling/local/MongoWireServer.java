@@ -9,7 +9,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-protocol server inside the launcher's JVM, stored in one H2 file. No transactions or
- * sessions (the services do not need them); change streams work because the oplog is enabled.
+ * sessions, and no oplog, so no change streams: the services use none of them. mongo-java-server's
+ * oplog is a collection that is never trimmed: every write was stored twice, whole, for good, which
+ * cost about as much CPU again as the write itself and grew the file about tenfold under load
+ * (measured for issue 15), and it kept words a service had wiped since.
  */
 final class MongoWireServer {
 
@@ -39,10 +42,7 @@ final class MongoWireServer {
     }
 
     static MongoWireServer start(Path file) {
-        H2Backend backend = new H2Backend(file.toString());
-        backend.version(REPORTED_VERSION);
-        MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        MongoServer server = create(file);
         try {
             server.bind(HOST, PORT);
         } catch (RuntimeException e) {
@@ -50,6 +50,13 @@ final class MongoWireServer {
             throw new LocalSystemException("MongoDB wire server could not bind " + HOST + ":" + PORT + ": " + e.getMessage(), e);
         }
         return new MongoWireServer(server);
+    }
+
+    /** The server on its H2 file, not yet bound to a port. */
+    static MongoServer create(Path file) {
+        H2Backend backend = new H2Backend(file.toString());
+        backend.version(REPORTED_VERSION);
+        return new MongoServer(backend);
     }
 
     static String uri() {

@@ -102,7 +102,7 @@ public final class AggregateStore<T extends AggregateRoot> {
         }
         aggregate.markStored(newVersion);
         if (!outbox.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(collection, aggregate.id());
         }
         return aggregate;
     }

@@ -3,7 +3,9 @@ package no.samhandling.platform.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +21,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +53,15 @@ import no.samhandling.platform.cluster.Leases;
  * so a lease never lapses under a relay still sending. A relay that stops hands its shards on at
  * once; one that dies leaves them to the others when its leases lapse. A relay driven by hand
  * ({@link #relayPending()} while not started, as tests do) holds its shards for that pass only.
+ *
+ * <p><b>Passes.</b> A save that raised events names its document ({@link #wakeUp(String, String)}),
+ * and the relay's next pass reads just the documents named since the last one, by id
+ * ({@link #relaySaved()}). A sweep of every pending document of the held shards
+ * ({@link #relayPending()}) runs once per {@code samhandling.outbox.poll-interval} and after a
+ * failure: it finds what another instance saved into a shard this one holds, and what a crash
+ * left. Under load the relay so reads a few documents per pass instead of the whole collection,
+ * which the MongoDB wire server would scan holding the collection's lock against every insert.
+ * The acknowledged entries of a pass are removed in one bulk write.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -66,6 +80,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Set<String> sharded = ConcurrentHashMap.newKeySet();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Map<String, Set<String>> saved = new ConcurrentHashMap<>();
     private final Leases leases;
     private final TreeSet<Integer> held = new TreeSet<>();
     private final int firstShard;
@@ -92,14 +107,54 @@ public final class OutboxRelay implements SmartLifecycle {
         collections.add(collection);
     }
 
-    /** Called after a save that raised events, so they go out at once instead of at the next poll. */
-    void wakeUp() {
+    /** Called after a save that raised events, so they go out at once instead of at the next sweep. */
+    void wakeUp(String collection, String aggregateId) {
+        saved.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(aggregateId);
         wakeUp.release();
     }
 
     /**
-     * Publishes what is pending now and reports what happened.
-     * Exposed for tests that drive the relay by hand.
+     * Publishes what is pending in the documents saved since the last such pass, of the shards this
+     * instance holds. A document of a shard held elsewhere is left to that instance's sweep.
+     */
+    public synchronized Pass relaySaved() {
+        Set<Integer> shards = holdShards();
+        try {
+            Pass pass = Pass.NONE;
+            for (Map.Entry<String, Set<String>> collection : saved.entrySet()) {
+                List<String> ids = drain(collection.getValue());
+                for (int from = 0; from < ids.size() && !shards.isEmpty(); from += properties.batchSize()) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + properties.batchSize()));
+                    // By _id alone, so the wire server answers from its unique index instead of scanning.
+                    List<Document> documents = mongo.getCollection(collection.getKey())
+                            .find(Filters.in("_id", chunk))
+                            .projection(Projections.include(OutboxEntry.FIELD, SHARD))
+                            .into(new ArrayList<>());
+                    documents.removeIf(document -> !shards.contains(document.getInteger(SHARD))
+                            || document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty());
+                    pass = pass.plus(relayDocuments(collection.getKey(), documents));
+                }
+            }
+            return pass;
+        } finally {
+            if (!running) {
+                releaseShards();
+            }
+        }
+    }
+
+    private static List<String> drain(Set<String> ids) {
+        List<String> drained = new ArrayList<>();
+        for (Iterator<String> it = ids.iterator(); it.hasNext();) {
+            drained.add(it.next());
+            it.remove();
+        }
+        return drained;
+    }
+
+    /**
+     * Sweeps: publishes what is pending now in the shards this instance holds, and reports what
+     * happened. Exposed for tests that drive the relay by hand.
      */
     public synchronized Pass relayPending() {
         Set<Integer> shards = holdShards();
@@ -200,18 +255,32 @@ public final class OutboxRelay implements SmartLifecycle {
                 .sort(Sorts.ascending("_id"))
                 .limit(properties.batchSize())
                 .into(new ArrayList<>());
-        List<CompletableFuture<Pass>> sends = new ArrayList<>(documents.size());
+        return relayDocuments(collection, documents);
+    }
+
+    /** Sends the documents' entries, each document's in order, and removes what Kafka acknowledged in one bulk write. */
+    private Pass relayDocuments(String collection, List<Document> documents) {
+        List<CompletableFuture<Sent>> sends = new ArrayList<>(documents.size());
         for (Document document : documents) {
-            sends.add(relayDocument(collection, document));
+            sends.add(relayDocument(document));
         }
         Pass pass = Pass.NONE;
-        for (CompletableFuture<Pass> send : sends) {
-            pass = pass.plus(send.join());
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        for (CompletableFuture<Sent> send : sends) {
+            Sent sent = send.join();
+            if (!sent.eventIds().isEmpty()) {
+                removals.add(new UpdateOneModel<>(Filters.eq("_id", sent.documentId()),
+                        Updates.pullByFilter(new Document(OutboxEntry.FIELD, Filters.in("eventId", sent.eventIds())))));
+            }
+            pass = pass.plus(new Pass(sent.eventIds().size(), sent.failed() ? 1 : 0));
+        }
+        if (!removals.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
         }
         return pass;
     }
 
-    private CompletableFuture<Pass> relayDocument(String collection, Document document) {
+    private CompletableFuture<Sent> relayDocument(Document document) {
         List<OutboxEntry> entries = document.getList(OutboxEntry.FIELD, Document.class).stream()
                 .map(OutboxEntry::fromDocument)
                 .toList();
@@ -232,29 +301,36 @@ public final class OutboxRelay implements SmartLifecycle {
                 log.warn("Publishing {} {} to {} failed; it stays in the outbox and is retried: {}",
                         failed.type(), failed.eventId(), failed.topic(), rootMessage(error));
             }
-            if (sent > 0) {
-                List<String> sentIds = entries.subList(0, sent).stream().map(OutboxEntry::eventId).toList();
-                mongo.getCollection(collection).updateOne(Filters.eq("_id", document.get("_id")),
-                        Updates.pullByFilter(new Document(OutboxEntry.FIELD, Filters.in("eventId", sentIds))));
-            }
-            return new Pass(sent, error == null ? 0 : 1);
+            List<String> sentIds = entries.subList(0, sent).stream().map(OutboxEntry::eventId).toList();
+            return new Sent(document.get("_id"), sentIds, error != null);
         });
+    }
+
+    /** What one document's pass did: the entries Kafka acknowledged, a prefix of its outbox, and whether the next one failed. */
+    private record Sent(Object documentId, List<String> eventIds, boolean failed) {
     }
 
     private void run() {
         Duration backoff = properties.retryBackoff();
+        boolean failed = false;
+        Instant nextSweep = Instant.MIN;
         while (running) {
-            boolean failed;
             try {
-                failed = relayPending().failedAggregates() > 0;
+                Instant now = Instant.now();
+                if (failed || !now.isBefore(nextSweep)) {
+                    nextSweep = now.plus(properties.pollInterval());
+                    failed = relayPending().failedAggregates() > 0;
+                } else {
+                    failed = relaySaved().failedAggregates() > 0;
+                }
             } catch (RuntimeException e) {
                 failed = true;
                 log.warn("Outbox relay pass failed, retrying: {}", rootMessage(e));
             }
-            Duration wait = failed ? backoff : properties.pollInterval();
+            Duration wait = failed ? backoff : min(properties.pollInterval(), Duration.between(Instant.now(), nextSweep));
             backoff = failed ? min(backoff.multipliedBy(2), properties.maxRetryBackoff()) : properties.retryBackoff();
             try {
-                if (wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) && !failed) {
+                if (wakeUp.tryAcquire(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS) && !failed) {
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -289,7 +365,9 @@ public final class OutboxRelay implements SmartLifecycle {
     public void stop() {
         running = false;
         if (worker != null) {
-            worker.interrupt();
+            // Woken, not interrupted: an interrupt would break off the removal of what a pass just sent, which
+            // would then be sent again by the instance taking the shards over.
+            wakeUp.release();
             try {
                 worker.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {

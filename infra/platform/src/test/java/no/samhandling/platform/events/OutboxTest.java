@@ -102,6 +102,27 @@ class OutboxTest {
     }
 
     @Test
+    void aPassAfterSavesReadsOnlyTheDocumentsSavedAndTheSweepFindsTheRest() {
+        AggregateStore<Concern> concerns = stores.of(Concern.class);
+        Concern unnamed = concerns.save(Concern.register(id(), "1547", "arena-1"));
+        Concern saved = concerns.save(Concern.register(id(), "1547", "arena-1"));
+        OutboxRelay relay = relay(brokers());
+        String collection = mongo.getCollectionName(Concern.class);
+
+        relay.wakeUp(collection, saved.id());
+        OutboxRelay.Pass afterSave = relay.relaySaved();
+
+        assertThat(afterSave).isEqualTo(new OutboxRelay.Pass(1, 0));
+        assertThat(raw(saved.id()).getList("outbox", Document.class)).isEmpty();
+        assertThat(raw(unnamed.id()).getList("outbox", Document.class)).hasSize(1);
+        assertThat(relay.relaySaved()).isEqualTo(OutboxRelay.Pass.NONE);
+
+        relay.relayPending();
+
+        assertThat(raw(unnamed.id()).getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
     void keepsEventsWhileTheBrokerIsUnreachableAndPublishesThemOnceItIsBack() {
         AggregateStore<Concern> concerns = stores.of(Concern.class);
         Concern concern = concerns.save(Concern.register(id(), "1547", "arena-1"));
