@@ -94,7 +94,7 @@ class Notification extends AggregateRoot {
         nextAttemptAt = null;
         lastFailureCode = null;
         forgetContent();
-        raise(new NotificationSent(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, recipientId,
+        raise(new NotificationSent(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, publishedRecipientId(),
                 templateCode.name(), attempts));
     }
 
@@ -105,7 +105,7 @@ class Notification extends AggregateRoot {
         failedAt = now;
         nextAttemptAt = null;
         forgetContent();
-        raise(new NotificationFailed(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, recipientId,
+        raise(new NotificationFailed(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, publishedRecipientId(),
                 templateCode.name(), reasonCode, attempts));
     }
 
@@ -151,6 +151,15 @@ class Notification extends AggregateRoot {
         recipientId = "erased-" + id;
         subjectIds = null;
         return true;
+    }
+
+    /**
+     * Who the notice went to, as notification.events say it. A guardian's notice is about a child, and the topic is kept
+     * for good: its event names the notice alone, so that nothing on it ties the guardian to the child once the child
+     * is erased. Staff are named by their login id.
+     */
+    private String publishedRecipientId() {
+        return recipientKind == RecipientKind.GUARDIAN ? "guardian-notice-" + id : recipientId;
     }
 
     /** Once a notice is settled its address and text are no longer needed, so they are not kept (data minimisation). */
