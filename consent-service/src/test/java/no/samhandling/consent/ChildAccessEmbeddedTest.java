@@ -281,7 +281,7 @@ class ChildAccessEmbeddedTest {
         String[] staff = {"REFERRER", "COORDINATOR", "MEMBER"};
         String consent = Family.consent("HEALTH", "{\"guardianIds\": [\"{motherId}\"]}", ARENA, null);
         AuthorisationMatrix matrix = AuthorisationMatrix.of(context, port, Arrays.stream(Role.values()).map(Role::name).toList())
-                .scopes("contacts", "audit", "metrics", "identity-match").withPlatformEndpoints();
+                .scopes("contacts", "audit", "metrics", "identity-match", "guardian-logins").withPlatformEndpoints();
         Rule related = Rule.roles("REFERRER").when(Standing.OWN).and("COORDINATOR", "MEMBER").when(Standing.OWN, Standing.RELATED);
         // The family: the child's guardian, and the child itself (a youth of 16, who decides alone about
         // health and child welfare); RELATED is a login of another relation (the stepparent's, the mother's
@@ -306,6 +306,8 @@ class ChildAccessEmbeddedTest {
                 .on("GET /subjects/{subjectId}/guardian-contacts").query("arenaId={arenaId}").rule(Rule.scopes("contacts"))
                 .on("POST /subjects/{subjectId}/identity-match").query("municipality=" + TestTokens.AUKRA)
                         .body("{\"name\": \"Matrise Barn\", \"birthDate\": \"2017-03-01\"}").rule(Rule.scopes("identity-match"))
+                .on("POST /subjects/{subjectId}/guardian-logins").query("municipality=" + TestTokens.AUKRA)
+                        .body("{\"pseudonyms\": []}").rule(Rule.scopes("guardian-logins"))
                 .on("GET /guardian/children").rule(family)
                 .on("POST /guardian/consents/{consentId}/withdraw").rule(guardiansConsent)
                 .on("POST /guardian/children/{subjectId}/withdraw").rule(ownFamily)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -40,6 +41,7 @@ import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawer;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
+import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
@@ -213,8 +215,25 @@ abstract class ConsentComponentTest {
             assertThat(event.subjectId()).isEqualTo(family.subjectId);
             assertThat(event.arenaIds()).containsExactly(ARENA);
             assertThat(event.givenBy()).isEqualTo(ConsentGiver.GUARDIANS);
-            assertThat(event.guardianUserIds()).containsExactlyInAnyOrder(family.motherLogin, family.fatherLogin);
+            assertThat(event.guardianUserIds()).hasSize(2).allMatch(PersonalDataCipher::isPseudonym)
+                    .doesNotContain(family.motherLogin, family.fatherLogin);
+            assertThat(guardianLogins(family, event.guardianUserIds())).containsExactlyInAnyOrder(family.motherLogin, family.fatherLogin);
         });
+    }
+
+    @Test
+    void theLoginsBehindAConsentsPseudonymsAreTheChildsOwnGuardiansOnlyAndOnlyForTheReferralService() {
+        Family family = Family.withChildAged(staff(), 9);
+        Family other = Family.withChildAged(staff(), 9);
+        ConsentGranted granted = (ConsentGranted) eventsOf(recordConsent(staff(), family, "EDUCATION",
+                family.guardians(family.motherId, family.fatherId)).get("id").asString(), 1).getFirst();
+
+        assertThat(guardianLogins(other, granted.guardianUserIds())).as("another child's guardians' pseudonyms").isEmpty();
+        assertThat(guardianLogins(family, List.of(family.motherLogin))).as("a login id is no pseudonym").isEmpty();
+        String path = "/subjects/" + family.subjectId + "/guardian-logins?municipality=" + TestTokens.AUKRA;
+        String asked = "{\"pseudonyms\": " + jsonArray(granted.guardianUserIds()) + "}";
+        assertThat(notificationService().post(path, asked).status()).isEqualTo(403);
+        assertThat(staff().post(path, asked).status()).isEqualTo(403);
     }
 
     @Test
@@ -599,6 +618,8 @@ abstract class ConsentComponentTest {
         Family family = Family.withChildAged(staff(), 9);
         String consentId = recordConsent(staff(), family, "EDUCATION", family.guardians(family.motherId, family.fatherId))
                 .get("id").asString();
+        ConsentGranted granted = (ConsentGranted) eventsOf(consentId, 1).getFirst();
+        assertThat(guardianLogins(family, granted.guardianUserIds())).hasSize(2);
         HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
 
         assertThat(staff().post("/subjects/" + family.subjectId + "/erase", "").status()).isEqualTo(403);
@@ -625,13 +646,27 @@ abstract class ConsentComponentTest {
         String topic = rawTopic(published);
         assertThat(stored).contains(family.subjectId, consentId);
         assertThat(topic).contains(family.subjectId);
-        for (String personal : List.of(family.childName, family.childName.split(" ")[1], family.nationalId, family.motherEmail)) {
+        assertThat(guardianLogins(family, granted.guardianUserIds())).as("the pseudonyms are unlinkable once the key is gone").isEmpty();
+        for (String personal : List.of(family.childName, family.childName.split(" ")[1], family.nationalId, family.motherEmail,
+                family.motherLogin, family.fatherLogin)) {
             assertThat(stored).doesNotContain(personal);
             assertThat(topic).doesNotContain(personal);
         }
     }
 
     // --- helpers ----------------------------------------------------------------------------------
+
+    private List<String> guardianLogins(Family family, List<String> pseudonyms) {
+        HttpApi.Response response = HttpApi.at(port).as(TestTokens.serviceToken("referral-service", "guardian-logins"))
+                .post("/subjects/" + family.subjectId + "/guardian-logins?municipality=" + TestTokens.AUKRA,
+                        "{\"pseudonyms\": " + jsonArray(pseudonyms) + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(response.json().get("userIds").spliterator(), false).map(JsonNode::asString).toList();
+    }
+
+    private static String jsonArray(List<String> values) {
+        return values.stream().map(value -> "\"" + value + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
 
     private JsonNode contacts(Family family, String arenaId) {
         HttpApi.Response response = notificationService().get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=" + arenaId);

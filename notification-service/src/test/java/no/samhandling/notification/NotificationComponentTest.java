@@ -473,6 +473,11 @@ abstract class NotificationComponentTest {
             publish(agenda);
             await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("sourceEventId")
                     .is(agenda.eventId().toString()).and("recipientId").is(guardianId)), "notifications") == 1);
+            // Waiting, the address is written only sealed under the child's key: the oplog never had it in plain words.
+            assertThat(mongo.getCollection("notifications").find(com.mongodb.client.model.Filters.and(
+                    com.mongodb.client.model.Filters.eq("sourceEventId", agenda.eventId().toString()),
+                    com.mongodb.client.model.Filters.eq("recipientId", guardianId))).first().toJson())
+                    .doesNotContain("40000077").contains("sealed.v1.notice-address.");
 
             publish(new no.samhandling.events.consent.SubjectErased(UUID.randomUUID(), Instant.now(), AUKRA, attending.subjectId()));
 
@@ -486,7 +491,49 @@ abstract class NotificationComponentTest {
         assertThat(stored).doesNotContain("40000077").doesNotContain(guardianId).doesNotContain(attending.subjectId()).contains("CANCELLED");
         assertThat(mongo.getCollection("referral_directory").find(com.mongodb.client.model.Filters.eq("_id", attending.aggregateId()))
                 .first().toJson()).doesNotContain(attending.subjectId());
+        org.bson.Document tombstone = mongo.getCollection("subject_keys").find(com.mongodb.client.model.Filters.eq("_id", attending.subjectId()))
+                .first();
+        // The child's key is destroyed, so whatever was sealed under it is unreadable.
+        assertThat(tombstone.getBoolean("erased")).isTrue();
+        assertThat(tombstone.containsKey("wrappedKey")).isFalse();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> gateway.deliveredTo("4740000077").isEmpty());
+    }
+
+    @Test
+    void aNoticeAboutASiblingTooStillReachesTheGuardianAfterTheOtherChildIsErased() {
+        String member = email("member");
+        String arenaId = arena("Skoleteam", false, staff("member-" + member, "MEMBER", member, null, "EMAIL", null, "nb"));
+        ReferralSubmitted erased = referral(arenaId, "referrer", "subject-" + UUID.randomUUID(), true);
+        ReferralSubmitted sibling = referral(arenaId, "referrer", "subject-" + UUID.randomUUID(), true);
+        GuardianContact parent = new GuardianContact("guardian-" + UUID.randomUUID(), null, "+4740000088", "nb");
+        sources.guardians(erased.subjectId(), arenaId, parent);
+        sources.guardians(sibling.subjectId(), arenaId, parent);
+        publish(erased);
+        publish(sibling);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id")
+                .in(erased.aggregateId(), sibling.aggregateId())), "referral_directory") == 2);
+        MeetingScheduled meeting = meeting(arenaId, "member-" + member);
+        publish(meeting);
+        AgendaPublished agenda = new AgendaPublished(UUID.randomUUID(), Instant.now(), AUKRA, meeting.aggregateId(), arenaId,
+                List.of(erased.aggregateId(), sibling.aggregateId()));
+
+        gateway.goDown();
+        try {
+            publish(agenda);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("sourceEventId")
+                    .is(agenda.eventId().toString()).and("recipientId").is(parent.guardianId())), "notifications") == 1);
+
+            publish(new no.samhandling.events.consent.SubjectErased(UUID.randomUUID(), Instant.now(), AUKRA, erased.subjectId()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("subject_keys").countDocuments(com.mongodb.client.model.Filters
+                    .and(com.mongodb.client.model.Filters.eq("_id", erased.subjectId()), com.mongodb.client.model.Filters.eq("erased", true))) == 1);
+        } finally {
+            gateway.comeBack();
+        }
+        // Its address was sealed under the erased child's key; it moved under the sibling's before that key went.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !gateway.deliveredTo("4740000088").isEmpty());
+        assertThat(mongo.getCollection("notifications").find(com.mongodb.client.model.Filters.eq("sourceEventId",
+                agenda.eventId().toString())).first().toJson()).doesNotContain(erased.subjectId());
     }
 
     @Test

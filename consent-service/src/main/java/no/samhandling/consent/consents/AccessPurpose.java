@@ -27,5 +27,7 @@ public enum AccessPurpose {
     /** A service fetched the guardians' contact details to send them a notice. */
     NOTICE,
     /** referral-service had the child a named referral names compared with the child registered here. */
-    IDENTITY_MATCH
+    IDENTITY_MATCH,
+    /** referral-service learned which guardians a consent's pseudonyms stand for, to show them their child's case. */
+    GUARDIAN_LOGINS
 }

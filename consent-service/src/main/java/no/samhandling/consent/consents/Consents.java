@@ -53,17 +53,19 @@ public class Consents {
     private final ConsentRules rules;
     private final PersonalDataCipher cipher;
     private final ChildRelations relations;
+    private final GuardianPseudonyms guardianPseudonyms;
     private final ArenaParties arenas;
     private final Access access;
     private final Clock clock;
 
     Consents(AggregateStores stores, Subjects subjects, ConsentRules rules, PersonalDataCipher cipher, ChildRelations relations,
-            ArenaParties arenas, Access access, Clock clock) {
+            GuardianPseudonyms guardianPseudonyms, ArenaParties arenas, Access access, Clock clock) {
         this.consents = stores.of(Consent.class);
         this.subjects = subjects;
         this.rules = rules;
         this.cipher = cipher;
         this.relations = relations;
+        this.guardianPseudonyms = guardianPseudonyms;
         this.arenas = arenas;
         this.access = access;
         this.clock = clock;
@@ -361,7 +363,7 @@ public class Consents {
         ConsentRules.Applicable rule = rules.applicable(municipality, legalArea)
                 .orElseThrow(() -> ProblemException.invalid("legalArea", "consent.legal-area-unknown",
                         String.join(", ", rules.areas(municipality).keySet())));
-        return Requirement.of(rule, subject, today());
+        return Requirement.of(rule, subject, today(), userId -> guardianPseudonyms.of(municipality, subject.subjectId(), userId));
     }
 
     private List<Decision> decisions(Caller caller, SubjectFacts subject, DecidedBy decidedBy, Decision.Verdict verdict,

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import no.samhandling.consent.subjects.SubjectFacts;
 
@@ -16,7 +17,8 @@ import no.samhandling.consent.subjects.SubjectFacts;
  * @param youthRequired the youth must consent (alone, or together with the guardians)
  * @param guardianIds the guardians with parental responsibility, whose consent counts
  * @param guardiansNeeded how many of them must consent: all of them, one, or none
- * @param guardianUserIds the logins of those guardians who have one, by guardian id
+ * @param guardianUserIds what stands for the logins of those guardians who have one, by guardian id: per-child
+ *        pseudonyms ({@link GuardianPseudonyms}), for they leave this service on ConsentGranted
  */
 record Requirement(boolean youthDecidesAlone, boolean youthRequired, List<String> guardianIds, int guardiansNeeded,
         Map<String, String> guardianUserIds) {
@@ -30,7 +32,7 @@ record Requirement(boolean youthDecidesAlone, boolean youthRequired, List<String
         this(youthDecidesAlone, youthRequired, guardianIds, guardiansNeeded, Map.of());
     }
 
-    static Requirement of(ConsentRules.Applicable rule, SubjectFacts subject, LocalDate day) {
+    static Requirement of(ConsentRules.Applicable rule, SubjectFacts subject, LocalDate day, UnaryOperator<String> publishedLogin) {
         int age = subject.ageOn(day);
         if (age >= rule.youthConsentsAloneFrom()) {
             return new Requirement(true, true, List.of(), 0);
@@ -40,7 +42,7 @@ record Requirement(boolean youthDecidesAlone, boolean youthRequired, List<String
         Map<String, String> logins = new HashMap<>();
         subject.guardiansWithParentalResponsibility().stream()
                 .filter(guardian -> guardian.userId() != null)
-                .forEach(guardian -> logins.put(guardian.guardianId(), guardian.userId()));
+                .forEach(guardian -> logins.put(guardian.guardianId(), publishedLogin.apply(guardian.userId())));
         // With nobody holding parental responsibility on file, one still has to: the consent waits for them.
         int needed = rule.bothGuardiansMustConsent() ? Math.max(1, guardians.size()) : 1;
         boolean youthToo = rule.youthAlsoConsentsFrom() != null && age >= rule.youthAlsoConsentsFrom();

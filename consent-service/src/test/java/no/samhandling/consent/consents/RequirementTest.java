@@ -32,7 +32,7 @@ class RequirementTest {
     }
 
     static Requirement requirement(String municipality, String area, int age) {
-        return Requirement.of(RULES.applicable(municipality, area).orElseThrow(), childAged(age), TODAY);
+        return Requirement.of(RULES.applicable(municipality, area).orElseThrow(), childAged(age), TODAY, userId -> userId);
     }
 
     @Test
@@ -107,7 +107,7 @@ class RequirementTest {
     @Test
     void withNobodyHoldingParentalResponsibilityTheConsentWaits() {
         SubjectFacts noGuardians = new SubjectFacts("child", "1547", false, TODAY.minusYears(8), List.of(), "registrar", null);
-        Requirement requirement = Requirement.of(RULES.applicable("1547", "EDUCATION").orElseThrow(), noGuardians, TODAY);
+        Requirement requirement = Requirement.of(RULES.applicable("1547", "EDUCATION").orElseThrow(), noGuardians, TODAY, userId -> userId);
 
         assertThat(requirement.metBy(false, Set.of())).isFalse();
         assertThat(requirement.guardiansNeeded()).isEqualTo(1);

@@ -67,6 +67,39 @@ public final class PersonalDataCipher {
     }
 
     /**
+     * A stable stand-in for a value that must travel with the subject, such as a guardian's login id on an event:
+     * the same value gives the same pseudonym for this subject, but another one for every other subject, and
+     * nobody without the subject's key can tell which value is behind it or test a guess. Once the subject is
+     * erased its key is gone, so no pseudonym of it can be linked to its value again, even by this service.
+     *
+     * @param purpose what the value is, such as {@code guardian-login}
+     * @throws SubjectErasedException when the subject was erased
+     */
+    public String pseudonym(String municipality, String subjectId, String purpose, String value) {
+        Objects.requireNonNull(municipality, "municipality");
+        Objects.requireNonNull(subjectId, "subjectId");
+        Sealed.requirePurpose(purpose);
+        Objects.requireNonNull(value, "value");
+        return Pseudonyms.of(keys.keyFor(municipality, subjectId), subjectId, purpose, value);
+    }
+
+    /**
+     * The pseudonym of the value for the subject if the subject still has a key here, so that a pseudonym can be
+     * matched against candidate values; empty once the subject is erased (or never had a key in this service).
+     */
+    public Optional<String> existingPseudonym(String subjectId, String purpose, String value) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        Sealed.requirePurpose(purpose);
+        Objects.requireNonNull(value, "value");
+        return keys.existingKey(subjectId).map(key -> Pseudonyms.of(key, subjectId, purpose, value));
+    }
+
+    /** Whether a value is shaped like a {@link #pseudonym}, rather than the value itself. */
+    public static boolean isPseudonym(String value) {
+        return Pseudonyms.isPseudonym(value);
+    }
+
+    /**
      * Destroys the subject's key and leaves a tombstone, so that nothing sealed for it can be opened
      * again and nothing new can be sealed. Idempotent.
      */

@@ -170,6 +170,31 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void givesEachSubjectItsOwnStablePseudonymOfAValueAndNoneOnceErased() {
+        String subject = newSubject();
+        String sibling = newSubject();
+
+        String pseudonym = cipher.pseudonym(AUKRA, subject, "guardian-login", "guardian-kari");
+
+        assertThat(pseudonym).doesNotContain("kari").matches("pseudonym\\.v1\\.[A-Za-z0-9_-]{22}");
+        assertThat(PersonalDataCipher.isPseudonym(pseudonym)).isTrue();
+        assertThat(PersonalDataCipher.isPseudonym("guardian-kari")).isFalse();
+        assertThat(cipher.pseudonym(AUKRA, subject, "guardian-login", "guardian-kari")).isEqualTo(pseudonym);
+        assertThat(cipher.existingPseudonym(subject, "guardian-login", "guardian-kari")).contains(pseudonym);
+        assertThat(cipher.pseudonym(AUKRA, sibling, "guardian-login", "guardian-kari")).isNotEqualTo(pseudonym);
+        assertThat(cipher.pseudonym(AUKRA, subject, "guardian-login", "guardian-ola")).isNotEqualTo(pseudonym);
+        assertThat(cipher.pseudonym(AUKRA, subject, "other-purpose", "guardian-kari")).isNotEqualTo(pseudonym);
+        assertThat(cipherWith(Base64.getEncoder().encodeToString(new byte[32])).pseudonym(AUKRA, subject, "guardian-login", "guardian-kari"))
+                .as("the pseudonym depends on the subject's key, not on the master key alone").isEqualTo(pseudonym);
+
+        cipher.erase(subject);
+
+        assertThat(cipher.existingPseudonym(subject, "guardian-login", "guardian-kari")).isEmpty();
+        assertThatThrownBy(() -> cipher.pseudonym(AUKRA, subject, "guardian-login", "guardian-kari"))
+                .isInstanceOf(SubjectErasedException.class);
+    }
+
+    @Test
     void refusesToSealForAnErasedSubjectSoALateWriteCannotRecreateItsKey() {
         String subject = newSubject();
         cipher.seal(AUKRA, subject, "Kari Nordmann");

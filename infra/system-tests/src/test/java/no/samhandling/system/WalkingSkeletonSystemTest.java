@@ -173,7 +173,8 @@ class WalkingSkeletonSystemTest {
      * and told of, and discussed with minutes; then erased, after which neither the name, the
      * national id number, nor the guardian's name is anywhere: not in any service's MongoDB documents,
      * not in any Kafka record, read as raw bytes. (The guardian's email and phone are still in the
-     * oplog, its login id and the subject id on the events published before; issue 12.)
+     * oplog, and the subject id on the events published before; issue 12. Its login id travels only as a
+     * pseudonym under the child's key, unlinkable once the child is erased.)
      */
     @Test
     void aNamedChildIsReferredUnderConsentAuditedAndAfterErasureFoundNowhere() throws Exception {
@@ -230,8 +231,10 @@ class WalkingSkeletonSystemTest {
                 .json().get("id").asString();
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status() == 200);
+        // The guardian takes part under a pseudonym of their login for this child, never the login itself.
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId").contains("guardian"));
+                arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("kind").contains("GUARDIAN"));
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId")).doesNotContain("guardian");
         assertThat(arenas.post("/meetings/" + meetingId + "/agenda/publish", "").status()).isEqualTo(200);
         arenas.put("/meetings/" + meetingId + "/minutes", """
                 {"items": [{"referralId": "%s", "topic": "Språk", "outcomeCode": "MEASURES_AGREED", "outcome": "Barnet får språkgruppe.",
@@ -254,6 +257,10 @@ class WalkingSkeletonSystemTest {
                     assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), identifying)).as(identifying).isEmpty());
             assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), identifying)).as(identifying)
                     .isEmpty();
+        }
+        // Nothing ever published the guardian's email or phone; the oplog still has them (see above).
+        for (String contact : List.of("mor@example.test", "+4741234567", "41234567")) {
+            assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), contact)).as(contact).isEmpty();
         }
         // The scans saw the case: the same scans find the opaque ids that stay.
         assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), referralId)).isNotEmpty();
@@ -300,15 +307,17 @@ class WalkingSkeletonSystemTest {
         referrals.post("/referrals/" + referralId + "/accept", "");
         assertThat(referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status())
                 .isEqualTo(200);
+        // The guardian takes part under a pseudonym of their login for this child, never the login itself.
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId").contains("guardian"));
+                arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("kind").contains("GUARDIAN"));
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId")).doesNotContain("guardian");
 
         assertThat(guardian.post("/guardian/children/" + subjectId + "/withdraw", "").status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                !arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId").contains("guardian"));
+                !arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("kind").contains("GUARDIAN"));
         assertThat(arenas.get("/meetings/" + meetingId).json().get("agenda").toString()).contains(referralId);
         assertThat(referrals.get("/referrals/" + referralId).json().get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);

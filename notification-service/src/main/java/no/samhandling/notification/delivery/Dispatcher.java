@@ -100,7 +100,7 @@ class Dispatcher {
     private void send(Notification notification) {
         DeliveryOutcome outcome;
         try {
-            outcome = providers.deliver(notification.outgoing());
+            outcome = providers.deliver(notifications.outgoing(notification));
         } catch (RuntimeException e) {
             log.warn("Notice {} could not be handed to its provider: {}", notification.id(), e.getClass().getSimpleName());
             outcome = new DeliveryOutcome.NotNow("PROVIDER_UNAVAILABLE", 1);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -36,7 +37,14 @@ class Notification extends AggregateRoot {
     /** The children a notice to their guardians is about, until they are erased; absent on other notices. */
     private List<String> subjectIds;
     private Language language;
+    /**
+     * Where the notice goes. For a notice about a child (to its guardians) it is sealed under the child's key in
+     * {@link #addressSealedFor}'s name, so that neither this document nor the oplog or a backup of it ever holds the
+     * address in plain words, and erasing the child leaves nothing readable; otherwise plain.
+     */
     private String address;
+    /** The child under whose key {@link #address} is sealed; absent when it is plain. */
+    private String addressSealedFor;
     private String maskedAddress;
     private String subject;
     private String text;
@@ -56,7 +64,16 @@ class Notification extends AggregateRoot {
     Notification() {
     }
 
+    /** A notice whose address is stored as it is: one about no child. */
     static Notification record(Intent intent, Instant now) {
+        return record(intent, null, null, now);
+    }
+
+    /**
+     * @param sealedAddress the address as sealed for {@code sealedFor}, or null to store it as it is
+     * @param sealedFor the child whose key sealed it
+     */
+    static Notification record(Intent intent, String sealedAddress, String sealedFor, Instant now) {
         Notification notification = new Notification();
         notification.id = intent.notificationId();
         notification.municipality = intent.municipality();
@@ -69,8 +86,10 @@ class Notification extends AggregateRoot {
         notification.recipientKind = intent.recipient().kind();
         notification.subjectIds = intent.subjectIds().isEmpty() ? null : intent.subjectIds();
         notification.language = intent.recipient().language();
-        notification.address = intent.recipient().addressFor(intent.channel());
-        notification.maskedAddress = Addresses.mask(intent.channel(), notification.address);
+        String address = intent.recipient().addressFor(intent.channel());
+        notification.address = sealedAddress == null ? address : sealedAddress;
+        notification.addressSealedFor = sealedAddress == null ? null : sealedFor;
+        notification.maskedAddress = Addresses.mask(intent.channel(), address);
         notification.subject = intent.message().subject();
         notification.text = intent.message().text();
         notification.calendar = intent.message().calendar();
@@ -94,7 +113,7 @@ class Notification extends AggregateRoot {
         nextAttemptAt = null;
         lastFailureCode = null;
         forgetContent();
-        raise(new NotificationSent(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, recipientId,
+        raise(new NotificationSent(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, publishedRecipientId(),
                 templateCode.name(), attempts));
     }
 
@@ -105,7 +124,7 @@ class Notification extends AggregateRoot {
         failedAt = now;
         nextAttemptAt = null;
         forgetContent();
-        raise(new NotificationFailed(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, recipientId,
+        raise(new NotificationFailed(UUID.randomUUID(), now, municipality, id, UUID.fromString(sourceEventId), channel, publishedRecipientId(),
                 templateCode.name(), reasonCode, attempts));
     }
 
@@ -142,6 +161,7 @@ class Notification extends AggregateRoot {
             subjectIds = subjectIds.stream().filter(other -> !other.equals(subjectId)).toList();
             return true;
         }
+        addressSealedFor = null;
         if (status == NotificationStatus.PENDING) {
             status = NotificationStatus.CANCELLED;
             nextAttemptAt = null;
@@ -151,6 +171,15 @@ class Notification extends AggregateRoot {
         recipientId = "erased-" + id;
         subjectIds = null;
         return true;
+    }
+
+    /**
+     * Who the notice went to, as notification.events say it. A guardian's notice is about a child, and the topic is kept
+     * for good: its event names the notice alone, so that nothing on it ties the guardian to the child once the child
+     * is erased. Staff are named by their login id.
+     */
+    private String publishedRecipientId() {
+        return recipientKind == RecipientKind.GUARDIAN ? "guardian-notice-" + id : recipientId;
     }
 
     /** Once a notice is settled its address and text are no longer needed, so they are not kept (data minimisation). */
@@ -178,8 +207,30 @@ class Notification extends AggregateRoot {
         return arenaId;
     }
 
+    /** What goes to the provider, with the address as {@code openAddress} reads it. */
+    Outgoing outgoing(BiFunction<String, String, String> openAddress) {
+        String plain = address == null || addressSealedFor == null ? address : openAddress.apply(addressSealedFor, address);
+        return new Outgoing(id, channel, plain, subject, text, calendar, calendarMethod);
+    }
+
+    /** The address as stored, plain or sealed. */
     Outgoing outgoing() {
         return new Outgoing(id, channel, address, subject, text, calendar, calendarMethod);
+    }
+
+    /** The child whose key seals the address, if it is sealed. */
+    String addressSealedFor() {
+        return addressSealedFor;
+    }
+
+    /** Moves the sealed address to another child of the notice, before the key it is sealed under is destroyed. */
+    void resealAddress(String address, String sealedFor) {
+        this.address = address;
+        this.addressSealedFor = sealedFor;
+    }
+
+    List<String> subjectIds() {
+        return subjectIds == null ? List.of() : subjectIds;
     }
 
     NotificationStatus status() {

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 import com.mongodb.client.model.IndexOptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import no.samhandling.personaldata.PersonalDataCipher;
+import no.samhandling.personaldata.Sealed;
+import no.samhandling.personaldata.SubjectErasedException;
 import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.events.AggregateStore;
@@ -40,15 +43,20 @@ import no.samhandling.platform.security.Role;
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    /** The purpose an address is sealed for. */
+    static final String ADDRESS = "notice-address";
 
     private final AggregateStore<Notification> store;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final MeterRegistry meters;
     private final ArenaRoster roster;
+    private final PersonalDataCipher cipher;
 
-    Notifications(AggregateStores stores, MongoTemplate mongo, Clock clock, MeterRegistry meters, ArenaRoster roster) {
+    Notifications(AggregateStores stores, MongoTemplate mongo, Clock clock, MeterRegistry meters, ArenaRoster roster,
+            PersonalDataCipher cipher) {
         this.store = stores.of(Notification.class);
+        this.cipher = cipher;
         this.roster = roster;
         this.mongo = mongo;
         this.clock = clock;
@@ -60,10 +68,28 @@ public class Notifications {
                 new IndexOptions().name("due"));
     }
 
-    /** @return whether the intent was new; false when this notice was recorded before */
+    /**
+     * A notice about a child (to its guardians) has its address sealed under the child's key before it is written, so
+     * the address is never in MongoDB in plain words; a child erased in the meantime gets no notice.
+     *
+     * @return whether the intent was new; false when this notice was recorded before, or its child is erased
+     */
     public boolean record(Intent intent) {
+        Notification notification;
+        if (intent.subjectIds().isEmpty()) {
+            notification = Notification.record(intent, clock.instant());
+        } else {
+            String child = intent.subjectIds().getFirst();
+            try {
+                notification = Notification.record(intent, cipher.seal(intent.municipality(), child, ADDRESS,
+                        intent.recipient().addressFor(intent.channel())).encoded(), child, clock.instant());
+            } catch (SubjectErasedException erased) {
+                meters.counter("samhandling.notifications.cancelled", "reason", "SUBJECT_ERASED").increment();
+                return false;
+            }
+        }
         try {
-            store.save(Notification.record(intent, clock.instant()));
+            store.save(notification);
             meters.counter("samhandling.notifications.recorded", "channel", intent.channel().name(),
                     "template", intent.template().name()).increment();
             return true;
@@ -85,12 +111,37 @@ public class Notifications {
         int cancelled = 0;
         for (Notification notification : store.find(aboutTheChild)) {
             boolean waiting = notification.status() == NotificationStatus.PENDING;
+            resealForAnotherChild(notification, subjectId);
             if (notification.forgetSubject(subjectId)) {
                 store.save(notification);
                 cancelled += waiting && notification.status() == NotificationStatus.CANCELLED ? 1 : 0;
             }
         }
         meters.counter("samhandling.notifications.cancelled", "reason", "SUBJECT_ERASED").increment(cancelled);
+        // Last, so that a redelivery after a failure above can still reseal: then nothing sealed for the child is readable.
+        cipher.erase(subjectId);
+    }
+
+    /** A notice about a sibling too still goes: its address moves under the sibling's key before the child's is destroyed. */
+    private void resealForAnotherChild(Notification notification, String erased) {
+        if (!erased.equals(notification.addressSealedFor()) || notification.outgoing().address() == null) {
+            return;
+        }
+        Optional<String> sibling = notification.subjectIds().stream().filter(other -> !other.equals(erased)).findFirst();
+        Optional<String> address = cipher.open(erased, Sealed.decode(notification.outgoing().address()));
+        if (sibling.isEmpty() || address.isEmpty()) {
+            return;
+        }
+        try {
+            notification.resealAddress(cipher.seal(notification.municipality(), sibling.get(), ADDRESS, address.get()).encoded(), sibling.get());
+        } catch (SubjectErasedException siblingErasedToo) {
+            notification.resealAddress(null, null);
+        }
+    }
+
+    /** What goes to the provider, the address opened when it is sealed; none once its child is erased. */
+    Outgoing outgoing(Notification notification) {
+        return notification.outgoing((child, sealed) -> cipher.open(child, Sealed.decode(sealed)).orElse(null));
     }
 
     List<Notification> due(Instant now, int limit) {

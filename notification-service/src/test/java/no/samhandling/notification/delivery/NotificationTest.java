@@ -87,6 +87,24 @@ class NotificationTest {
     }
 
     @Test
+    void theEventOfAGuardiansNoticeNamesTheNoticeNotTheGuardian() {
+        Recipient guardian = new Recipient("guardian-login-1", RecipientKind.GUARDIAN, "mor@example.no", "+4740000002",
+                Set.of(Channel.EMAIL), Language.NB);
+        Notification sent = Notification.record(new Intent(sourceEventId, "arena.agenda-published.v1", "1547", "arena-1",
+                TemplateCode.GUARDIAN_MEETING_NOTICE, guardian, Channel.EMAIL, new Message("Emne", "Tekst", null, null),
+                java.util.List.of("subject-1")), NOW);
+        Notification failed = Notification.record(new Intent(sourceEventId, "arena.agenda-published.v1", "1547", "arena-1",
+                TemplateCode.GUARDIAN_MEETING_NOTICE, guardian, Channel.SMS, new Message("Emne", "Tekst", null, null),
+                java.util.List.of("subject-1")), NOW);
+
+        sent.sent("message-1", 1, NOW);
+        failed.failed("RECIPIENT_UNREACHABLE", 1, NOW);
+
+        assertThat(((NotificationSent) sent.pendingEvents().getFirst()).recipientId()).isEqualTo("guardian-notice-" + sent.view().id());
+        assertThat(((NotificationFailed) failed.pendingEvents().getFirst()).recipientId()).isEqualTo("guardian-notice-" + failed.view().id());
+    }
+
+    @Test
     void waitsTwiceAsLongAfterEachFailedRoundUpToTheMaximum() {
         Notification notice = Notification.record(intent(Channel.SMS), NOW);
 

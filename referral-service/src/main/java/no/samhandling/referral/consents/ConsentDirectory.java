@@ -46,7 +46,7 @@ public class ConsentDirectory {
     /**
      * One consent as the gate sees it.
      *
-     * @param guardianUserIds login ids of the guardians who gave it
+     * @param guardianUserIds login ids of the guardians who gave it, learned from consent-service ({@link GuardianLogins})
      * @param purposeCode what the consent is for, the legal basis of the case's personal data; null when granted
      *                    before it was kept
      */
@@ -61,10 +61,12 @@ public class ConsentDirectory {
 
     private final MongoTemplate mongo;
     private final PersonalDataCipher cipher;
+    private final GuardianLogins guardianLogins;
 
-    ConsentDirectory(MongoTemplate mongo, PersonalDataCipher cipher) {
+    ConsentDirectory(MongoTemplate mongo, PersonalDataCipher cipher, GuardianLogins guardianLogins) {
         this.mongo = mongo;
         this.cipher = cipher;
+        this.guardianLogins = guardianLogins;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("subjectId"));
     }
 
@@ -79,7 +81,7 @@ public class ConsentDirectory {
                 Updates.set("parties", event.parties()),
                 Updates.set("validFrom", date(event.validFrom())),
                 Updates.set("validTo", date(event.validTo())),
-                Updates.set("guardianUserIds", event.guardianUserIds()),
+                Updates.set("guardianUserIds", guardianLogins.behind(event.municipality(), event.subjectId(), event.guardianUserIds())),
                 Updates.set("purposeCode", event.purposeCode()),
                 Updates.set("state", State.ACTIVE.name())));
     }

@@ -28,6 +28,8 @@ final class ConsentServiceStub {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final Map<String, Registered> children = new ConcurrentHashMap<>();
+    /** Per child, the logins behind the pseudonyms its consents carry, as consent-service would answer them. */
+    final Map<String, Map<String, String>> guardianPseudonyms = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
     /** Subjects for which consent-service is "down": it answers 500. */
     final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -42,8 +44,20 @@ final class ConsentServiceStub {
         server.createContext("/subjects/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             calls.add(caller(exchange.getRequestHeaders().getFirst("Authorization")) + " " + path + "?" + exchange.getRequestURI().getQuery());
-            String subjectId = path.substring("/subjects/".length(), path.length() - "/identity-match".length());
             JsonNode claim = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (path.endsWith("/guardian-logins")) {
+                String child = path.substring("/subjects/".length(), path.length() - "/guardian-logins".length());
+                Map<String, String> known = guardianPseudonyms.getOrDefault(child, Map.of());
+                List<String> userIds = new java.util.ArrayList<>();
+                claim.path("pseudonyms").forEach(pseudonym -> {
+                    if (known.containsKey(pseudonym.asString())) {
+                        userIds.add(known.get(pseudonym.asString()));
+                    }
+                });
+                respond(exchange, JSON.writeValueAsBytes(Map.of("userIds", userIds)));
+                return;
+            }
+            String subjectId = path.substring("/subjects/".length(), path.length() - "/identity-match".length());
             if (failing.contains(subjectId)) {
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
@@ -55,13 +69,16 @@ final class ConsentServiceStub {
                             || child.birthDate().equals(claim.path("birthDate").asString()))
                     && (claim.path("nationalId").isNull() || claim.path("nationalId").isMissingNode()
                             || child.nationalId().equals(claim.path("nationalId").asString()));
-            byte[] body = ("{\"match\":" + match + "}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            respond(exchange, ("{\"match\":" + match + "}").getBytes(StandardCharsets.UTF_8));
         });
         server.start();
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     /** The token's subject and scope, as consent-service would check them: "referral-service identity-match". */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -144,12 +145,22 @@ abstract class NamedReferralComponentTest {
 
     /** A consent for the child {@link #NAME}, registered so in consent-service. */
     String grantConsent(List<String> arenaIds, List<String> parties) {
+        return grantConsent(arenaIds, parties, true);
+    }
+
+    /**
+     * @param pseudonymous as consent-service publishes it: the guardian's login only as a pseudonym under the child's
+     *        key; otherwise as events from before pseudonyms carry it, the login itself
+     */
+    String grantConsent(List<String> arenaIds, List<String> parties, boolean pseudonymous) {
         String consentId = UUID.randomUUID().toString();
         String subjectId = UUID.randomUUID().toString();
         CONSENT_SERVICE.children.put(subjectId, new ConsentServiceStub.Registered(NAME, BIRTH_DATE, NATIONAL_ID));
+        String guardianPseudonym = "pseudonym.v1." + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        CONSENT_SERVICE.guardianPseudonyms.put(subjectId, Map.of(guardianPseudonym, "guardian"));
         publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, consentId, subjectId,
                 arenaIds, parties, "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6),
-                ConsentGiver.GUARDIANS, List.of("guardian")));
+                ConsentGiver.GUARDIANS, List.of(pseudonymous ? guardianPseudonym : "guardian")));
         await().atMost(Duration.ofSeconds(30)).until(() -> consents.find(TestTokens.AUKRA, consentId).isPresent());
         return consentId;
     }
@@ -459,6 +470,13 @@ abstract class NamedReferralComponentTest {
 
         ReferralWithdrawn withdrawn = (ReferralWithdrawn) eventsOf(id, 2).get(1);
         assertThat(withdrawn.withdrawnBy()).isEqualTo(WithdrawingParty.GUARDIAN);
+    }
+
+    @Test
+    void theGuardiansOfAConsentFromBeforePseudonymsAreStillRecognised() {
+        String id = submitNamed("arena-1", grantConsent(List.of("arena-1"), List.of("SCHOOL"), false));
+
+        assertThat(as("GUARDIAN").get("/referrals/" + id).status()).isEqualTo(200);
     }
 
     @Test

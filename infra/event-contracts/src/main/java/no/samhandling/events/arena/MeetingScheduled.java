@@ -14,6 +14,8 @@ import no.samhandling.events.Events;
  * an invitation with a calendar file needs.
  *
  * @param location where the meeting is held (a room or "digital"), if decided; never a private address
+ * @param participantUserIds staff by their login id; a child's guardians only by the per-child pseudonyms
+ *        {@code ConsentGranted} carried, never by their login id
  * @param sequence the calendar SEQUENCE, 0 for a new meeting
  */
 @EventType("arena.meeting-scheduled.v1")

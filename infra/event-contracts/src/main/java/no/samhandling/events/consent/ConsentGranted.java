@@ -20,9 +20,12 @@ import no.samhandling.events.Events;
  * @param parties codes of the services that may share information, such as {@code SCHOOL}
  * @param purposeCode what the consent is for, such as {@code INTERDISCIPLINARY_DISCUSSION}
  * @param validTo the last day the consent holds, or null when it holds until withdrawn
- * @param guardianUserIds the login ids (token subjects) of the guardians who gave it, so that
- *        referral-service can let them see and withdraw their child's case; opaque, empty when
- *        the youth consented alone or the guardians have no login. Added in v1 additively.
+ * @param guardianUserIds the guardians who gave it, each as a pseudonym of their login id under the child's
+ *        own key in consent-service ({@code pseudonym.v1.…}), so that this topic, kept for good, ties no
+ *        guardian to the child once the child is erased and the key destroyed. referral-service asks
+ *        consent-service for the logins behind them to let the guardians see and withdraw their child's
+ *        case. Events from before pseudonyms carry the login ids themselves. Empty when the youth
+ *        consented alone or the guardians have no login. Added in v1 additively.
  */
 @EventType("consent.granted.v1")
 public record ConsentGranted(

@@ -12,7 +12,9 @@ import no.samhandling.events.Events;
  * A notice was handed to the email or SMS provider. The aggregate id is the notification id.
  *
  * @param sourceEventId the event that caused the notice
- * @param recipientId opaque id of the recipient; addresses and phone numbers stay in notification-service
+ * @param recipientId opaque id of the recipient: a staff member's login id, or for a child's guardian an id of the
+ *        notice alone ({@code guardian-notice-<notification id>}), so that nothing here ties a guardian to the
+ *        child; addresses and phone numbers stay in notification-service
  * @param templateCode which notice, such as {@code MEETING_INVITATION}
  * @param attempts how many attempts it took, at least one
  */
