@@ -195,9 +195,14 @@ final class Checks {
                 if (examples.size() < 5) {
                     examples.add(id + ": " + types);
                 }
-            } else if (!times.stream().map(java.time.Instant::parse).sorted().map(Object::toString).toList()
-                    .equals(times.stream().map(java.time.Instant::parse).map(Object::toString).toList())) {
-                outOfOrder++;
+            } else {
+                List<java.time.Instant> instants = times.stream().map(time -> java.time.OffsetDateTime.parse(time).toInstant()).toList();
+                if (!instants.stream().sorted().toList().equals(instants)) {
+                    outOfOrder++;
+                    if (examples.size() < 5) {
+                        examples.add(id + ": times " + times);
+                    }
+                }
             }
         }
         report.figure("cases whose events are lost or doubled / out of order / split over partitions",

@@ -36,7 +36,7 @@ class FaultInjectionSuite {
     static final String PRESCHOOL_TEAM = "aukra-0-6-tverrfagleg-forskoleteam";
 
     private static final int REFERRALS = Integer.getInteger("faults.referrals", 2_000);
-    private static final int PARALLEL_WAVES = Integer.getInteger("faults.parallel-waves", 4);
+    private static final int PARALLEL_WAVES = Integer.getInteger("faults.parallel-waves", 8);
     private static final int CONCURRENT_CALLS = Integer.getInteger("faults.concurrent-calls", 8);
     private static final Duration POST_OFFICE_DOWN = Duration.ofSeconds(Long.getLong("faults.post-office-down-seconds", 60));
     private static final Duration MONGO_DOWN = Duration.ofSeconds(Long.getLong("faults.mongo-down-seconds", 10));

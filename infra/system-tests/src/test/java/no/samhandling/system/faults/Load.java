@@ -32,8 +32,8 @@ final class Load {
     /** The minutes of a meeting take at most 50 items; half that keeps each meeting's calls short. */
     static final int WAVE = 25;
     private static final Duration STEP_DEADLINE = Duration.ofMinutes(10);
-    /** How far ahead a wave's meeting is set: long enough to schedule its cases with a fault in between. */
-    private static final Duration MEETING_LEAD = Duration.ofSeconds(75);
+    /** How far ahead a wave's meeting is set: long enough to take in and schedule its cases with a fault in between. */
+    private static final Duration MEETING_LEAD = Duration.ofSeconds(Long.getLong("faults.meeting-lead-seconds", 60));
 
     private final Client referrerReferrals;
     private final Client coordinatorReferrals;
@@ -106,6 +106,9 @@ final class Load {
             numbers.add(n);
         }
         try (ExecutorService cases = Executors.newVirtualThreadPerTaskExecutor()) {
+            // The meeting is set first, so that its lead covers the cases' intake too.
+            Instant startsAt = Instant.now().plus(MEETING_LEAD).truncatedTo(ChronoUnit.SECONDS);
+            String meetingId = createMeeting(startsAt);
             forEach(cases, numbers, n -> {
                 String id = submit(n);
                 referrals.put(n, id);
@@ -114,20 +117,24 @@ final class Load {
             Map<String, List<String>> byMeeting = new LinkedHashMap<>();
             List<String> toSchedule = numbers.stream().map(referrals::get).toList();
             while (!toSchedule.isEmpty()) {
-                Instant startsAt = Instant.now().plus(MEETING_LEAD).truncatedTo(ChronoUnit.SECONDS);
-                String meetingId = createMeeting(startsAt);
+                if (!byMeeting.isEmpty()) {
+                    startsAt = Instant.now().plus(MEETING_LEAD.dividedBy(2)).truncatedTo(ChronoUnit.SECONDS);
+                    meetingId = createMeeting(startsAt);
+                }
+                String meeting = meetingId;
+                Instant begins = startsAt;
                 List<String> missed = new java.util.concurrent.CopyOnWriteArrayList<>();
                 List<String> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
-                forEach(cases, toSchedule, id -> (schedule(id, meetingId, startsAt) ? scheduled : missed).add(id));
-                byMeeting.put(meetingId, List.copyOf(scheduled));
+                forEach(cases, toSchedule, id -> (schedule(id, meeting, begins) ? scheduled : missed).add(id));
+                byMeeting.put(meeting, List.copyOf(scheduled));
                 if (!missed.isEmpty()) {
-                    log.accept(missed.size() + " cases missed meeting " + meetingId + " (it began first); scheduling them to another");
+                    log.accept(missed.size() + " cases missed meeting " + meeting + " (it began first); scheduling them to another");
                 }
                 toSchedule = List.copyOf(missed);
             }
-            byMeeting.forEach((meetingId, ids) -> {
+            byMeeting.forEach((held, ids) -> {
                 if (!ids.isEmpty()) {
-                    holdMeeting(meetingId, ids);
+                    holdMeeting(held, ids);
                 }
             });
             forEach(cases, numbers.stream().map(referrals::get).toList(), this::closeWhenDiscussed);
