@@ -70,7 +70,7 @@ final class Checks {
             TopicRecords referralEvents = TopicRecords.read(admin, "referral.events");
             TopicRecords notificationEvents = TopicRecords.read(admin, "notification.events");
             TopicRecords arenaEvents = TopicRecords.read(admin, "arena.events");
-            casesNeitherLostNorDuplicated();
+            casesNeitherLostNorDuplicated(mongo.getDatabase(Service.REFERRAL.artifactId()));
             eventsOncePerStepInOrder(referralEvents);
             report.figure("re-sent records (same ce_id again) on referral.events / arena.events / notification.events",
                     resent(referralEvents) + " / " + resent(arenaEvents) + " / " + resent(notificationEvents));
@@ -132,17 +132,18 @@ final class Checks {
         causes.forEach(cause -> report.figure("  dead letter", cause));
     }
 
-    /** The referrer's own list holds each of the run's cases once, closed, and nothing else of the run. */
-    private void casesNeitherLostNorDuplicated() {
-        Client referrer = tokens.client("demo-referrer", List.of(Service.REFERRAL.baseUrl()), new Semaphore(1));
+    /**
+     * referral-service's own store (read raw: its API lists only the newest 500) holds each of the run's cases once,
+     * closed, and every case the load was told of.
+     */
+    private void casesNeitherLostNorDuplicated(MongoDatabase referralDb) {
         Map<String, List<String>> byUnit = new HashMap<>();
         Map<String, String> statusOf = new HashMap<>();
-        for (JsonNode referral : referrer.get("/referrals").json()) {
-            String unit = referral.path("referrerUnit").asString();
-            if (unit.startsWith(load.unitPrefix())) {
-                byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(referral.get("id").asString());
-                statusOf.put(referral.get("id").asString(), referral.path("status").asString());
-            }
+        for (Document referral : referralDb.getCollection("referrals")
+                .find(Filters.regex("referrerUnit", "^" + Pattern.quote(load.unitPrefix())))) {
+            String id = referral.getString("_id");
+            byUnit.computeIfAbsent(referral.getString("referrerUnit"), u -> new ArrayList<>()).add(id);
+            statusOf.put(id, referral.getString("status"));
         }
         long duplicated = byUnit.values().stream().filter(ids -> ids.size() > 1).count();
         Set<String> driven = new HashSet<>(load.referrals().values());

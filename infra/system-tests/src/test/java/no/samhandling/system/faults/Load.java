@@ -182,6 +182,7 @@ final class Load {
         });
     }
 
+    /** The referrer's list holds their newest 500 cases, far more than the load has in flight at once. */
     private String findSubmitted(int n) {
         Client.Reply mine = referrerReferrals.get("/referrals");
         if (!mine.ok()) {
