@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -25,7 +26,8 @@ import jakarta.mail.internet.MimeMessage;
  * Where the local system's notices go instead of real people: an SMTP catcher on port 1025 (the
  * port notification-service uses by default) and a stand-in for the SMS gateway's HTTP API on port
  * 8090. Every email is kept as an {@code .eml} file and every SMS as a JSON line under
- * {@code .local/outbox/}, to be read by a person or a test.
+ * {@code .local/outbox/}, to be read by a person or a test. Both listen behind a {@link FaultGate} on those
+ * ports, so that the fault-injection suite can take them down and make them fail ({@link Faults}).
  */
 final class LocalPostOffice {
 
@@ -35,6 +37,10 @@ final class LocalPostOffice {
 
     private final GreenMail smtp;
     private final HttpServer sms;
+    private final FaultGate smtpGate;
+    private final FaultGate smsGate;
+    /** The share of SMS requests answered 503 without keeping the SMS; 0 unless a fault test sets it. */
+    private volatile double smsErrorRate;
     private final Path outbox;
     private final List<String> receivedSms = new CopyOnWriteArrayList<>();
     private final Thread archiver;
@@ -45,6 +51,9 @@ final class LocalPostOffice {
         this.smtp = smtp;
         this.sms = sms;
         this.outbox = outbox;
+        this.smtpGate = new FaultGate("SMTP gate", HOST, SMTP_PORT, smtp.getSmtp().getPort(),
+                "421 4.3.2 Service not available, try again later\r\n");
+        this.smsGate = new FaultGate("SMS gate", HOST, SMS_PORT, sms.getAddress().getPort(), null);
         this.archiver = Thread.ofVirtual().name("local-post-office").unstarted(() -> {
             while (running) {
                 // Returns as soon as one more email arrives, or after a second.
@@ -55,12 +64,13 @@ final class LocalPostOffice {
     }
 
     static LocalPostOffice start(Path outbox) {
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, HOST, ServerSetup.PROTOCOL_SMTP));
+        // The servers themselves listen on free ports; their gates take the known ones.
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort());
         HttpServer sms;
         try {
             Files.createDirectories(outbox.resolve("mail"));
             smtp.start();
-            sms = HttpServer.create(new InetSocketAddress(HOST, SMS_PORT), 0);
+            sms = HttpServer.create(new InetSocketAddress(HOST, 0), 0);
         } catch (IOException | RuntimeException e) {
             smtp.stop();
             throw new LocalSystemException("The local post office could not start on ports " + SMTP_PORT + " and " + SMS_PORT
@@ -68,6 +78,12 @@ final class LocalPostOffice {
         }
         LocalPostOffice office = new LocalPostOffice(smtp, sms, outbox);
         sms.createContext("/sms/send", exchange -> {
+            if (ThreadLocalRandom.current().nextDouble() < office.smsErrorRate) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             try (InputStream body = exchange.getRequestBody()) {
                 office.keepSms(new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
@@ -78,8 +94,28 @@ final class LocalPostOffice {
             exchange.close();
         });
         sms.start();
+        try {
+            office.smtpGate.open(0);
+            office.smsGate.open(0);
+        } catch (LocalSystemException e) {
+            office.stop();
+            throw e;
+        }
         office.archiver.start();
         return office;
+    }
+
+    /** Both servers unreachable: new connections refused, open ones cut. */
+    void down() {
+        smtpGate.close();
+        smsGate.close();
+    }
+
+    /** Both servers reachable, failing the given share (0 to 1) of sends: SMTP connections greeted with 421, SMS with 503. */
+    void failing(double rate) {
+        smsErrorRate = rate;
+        smtpGate.open(rate);
+        smsGate.open(0);
     }
 
     /** Every email received so far, as raw RFC 5322 text with its attachments. */
@@ -134,6 +170,8 @@ final class LocalPostOffice {
 
     void stop() {
         running = false;
+        smtpGate.close();
+        smsGate.close();
         sms.stop(0);
         smtp.stop();
     }

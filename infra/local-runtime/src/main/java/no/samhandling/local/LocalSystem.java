@@ -77,6 +77,7 @@ public final class LocalSystem {
         Map<Service, Path> jars = settings.infrastructureOnly() ? Map.of() : requireJars();
         Ports.requireFree(requiredPorts(), layout);
         running.recordLauncherPid(layout.pidFile(Ports.LAUNCHER));
+        running.restartsFrom(layout, jars);
 
         running.add(MongoWireServer.start(layout.mongoFile()));
         step.accept("MongoDB wire server is up on " + MONGO_URI + " (" + layout.mongoFile() + ")");

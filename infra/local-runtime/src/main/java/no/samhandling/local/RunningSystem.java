@@ -29,6 +29,8 @@ public final class RunningSystem implements AutoCloseable {
     private LocalPostOffice postOffice;
     private boolean stopped;
     private Duration startupTime = Duration.ZERO;
+    private DataLayout layout;
+    private Map<Service, Path> jars = Map.of();
 
     RunningSystem(Path dataDir) {
         this.dataDir = dataDir;
@@ -82,6 +84,11 @@ public final class RunningSystem implements AutoCloseable {
     /** Every SMS the system sent, as the JSON body it posted to the gateway, oldest first. */
     public List<String> receivedSms() {
         return postOffice == null ? List.of() : postOffice.receivedSms();
+    }
+
+    /** Kills and restarts parts of the running system, for the fault-injection suite; nothing else calls it. */
+    public Faults faults() {
+        return new Faults(this);
     }
 
     public synchronized boolean isStopped() {
@@ -173,6 +180,43 @@ public final class RunningSystem implements AutoCloseable {
             throw interrupted();
         }
         services.add(service);
+    }
+
+    /** What a restart needs: where the data is and which jar each service runs from. */
+    synchronized void restartsFrom(DataLayout data, Map<Service, Path> serviceJars) {
+        layout = data;
+        jars = Map.copyOf(serviceJars);
+    }
+
+    synchronized DataLayout layout() {
+        return layout;
+    }
+
+    synchronized Path jarOf(Service service) {
+        return jars.get(service);
+    }
+
+    synchronized ServiceProcess running(ServiceInstance instance) {
+        return services.stream().filter(s -> s.instance().equals(instance)).findFirst()
+                .orElseThrow(() -> new LocalSystemException(instance.name() + " is not running"));
+    }
+
+    /** A service that was killed gives way to its restarted process, which {@link #stop()} then stops. */
+    synchronized void replace(ServiceProcess dead, ServiceProcess restarted) {
+        services.remove(dead);
+        add(restarted);
+    }
+
+    synchronized KafkaBroker kafka() {
+        return kafka;
+    }
+
+    synchronized MongoWireServer mongo() {
+        return mongo;
+    }
+
+    synchronized LocalPostOffice postOffice() {
+        return postOffice;
     }
 
     synchronized void startedIn(Duration duration) {
