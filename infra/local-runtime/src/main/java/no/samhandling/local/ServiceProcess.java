@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +32,10 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceInstance instance, Path jar, DataLayout layout) {
-        List<String> command = List.of(
-                ChildProcess.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
+    /** Starts the instance from its trained cache where {@code jars} has a usable one, or else from its executable jar. */
+    static ServiceProcess start(ServiceInstance instance, ServiceJars jars, DataLayout layout) {
+        Service service = instance.service();
+        List<String> command = ServiceJvm.command(ChildProcess.javaBinary(), jars.jar(service), jars.cache(service));
         return new ServiceProcess(instance, ChildProcess.start(instance.name(), command, environment(instance, layout), layout));
     }
 
