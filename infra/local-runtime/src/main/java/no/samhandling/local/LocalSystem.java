@@ -145,7 +145,7 @@ public final class LocalSystem {
                 System.out.println(Settings.USAGE);
                 return;
             }
-            settings = Settings.parse(args);
+            settings = Settings.parse(Arrays.stream(args).filter(arg -> !arg.equals(StartupBenchmark.OPTION)).toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(Settings.USAGE);
@@ -153,6 +153,17 @@ public final class LocalSystem {
             return;
         }
 
+        if (Arrays.asList(args).contains(StartupBenchmark.OPTION)) {
+            StartupBenchmark benchmark = new StartupBenchmark(settings, System.out::println);
+            try {
+                routeLibraryLogsTo(new DataLayout(benchmark.dataDir()));
+                benchmark.run();
+                return;
+            } catch (LocalSystemException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
+        }
         LocalSystem system = new LocalSystem(settings);
         RunningSystem running = new RunningSystem(settings.dataDir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,6 +26,7 @@ final class ServiceProcess {
     private final ServiceInstance instance;
     private final ChildProcess process;
     private final long startedAt = System.nanoTime();
+    private volatile Duration healthyAfter;
 
     private ServiceProcess(ServiceInstance instance, ChildProcess process) {
         this.instance = instance;
@@ -83,6 +84,11 @@ final class ServiceProcess {
         return process;
     }
 
+    /** From the start of its JVM until its health first answered UP; null until then. */
+    Duration healthyAfter() {
+        return healthyAfter;
+    }
+
     /** True once actuator health answers 200 with status UP. */
     boolean isHealthy(HttpClient http) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(instance.healthUrl()))
@@ -117,8 +123,9 @@ final class ServiceProcess {
                                 + service.process.exitValue() + " while starting\n" + service.process.tail());
                     }
                     if (service.isHealthy(http)) {
+                        service.healthyAfter = Duration.ofNanos(System.nanoTime() - service.startedAt);
                         progress.accept(String.format("%s is up on port %d (%.1f s)", service.instance.name(),
-                                service.instance.port(), (System.nanoTime() - service.startedAt) / 1e9));
+                                service.instance.port(), service.healthyAfter.toNanos() / 1e9));
                         iterator.remove();
                     }
                 }
