@@ -139,6 +139,9 @@ public final class LocalSystem {
     }
 
     public static void main(String[] args) {
+        if (!LauncherJvm.isRelaunched()) {
+            System.exit(LauncherJvm.relaunch(args));
+        }
         Settings settings;
         try {
             if (Arrays.asList(args).contains("--help")) {

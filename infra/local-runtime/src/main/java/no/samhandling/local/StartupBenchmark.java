@@ -114,6 +114,9 @@ final class StartupBenchmark {
             // The launcher's own CPU time counts from this start, not from the runs before it in the same JVM.
             ProcessFigures self = ProcessFigures.of(launcher);
             processes.put("launcher", new ProcessFigures(self.rssKib(), self.pssKib(), self.cpu().minus(launcherCpuBefore)));
+            // The JVM that java -jar started and that waits for this one (LauncherJvm).
+            ProcessHandle.current().parent().filter(parent -> LauncherJvm.isRelaunched())
+                    .ifPresent(parent -> processes.put("launcher's first JVM", ProcessFigures.of(parent.pid())));
             for (ChildProcess child : running.children()) {
                 processes.put(child.name(), ProcessFigures.of(child.pid()));
             }
@@ -152,7 +155,7 @@ final class StartupBenchmark {
 
     static String report(Bare bare, Run cold, Run warm) {
         StringBuilder report = new StringBuilder();
-        String row = "%-26s %14s %14s%n";
+        String row = "%-34s %14s %14s%n";
         report.append(row.formatted("", cold.name(), warm.name()));
         report.append(row.formatted("ready (demo data loaded)", seconds(cold.ready()), seconds(warm.ready())));
         cold.healthy().forEach((service, time) -> report.append(row.formatted("  " + service + " healthy", seconds(time),
@@ -160,7 +163,7 @@ final class StartupBenchmark {
         report.append(row.formatted("load average at start", cold.loadAtStart(), warm.loadAtStart()));
         report.append(row.formatted("load average when ready", cold.loadAtReady(), warm.loadAtReady()));
         report.append("\n");
-        String memory = "%-26s %8s %8s %8s   %8s %8s %8s%n";
+        String memory = "%-34s %8s %8s %8s   %8s %8s %8s%n";
         report.append(memory.formatted("once ready (MiB, CPU s)", "RSS", "PSS", "CPU", "RSS", "PSS", "CPU"));
         long[] coldTotal = new long[3];
         long[] warmTotal = new long[3];
