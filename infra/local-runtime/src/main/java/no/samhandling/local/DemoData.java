@@ -200,6 +200,10 @@ final class DemoData {
      * time one after the other took. The first failure fails the load.
      */
     private <T> List<T> inParallel(List<Callable<T>> requests) {
+        return inParallel(requestPool, requests);
+    }
+
+    static <T> List<T> inParallel(ExecutorService requestPool, List<Callable<T>> requests) {
         try {
             List<T> answers = new ArrayList<>();
             for (Future<T> answer : requestPool.invokeAll(requests)) {
