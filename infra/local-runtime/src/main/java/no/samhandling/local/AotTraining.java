@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,7 +100,7 @@ public final class AotTraining {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalSystemException("AOT training interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof LocalSystemException failure ? failure
                     : new LocalSystemException("AOT training failed: " + e.getCause(), e.getCause());
         } finally {
@@ -121,7 +123,7 @@ public final class AotTraining {
         command.add("-Dspring.context.exit=onRefresh");
         command.add("-jar");
         command.add(cache.applicationJar().toString());
-        Map<String, String> environment = new java.util.LinkedHashMap<>(ServiceProcess.environment(instance, layout));
+        Map<String, String> environment = new LinkedHashMap<>(ServiceProcess.environment(instance, layout));
         environment.put("SERVER_PORT", "0");
         environment.put("SPRING_MONGODB_URI", mongoUri + "/" + instance.service().artifactId());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", nowhere);
