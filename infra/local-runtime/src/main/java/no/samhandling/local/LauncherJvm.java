@@ -66,7 +66,11 @@ final class LauncherJvm {
         Runtime.getRuntime().addShutdownHook(waitForCopy);
         try {
             int exit = copy.waitFor();
-            Runtime.getRuntime().removeShutdownHook(waitForCopy);
+            try {
+                Runtime.getRuntime().removeShutdownHook(waitForCopy);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C or SIGTERM: the hook is what is waiting for the copy now.
+            }
             return exit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
