@@ -12,12 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,10 +77,15 @@ final class DemoData {
     /** Melhus' catalogue, as imported by its administrator, names its coordinator for every arena. */
     static final String MELHUS_COORDINATOR = "melhus-coordinator";
 
-    private final HttpClient http;
+    /** Requests in flight at once: enough to keep every service and the MongoDB server busy, few enough for two cores. */
+    static final int PARALLEL_REQUESTS = 4;
 
-    DemoData(HttpClient http) {
+    private final HttpClient http;
+    private final ExecutorService requestPool;
+
+    DemoData(HttpClient http, ExecutorService requestPool) {
         this.http = http;
+        this.requestPool = requestPool;
     }
 
     /** Loads the demo data unless an earlier run did; the marker is written only after everything succeeded. */
@@ -82,8 +94,9 @@ final class DemoData {
             progress.accept("Demo data already loaded (delete " + layout.demoLoadedMarker() + " to load it again)");
             return;
         }
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            new DemoData(http).load(progress);
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+             ExecutorService requestPool = Executors.newFixedThreadPool(PARALLEL_REQUESTS)) {
+            new DemoData(http, requestPool).load(progress);
             Files.writeString(layout.demoLoadedMarker(), Instant.now() + "\n");
         } catch (IOException e) {
             throw new LocalSystemException("Demo data: " + e.getMessage(), e);
@@ -116,7 +129,7 @@ final class DemoData {
      * catalogues are found by walking up from either until the repository's arena-service appears.
      */
     static Path catalogueDirectory() {
-        List<Path> starts = new java.util.ArrayList<>();
+        List<Path> starts = new ArrayList<>();
         try {
             starts.add(Path.of(DemoData.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (java.net.URISyntaxException | RuntimeException e) {
@@ -134,27 +147,32 @@ final class DemoData {
     }
 
     private void load(Consumer<String> progress) {
-        String admin = accessToken(http, "demo-admin", "demo");
-        String referrer = accessToken(http, "demo-referrer", "demo");
-        String melhusAdmin = accessToken(http, "demo-melhus-admin", "demo");
-        String melhusCoordinator = accessToken(http, "demo-" + MELHUS_COORDINATOR, "demo");
+        List<String> tokens = inParallel(Stream.of("admin", "referrer", "melhus-admin", MELHUS_COORDINATOR)
+                .<Callable<String>>map(user -> () -> accessToken(http, "demo-" + user, "demo")).toList());
+        String admin = tokens.get(0);
+        String referrer = tokens.get(1);
+        String melhusAdmin = tokens.get(2);
+        String melhusCoordinator = tokens.get(3);
 
         // Imports are idempotent by externalKey, so an earlier, interrupted load is simply completed.
         JsonNode aukra = catalogue(AUKRA_CATALOGUE);
-        send(post(Service.ARENA.baseUrl() + "/arenas/import", admin, aukra), Set.of(), "Aukra catalogue import");
         JsonNode melhus = namingCoordinator(catalogue(MELHUS_CATALOGUE), MELHUS_COORDINATOR);
-        send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusAdmin, melhus), Set.of(), "Melhus catalogue import");
+        inParallel(List.of(
+                () -> send(post(Service.ARENA.baseUrl() + "/arenas/import", admin, aukra), Set.of(), "Aukra catalogue import"),
+                () -> send(post(Service.ARENA.baseUrl() + "/arenas/import", melhusAdmin, melhus), Set.of(), "Melhus catalogue import")));
         Map<String, String> arenaIds = arenaIdsByExternalKey(admin);
-        // Need-to-know: only an arena's members see its meetings, so the demo users get a place in every arena of their municipality.
-        enrol(aukra, arenaIds, AUKRA_GRANTS);
         Map<String, String> melhusArenaIds = arenaIdsByExternalKey(melhusCoordinator);
+        // Need-to-know: only an arena's members see its meetings, so the demo users get a place in every arena of their municipality.
+        List<Callable<String>> places = new ArrayList<>(enrolments(aukra, arenaIds, AUKRA_GRANTS));
         for (JsonNode arena : melhus.path("arenas")) {
             String arenaId = melhusArenaIds.get(arena.path("externalKey").asString());
-            send(put(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members/" + MELHUS_COORDINATOR + "/contact", melhusCoordinator,
-                    JSON.valueToTree(DEMO_CONTACTS.get(MELHUS_COORDINATOR))), Set.of(), "contact details of " + MELHUS_COORDINATOR);
+            places.add(() -> send(put(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members/" + MELHUS_COORDINATOR + "/contact",
+                    melhusCoordinator, JSON.valueToTree(DEMO_CONTACTS.get(MELHUS_COORDINATOR))), Set.of(), "contact details of " + MELHUS_COORDINATOR));
         }
+        inParallel(places);
 
         JsonNode referrals = read(REFERRALS);
+        List<Callable<String>> submissions = new ArrayList<>();
         for (JsonNode referral : referrals) {
             String key = referral.path("arenaExternalKey").asString();
             String arenaId = arenaIds.get(key);
@@ -164,15 +182,40 @@ final class DemoData {
             ObjectNode body = ((ObjectNode) referral).deepCopy();
             body.remove("arenaExternalKey");
             body.put("arenaId", arenaId);
-            sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key);
+            submissions.add(() -> sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals", referrer, body), "referral into " + key));
         }
-        String preschoolTeam = arenaIds.get(GUARDIANS_ARENA);
-        guardianDemo(referrer, arenaById(admin, preschoolTeam));
-        youthDemo(arenaById(admin, arenaIds.get(YOUTHS_HEALTH_ARENA)), arenaById(admin, arenaIds.get(YOUTHS_SCHOOL_ARENA)));
-        leadersAgenda(referrer);
+        inParallel(submissions);
+        inParallel(List.of(
+                () -> guardianDemo(referrer, arenaById(admin, arenaIds.get(GUARDIANS_ARENA))),
+                () -> youthDemo(arenaById(admin, arenaIds.get(YOUTHS_HEALTH_ARENA)), arenaById(admin, arenaIds.get(YOUTHS_SCHOOL_ARENA))),
+                () -> leadersAgenda(referrer)));
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
                 + " Melhus arenas, " + (referrals.size() + 1) + " referrals (one named, under the demo guardian's consent), the demo youth's consents,"
                 + " a system case and a deviation report");
+    }
+
+    /**
+     * Runs independent requests {@value #PARALLEL_REQUESTS} at a time and returns their answers in order. The services
+     * spend most of a request waiting on MongoDB and Kafka, so requests side by side load the demo in a fraction of the
+     * time one after the other took. The first failure fails the load.
+     */
+    private <T> List<T> inParallel(List<Callable<T>> requests) {
+        return inParallel(requestPool, requests);
+    }
+
+    static <T> List<T> inParallel(ExecutorService requestPool, List<Callable<T>> requests) {
+        try {
+            List<T> answers = new ArrayList<>();
+            for (Future<T> answer : requestPool.invokeAll(requests)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalSystemException("Interrupted while loading demo data", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new LocalSystemException("Demo data: " + e.getCause(), e.getCause());
+        }
     }
 
     /**
@@ -180,7 +223,7 @@ final class DemoData {
      * preschool team, referred there by name, accepted, and her data read once by the coordinator, so that
      * "Mitt barn" has a consent to show and withdraw and a read to account for. Made-up names, example address.
      */
-    private void guardianDemo(String referrer, JsonNode arena) {
+    private String guardianDemo(String referrer, JsonNode arena) {
         String coordinator = accessToken(http, "demo-coordinator", "demo");
         JsonNode child = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects", coordinator, JSON.readTree("""
                 {"name": "Sofie Demodatter", "birthDate": "2021-04-12",
@@ -213,7 +256,7 @@ final class DemoData {
                 "the demo child's named referral")).path("id").asString();
         sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/accept", coordinator, JSON.createObjectNode()),
                 "accepting the named referral");
-        send(get(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT", coordinator),
+        return send(get(Service.REFERRAL.baseUrl() + "/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT", coordinator),
                 Set.of(), "the coordinator's read of the named referral");
     }
 
@@ -223,7 +266,7 @@ final class DemoData {
      * consent is in their view and can be withdrawn there; the guardian's consent about school is not (the youth decides
      * about school from 18). The coordinator reads the consents once, so there is a read to account for.
      */
-    private void youthDemo(JsonNode healthArena, JsonNode schoolArena) {
+    private String youthDemo(JsonNode healthArena, JsonNode schoolArena) {
         String coordinator = accessToken(http, "demo-coordinator", "demo");
         JsonNode child = JSON.readTree(send(post(Service.CONSENT.baseUrl() + "/subjects", coordinator, JSON.readTree("""
                 {"name": "Emil Demosen", "birthDate": "2010-03-05", "youthUserId": "youth",
@@ -237,7 +280,7 @@ final class DemoData {
         guardian.set("guardianIds", JSON.createArrayNode().add(child.path("guardians").path(0).path("guardianId").asString()));
         send(post(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator,
                 consentOn(schoolArena, "EDUCATION", guardian, "LEARNING", "Demo-arkiv 2026/3")), Set.of(), "the demo youth's guardian's consent");
-        send(get(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator), Set.of(),
+        return send(get(Service.CONSENT.baseUrl() + "/subjects/" + subjectId + "/consents", coordinator), Set.of(),
                 "the coordinator's read of the demo youth's consents");
     }
 
@@ -257,7 +300,7 @@ final class DemoData {
     }
 
     /** The leaders' fixed agenda (Giske) has something on it: a system case followed up, and a deviation report. */
-    private void leadersAgenda(String referrer) {
+    private String leadersAgenda(String referrer) {
         String leader = accessToken(http, "demo-leader", "demo");
         String systemCase = JSON.readTree(send(post(Service.REFERRAL.baseUrl() + "/system-cases", leader, JSON.readTree("""
                 {"category": "ARENA_GAP", "title": "Ingen arena for ungdom mellom 16 og 18 år",
@@ -270,7 +313,7 @@ final class DemoData {
                 {"category": "MEETING_WITHOUT_MINUTES", "unitType": "SCHOOL",
                  "whatHappened": "Møtet i skuleteamet vart halde utan at det vart skrive referat."}""");
         deviation.put("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(3).toString());
-        send(post(Service.REFERRAL.baseUrl() + "/deviations", referrer, deviation), Set.of(), "a deviation report");
+        return send(post(Service.REFERRAL.baseUrl() + "/deviations", referrer, deviation), Set.of(), "a deviation report");
     }
 
     private JsonNode arenaById(String token, String arenaId) {
@@ -285,24 +328,32 @@ final class DemoData {
     }
 
     /**
-     * Grants the places in every arena of the catalogue, each with its grantor's own token and for the arena's first
-     * party; 409 means the place was granted by an earlier, interrupted load.
+     * The places in every arena of the catalogue, one request chain per arena: each grant with its grantor's own token and
+     * for the arena's first party, in order (the coordinator adds the members once appointed); 409 means the place was
+     * granted by an earlier, interrupted load.
      */
-    private void enrol(JsonNode catalogue, Map<String, String> arenaIds, List<Grant> grants) {
+    private List<Callable<String>> enrolments(JsonNode catalogue, Map<String, String> arenaIds, List<Grant> grants) {
         Map<String, String> tokens = new HashMap<>();
+        for (Grant grant : grants) {
+            tokens.computeIfAbsent(grant.grantor(), grantor -> accessToken(http, "demo-" + grantor, "demo"));
+        }
+        List<Callable<String>> chains = new ArrayList<>();
         for (JsonNode arena : catalogue.path("arenas")) {
             String arenaId = arenaIds.get(arena.path("externalKey").asString());
             String party = arena.path("parties").path(0).asString();
-            for (Grant grant : grants) {
-                String token = tokens.computeIfAbsent(grant.grantor(), grantor -> accessToken(http, "demo-" + grantor, "demo"));
-                ObjectNode body = JSON.createObjectNode().put("userId", grant.userId()).put("party", party).put("role", grant.role());
-                if (DEMO_CONTACTS.containsKey(grant.userId())) {
-                    body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(grant.userId())));
+            chains.add(() -> {
+                for (Grant grant : grants) {
+                    ObjectNode body = JSON.createObjectNode().put("userId", grant.userId()).put("party", party).put("role", grant.role());
+                    if (DEMO_CONTACTS.containsKey(grant.userId())) {
+                        body.set("contact", JSON.valueToTree(DEMO_CONTACTS.get(grant.userId())));
+                    }
+                    send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", tokens.get(grant.grantor()), body), Set.of(409),
+                            "membership of " + grant.userId() + " in " + arena.path("externalKey").asString());
                 }
-                send(post(Service.ARENA.baseUrl() + "/arenas/" + arenaId + "/members", token, body), Set.of(409),
-                        "membership of " + grant.userId() + " in " + arena.path("externalKey").asString());
-            }
+                return arenaId;
+            });
         }
+        return chains;
     }
 
     /**
@@ -325,7 +376,7 @@ final class DemoData {
                     }
                     return response.body();
                 }
-                Thread.sleep(250);
+                Thread.sleep(200);
             } catch (IOException e) {
                 throw new LocalSystemException("Demo data: POST " + request.uri() + " failed: " + e, e);
             } catch (InterruptedException e) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class LocalSystem {
                 console.accept(String.format("[%5.1f s] %s", (System.nanoTime() - startedAt) / 1e9, line));
 
         layout.create();
-        Map<Service, Path> jars = settings.infrastructureOnly() ? Map.of() : requireJars();
+        ServiceJars jars = settings.infrastructureOnly() ? ServiceJars.none() : ServiceJars.find(settings.repoDir());
         Ports.requireFree(requiredPorts(), layout);
         running.recordLauncherPid(layout.pidFile(Ports.LAUNCHER));
         running.restartsFrom(layout, jars);
@@ -89,13 +88,14 @@ public final class LocalSystem {
                     + " (everything sent is kept in " + layout.outboxDir() + ")");
         }
 
+        jars.withoutCache().ifPresent(step);
         KafkaBroker kafka = KafkaBroker.start(layout);
         running.add(kafka);
         // The authorization server needs neither Kafka nor MongoDB, so it boots while Kafka does.
         List<ServiceProcess> auth = new ArrayList<>();
         if (!settings.infrastructureOnly()) {
             for (ServiceInstance instance : settings.instances().instancesOf(Service.AUTH_SERVER)) {
-                ServiceProcess server = ServiceProcess.start(instance, jars.get(Service.AUTH_SERVER), layout);
+                ServiceProcess server = ServiceProcess.start(instance, jars, layout);
                 running.add(server);
                 auth.add(server);
             }
@@ -109,7 +109,7 @@ public final class LocalSystem {
             List<ServiceProcess> applications = new ArrayList<>();
             for (Service service : APPLICATIONS) {
                 for (ServiceInstance instance : settings.instances().instancesOf(service)) {
-                    ServiceProcess application = ServiceProcess.start(instance, jars.get(service), layout);
+                    ServiceProcess application = ServiceProcess.start(instance, jars, layout);
                     running.add(application);
                     applications.add(application);
                 }
@@ -139,31 +139,17 @@ public final class LocalSystem {
         return ports;
     }
 
-    private Map<Service, Path> requireJars() {
-        Map<Service, Path> jars = new EnumMap<>(Service.class);
-        List<String> missing = new ArrayList<>();
-        for (Service service : Service.values()) {
-            service.findJar(settings.repoDir()).ifPresentOrElse(
-                    jar -> jars.put(service, jar),
-                    () -> missing.add(service.expectedJar()));
-        }
-        if (!missing.isEmpty()) {
-            throw new LocalSystemException("Missing service jars below " + settings.repoDir() + ":\n  "
-                    + String.join("\n  ", missing)
-                    + "\nBuild them first, from the repository root: ./mvnw -q package -DskipTests"
-                    + "\n(or point --repo-dir at the repository root)");
-        }
-        return jars;
-    }
-
     public static void main(String[] args) {
+        if (!LauncherJvm.isRelaunched()) {
+            System.exit(LauncherJvm.relaunch(args));
+        }
         Settings settings;
         try {
             if (Arrays.asList(args).contains("--help")) {
                 System.out.println(Settings.USAGE);
                 return;
             }
-            settings = Settings.parse(args);
+            settings = Settings.parse(Arrays.stream(args).filter(arg -> !arg.equals(StartupBenchmark.OPTION)).toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(Settings.USAGE);
@@ -171,6 +157,17 @@ public final class LocalSystem {
             return;
         }
 
+        if (Arrays.asList(args).contains(StartupBenchmark.OPTION)) {
+            StartupBenchmark benchmark = new StartupBenchmark(settings, System.out::println);
+            try {
+                routeLibraryLogsTo(new DataLayout(benchmark.dataDir()));
+                benchmark.run();
+                return;
+            } catch (LocalSystemException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
+        }
         LocalSystem system = new LocalSystem(settings);
         RunningSystem running = new RunningSystem(settings.dataDir());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

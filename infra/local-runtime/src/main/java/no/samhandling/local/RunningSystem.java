@@ -231,6 +231,13 @@ public final class RunningSystem implements AutoCloseable {
         return children;
     }
 
+    /** Each service instance's time from its JVM's start to healthy, in start order. */
+    synchronized Map<String, Duration> healthyAfter() {
+        Map<String, Duration> times = new java.util.LinkedHashMap<>();
+        services.forEach(s -> times.put(s.instance().name(), s.healthyAfter()));
+        return times;
+    }
+
     private static LocalSystemException interrupted() {
         return new LocalSystemException("Stopped while starting");
     }

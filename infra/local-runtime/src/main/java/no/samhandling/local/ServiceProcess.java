@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +26,17 @@ final class ServiceProcess {
     private final ServiceInstance instance;
     private final ChildProcess process;
     private final long startedAt = System.nanoTime();
+    private volatile Duration healthyAfter;
 
     private ServiceProcess(ServiceInstance instance, ChildProcess process) {
         this.instance = instance;
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceInstance instance, Path jar, DataLayout layout) {
-        List<String> command = List.of(
-                ChildProcess.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
+    /** Starts the instance from its trained cache where {@code jars} has a usable one, or else from its executable jar. */
+    static ServiceProcess start(ServiceInstance instance, ServiceJars jars, DataLayout layout) {
+        Service service = instance.service();
+        List<String> command = ServiceJvm.command(ChildProcess.javaBinary(), jars.jar(service), jars.cache(service));
         return new ServiceProcess(instance, ChildProcess.start(instance.name(), command, environment(instance, layout), layout));
     }
 
@@ -83,6 +84,11 @@ final class ServiceProcess {
         return process;
     }
 
+    /** From the start of its JVM until its health first answered UP; null until then. */
+    Duration healthyAfter() {
+        return healthyAfter;
+    }
+
     /** True once actuator health answers 200 with status UP. */
     boolean isHealthy(HttpClient http) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(instance.healthUrl()))
@@ -117,8 +123,9 @@ final class ServiceProcess {
                                 + service.process.exitValue() + " while starting\n" + service.process.tail());
                     }
                     if (service.isHealthy(http)) {
+                        service.healthyAfter = Duration.ofNanos(System.nanoTime() - service.startedAt);
                         progress.accept(String.format("%s is up on port %d (%.1f s)", service.instance.name(),
-                                service.instance.port(), (System.nanoTime() - service.startedAt) / 1e9));
+                                service.instance.port(), service.healthyAfter.toNanos() / 1e9));
                         iterator.remove();
                     }
                 }

@@ -21,6 +21,8 @@ public record Settings(Path repoDir, Path dataDir, boolean demoData, boolean inf
               --infra-only     start Kafka and MongoDB only
               --instances S=N,...  run N copies of service S (1 to 5), e.g. referral-service=2,notification-service=2;
                                copy n listens on the service's port + 100 * (n - 1)
+              --benchmark-startup  start the system twice in .local-benchmark/, cold and then warm, and print the time to
+                               ready, each service's time to healthy, and each process's memory and CPU time
               --help           show this text""";
 
     public Settings {

@@ -1,0 +1,91 @@
+package no.samhandling.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JVM command line of a Spring Boot application in the local system: options sized for a laptop running eight JVMs
+ * at once, and the application's trained class cache ({@link AotCache}) when there is a usable one.
+ *
+ * <p>What each option buys on the 2-core machine (README, Start-up benchmark): the Serial collector has no GC threads and
+ * the smallest footprint; the heap limit holds every service's tests and demo data; a small code cache and metaspace cap
+ * keep the non-heap part from growing with JIT activity; a 512 KiB thread stack is plenty for Tomcat's and Kafka's
+ * threads.
+ */
+final class ServiceJvm {
+
+    /** The same for training and for running: the JVM refuses a cache made with another collector. */
+    static final List<String> OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-Xmx256m",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxMetaspaceSize=192m");
+
+    /** JDK 25 trains an AOT cache in one step (JEP 514) and keeps method profiles in it (JEP 515). */
+    static final int AOT_CACHE_SINCE = 25;
+
+    private ServiceJvm() {
+    }
+
+    /** What kind of class cache the given Java release uses. */
+    static CacheKind cacheKind(int javaFeatureVersion) {
+        return javaFeatureVersion >= AOT_CACHE_SINCE ? CacheKind.AOT_CACHE : CacheKind.CDS_ARCHIVE;
+    }
+
+    /**
+     * The command that runs the application: from its extracted form with its cache when the cache is usable, or else
+     * from the executable jar as built.
+     */
+    static List<String> command(String java, Path execJar, Optional<AotCache.Usable> cache) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(OPTIONS);
+        cache.ifPresentOrElse(
+                usable -> {
+                    command.add(usable.kind().useOption(usable.cacheFile()));
+                    command.add("-jar");
+                    command.add(usable.applicationJar().toString());
+                },
+                () -> {
+                    command.add("-jar");
+                    command.add(execJar.toString());
+                });
+        return command;
+    }
+
+    /** A cache of loaded (and, on JDK 25, linked and profiled) classes, written by a training run and mapped at start. */
+    enum CacheKind {
+        /** JDK 25 and later: {@code -XX:AOTCacheOutput} in the training run, {@code -XX:AOTCache} at start. */
+        AOT_CACHE("aot"),
+        /** JDK 21 to 24: a dynamic CDS archive, {@code -XX:ArchiveClassesAtExit} in the training run. */
+        CDS_ARCHIVE("jsa");
+
+        private final String extension;
+
+        CacheKind(String extension) {
+            this.extension = extension;
+        }
+
+        String extension() {
+            return extension;
+        }
+
+        String trainOption(Path file) {
+            return switch (this) {
+                case AOT_CACHE -> "-XX:AOTCacheOutput=" + file;
+                case CDS_ARCHIVE -> "-XX:ArchiveClassesAtExit=" + file;
+            };
+        }
+
+        String useOption(Path file) {
+            return switch (this) {
+                case AOT_CACHE -> "-XX:AOTCache=" + file;
+                case CDS_ARCHIVE -> "-XX:SharedArchiveFile=" + file;
+            };
+        }
+    }
+}

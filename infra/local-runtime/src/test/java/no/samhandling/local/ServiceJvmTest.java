@@ -1,0 +1,51 @@
+package no.samhandling.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceJvmTest {
+
+    private static final Path EXEC_JAR = Path.of("/repo/arena-service/target/arena-service-1-exec.jar");
+    private static final Path APPLICATION_JAR = Path.of("/repo/arena-service/target/aot/arena-service-1-exec.jar");
+
+    @Test
+    void jdk25AndLaterUseTheAotCacheAndOlderJdksADynamicCdsArchive() {
+        assertThat(ServiceJvm.cacheKind(21)).isEqualTo(ServiceJvm.CacheKind.CDS_ARCHIVE);
+        assertThat(ServiceJvm.cacheKind(24)).isEqualTo(ServiceJvm.CacheKind.CDS_ARCHIVE);
+        assertThat(ServiceJvm.cacheKind(25)).isEqualTo(ServiceJvm.CacheKind.AOT_CACHE);
+        assertThat(ServiceJvm.cacheKind(26)).isEqualTo(ServiceJvm.CacheKind.AOT_CACHE);
+    }
+
+    @Test
+    void eachKindIsTrainedAndUsedWithItsOwnOption() {
+        Path file = Path.of("/c/app.x");
+
+        assertThat(ServiceJvm.CacheKind.AOT_CACHE.trainOption(file)).isEqualTo("-XX:AOTCacheOutput=/c/app.x");
+        assertThat(ServiceJvm.CacheKind.AOT_CACHE.useOption(file)).isEqualTo("-XX:AOTCache=/c/app.x");
+        assertThat(ServiceJvm.CacheKind.CDS_ARCHIVE.trainOption(file)).isEqualTo("-XX:ArchiveClassesAtExit=/c/app.x");
+        assertThat(ServiceJvm.CacheKind.CDS_ARCHIVE.useOption(file)).isEqualTo("-XX:SharedArchiveFile=/c/app.x");
+    }
+
+    @Test
+    void aUsableCacheRunsTheExtractedJarWithIt() {
+        Path cache = Path.of("/repo/arena-service/target/aot/arena-service-1-exec.aot");
+        List<String> command = ServiceJvm.command("java", EXEC_JAR,
+                Optional.of(new AotCache.Usable(ServiceJvm.CacheKind.AOT_CACHE, cache, APPLICATION_JAR)));
+
+        assertThat(command).startsWith("java").containsSequence(ServiceJvm.OPTIONS)
+                .endsWith("-XX:AOTCache=" + cache, "-jar", APPLICATION_JAR.toString());
+    }
+
+    @Test
+    void withoutACacheTheExecutableJarRunsAsBuilt() {
+        List<String> command = ServiceJvm.command("java", EXEC_JAR, Optional.empty());
+
+        assertThat(command).containsSequence(ServiceJvm.OPTIONS).endsWith("-jar", EXEC_JAR.toString());
+        assertThat(command).noneMatch(option -> option.startsWith("-XX:AOTCache") || option.startsWith("-XX:SharedArchiveFile"));
+    }
+}
