@@ -41,7 +41,7 @@ public final class Faults {
             throw new LocalSystemException(instance.name() + " is still running");
         }
         long startedAt = System.nanoTime();
-        ServiceProcess restarted = ServiceProcess.start(instance, system.jarOf(instance.service()), system.layout());
+        ServiceProcess restarted = ServiceProcess.start(instance, system.jars(), system.layout());
         system.replace(dead, restarted);
         ServiceProcess.awaitHealthy(List.of(restarted), timeout, line -> { });
         return Duration.ofNanos(System.nanoTime() - startedAt);

@@ -30,7 +30,7 @@ public final class RunningSystem implements AutoCloseable {
     private boolean stopped;
     private Duration startupTime = Duration.ZERO;
     private DataLayout layout;
-    private Map<Service, Path> jars = Map.of();
+    private ServiceJars jars = ServiceJars.none();
 
     RunningSystem(Path dataDir) {
         this.dataDir = dataDir;
@@ -182,18 +182,18 @@ public final class RunningSystem implements AutoCloseable {
         services.add(service);
     }
 
-    /** What a restart needs: where the data is and which jar each service runs from. */
-    synchronized void restartsFrom(DataLayout data, Map<Service, Path> serviceJars) {
+    /** What a restart needs: where the data is, and which jar and class cache each service runs from. */
+    synchronized void restartsFrom(DataLayout data, ServiceJars serviceJars) {
         layout = data;
-        jars = Map.copyOf(serviceJars);
+        jars = serviceJars;
     }
 
     synchronized DataLayout layout() {
         return layout;
     }
 
-    synchronized Path jarOf(Service service) {
-        return jars.get(service);
+    synchronized ServiceJars jars() {
+        return jars;
     }
 
     synchronized ServiceProcess running(ServiceInstance instance) {
