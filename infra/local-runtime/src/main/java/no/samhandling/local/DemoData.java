@@ -171,6 +171,10 @@ final class DemoData {
         }
         inParallel(places);
 
+        Map<String, String> bothMunicipalities = new HashMap<>(arenaIds);
+        bothMunicipalities.putAll(melhusArenaIds);
+        int past = pastReferrals(bothMunicipalities);
+
         JsonNode referrals = read(REFERRALS);
         List<Callable<String>> submissions = new ArrayList<>();
         for (JsonNode referral : referrals) {
@@ -190,7 +194,8 @@ final class DemoData {
                 () -> youthDemo(arenaById(admin, arenaIds.get(YOUTHS_HEALTH_ARENA)), arenaById(admin, arenaIds.get(YOUTHS_SCHOOL_ARENA))),
                 () -> leadersAgenda(referrer)));
         progress.accept("Demo data loaded: " + aukra.path("arenas").size() + " Aukra arenas, " + melhus.path("arenas").size()
-                + " Melhus arenas, " + (referrals.size() + 1) + " referrals (one named, under the demo guardian's consent), the demo youth's consents,"
+                + " Melhus arenas, " + past + " referrals of the previous months, " + (referrals.size() + 1)
+                + " referrals today (one named, under the demo guardian's consent), the demo youth's consents,"
                 + " a system case and a deviation report");
     }
 
@@ -216,6 +221,20 @@ final class DemoData {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : new LocalSystemException("Demo data: " + e.getCause(), e.getCause());
         }
+    }
+
+    /**
+     * The months before this one, dated then, so that a leader has published releases to read on a fresh
+     * start ({@link PastReferrals}); each municipality's administrator imports its own.
+     */
+    private int pastReferrals(Map<String, String> arenaIds) {
+        int imported = 0;
+        for (PastReferrals.Import past : PastReferrals.imports(read(PastReferrals.HISTORY), arenaIds, Instant.now(), JSON)) {
+            sendWhenKnown(post(Service.REFERRAL.baseUrl() + "/referrals/demo-history", accessToken(http, past.adminClient(), "demo"), past.body()),
+                    "the past cases of " + past.municipalityCatalogue());
+            imported += past.size();
+        }
+        return imported;
     }
 
     /**
@@ -368,7 +387,7 @@ final class DemoData {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 boolean notYetKnown = response.statusCode() == 404 || response.statusCode() == 400
-                        && (response.body().contains("\"arenaId\"") || response.body().contains("\"consentId\""));
+                        && (response.body().contains("arenaId\"") || response.body().contains("\"consentId\""));
                 if (!notYetKnown || System.nanoTime() > deadline) {
                     if (response.statusCode() / 100 != 2) {
                         throw new LocalSystemException("Demo data: POST " + request.uri() + " (" + what + ") answered "

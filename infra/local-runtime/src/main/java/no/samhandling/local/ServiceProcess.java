@@ -67,6 +67,10 @@ final class ServiceProcess {
         KafkaCredentials kafka = layout.kafkaCredentials(service.artifactId());
         env.put("SAMHANDLING_KAFKA_USERNAME", kafka.username());
         env.put("SAMHANDLING_KAFKA_PASSWORD", kafka.password());
+        if (service == Service.REFERRAL) {
+            // The demo data dates its past cases in the months before today (never possible in production).
+            env.put("SAMHANDLING_REFERRAL_DEMO_HISTORY_ENABLED", "true");
+        }
         // The demo secret of each service's own client at the local authorization server.
         env.put("SAMHANDLING_SERVICE_IDENTITY_CLIENT_SECRET", "demo");
         return env;

@@ -82,6 +82,33 @@ class Intake {
     }
 
     /**
+     * The demo data's history of anonymous cases, each dated as the request says ({@link DemoHistory}).
+     * Every case is checked against its arena's intake rules before any is stored, so a refusal stores
+     * none; the refusal names the case's field, as {@code referrals[3].referral.arenaId}.
+     */
+    List<ReferralView> importHistory(Caller caller, List<DemoHistory.HistoricReferral> history) {
+        for (int i = 0; i < history.size(); i++) {
+            SubmitReferral request = history.get(i).referral();
+            String prefix = "referrals[" + i + "].referral.";
+            if (request.named() || request.consentId() != null
+                    || request.requestedBy() != null && request.requestedBy() != SubmitReferral.RequestedBy.STAFF) {
+                throw ProblemException.invalid(prefix + "subject", "referral.history-anonymous-only");
+            }
+            try {
+                checkIntakeRules(caller.municipality(), request);
+            } catch (ProblemException refused) {
+                throw new ProblemException(refused.status(), refused.type(), refused.messageKey(), refused.arguments(),
+                        Map.of("field", prefix + refused.properties().get("field")));
+            }
+        }
+        return history.stream()
+                .map(item -> Referral.historic(caller.municipality(), caller.subject(), item.referral(), item.submittedAt(),
+                        item.closedAt(), item.closeReasonCode()))
+                .map(referral -> referrals.save(referral).view())
+                .toList();
+    }
+
+    /**
      * A named case: the consent must cover the arena, and the child's identity and the free text
      * are sealed under the child's key before anything is stored.
      */

@@ -115,6 +115,23 @@ class Referral extends AggregateRoot {
     }
 
     /**
+     * An anonymous case of the demo data's history, dated in the past: submitted then, and, when it
+     * was concluded, closed then. A case concluded before the platform was used has no record of the
+     * steps between (they happened in meetings outside it), so it is closed straight from its submission.
+     * Only {@link DemoHistory} makes these, and only outside production.
+     */
+    static Referral historic(String municipality, String referrerSubject, SubmitReferral request, Instant submittedAt,
+            Instant closedAt, String closeReasonCode) {
+        Referral referral = submitAnonymous(municipality, referrerSubject, request, submittedAt);
+        if (closedAt != null) {
+            referral.end(Status.CLOSED, closedAt);
+            referral.reasonCode = closeReasonCode;
+            referral.raise(new ReferralClosed(UUID.randomUUID(), closedAt, municipality, referral.id, referral.arenaId, closeReasonCode));
+        }
+        return referral;
+    }
+
+    /**
      * A case about a named child under a consent. The identity and the free text are kept only
      * sealed; the event carries the opaque subject and consent ids, never the data.
      */

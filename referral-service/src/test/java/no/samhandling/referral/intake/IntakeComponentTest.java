@@ -58,6 +58,15 @@ abstract class IntakeComponentTest {
     }
 
     @Test
+    void nobodyCanDateACaseInThePastUnlessTheLocalRuntimeTurnsTheDemoHistoryOn() {
+        HttpApi.Response response = api(TestTokens.forRole("ADMIN")).post("/referrals/demo-history",
+                "{\"referrals\": [{\"referral\": " + referral("x") + ", \"submittedAt\": \"2026-01-05T09:00:00Z\"}]}");
+
+        // Without the demo history the path is only that of a case, GET /referrals/{id}, which takes no POST.
+        assertThat(response.status()).isEqualTo(405);
+    }
+
+    @Test
     void refusesAReferralToAnArenaThatDoesNotExist() {
         HttpApi.Response response = api(TestTokens.forRole("REFERRER")).post("/referrals", referral("x").replace("\"arena-1\"", "\"no-such-arena\""));
 

@@ -51,6 +51,8 @@ import no.samhandling.referral.consents.ConsentDirectory;
  */
 @ServiceTest
 @Import(NamedReferralComponentTest.ServiceToken.class)
+// The demo-only history import is on, so that it has its row too.
+@org.springframework.test.context.TestPropertySource(properties = "samhandling.referral.demo-history.enabled=true")
 class ReferralAuthorisationMatrixTest {
 
     static final String ARENA = "matrix-arena";
@@ -107,6 +109,9 @@ class ReferralAuthorisationMatrixTest {
                 .scopes("contacts", "audit", "metrics").withPlatformEndpoints()
                 .on("POST /referrals").body(ANONYMOUS_REFERRAL).rule(Rule.roles("REFERRER", "COORDINATOR").always())
                 .on("GET /referrals").query("arenaId={arenaId}").rule(arenaList)
+                // The demo's past, imported by an administrator (in another municipality the arena is unknown: 400).
+                .on("POST /referrals/demo-history").body("{\"referrals\": [{\"referral\": " + ANONYMOUS_REFERRAL
+                        + ", \"submittedAt\": \"" + Instant.now().minus(Duration.ofDays(40)) + "\"}]}").rule(Rule.roles("ADMIN").always())
                 .on("GET /referrals/{id}").rule(caseReaders)
                 // Purposes by relation are NamedReferralComponentTest's; FOLLOW_UP is not the guardian's (403).
                 .on("GET /referrals/{id}/personal-data").query("purpose=FOLLOW_UP")

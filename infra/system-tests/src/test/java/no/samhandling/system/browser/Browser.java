@@ -140,13 +140,67 @@ public final class Browser implements AutoCloseable {
 
     /** axe-core's WCAG 2.1 A and AA rules find nothing on the page as it is now. */
     public Browser assertAccessible() {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
-        assertThat(results.getViolations()).as("WCAG 2.1 AA violations on %s:%n%s", driver.getCurrentUrl(),
-                describe(results.getViolations())).isEmpty();
+        List<Rule> violations = accessibilityViolations();
+        assertThat(violations).as("WCAG 2.1 AA violations on %s:%n%s", driver.getCurrentUrl(), describe(violations)).isEmpty();
         return this;
     }
 
-    private static String describe(List<Rule> violations) {
+    /** What axe-core's WCAG 2.1 A and AA rules find on the page as it is now. */
+    public List<Rule> accessibilityViolations() {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        return results.getViolations();
+    }
+
+    /** The width of the whole document, scrolled sideways to its end, in CSS pixels. */
+    public long pageWidth() {
+        return ((Number) driver.executeScript("return document.scrollingElement.scrollWidth;")).longValue();
+    }
+
+    /** The innermost elements that reach beyond the window's right edge, as {@code tag#id.class (right edge)}, for a finding. */
+    @SuppressWarnings("unchecked")
+    public List<String> widerThanTheWindow() {
+        return (List<String>) driver.executeScript("""
+                const edge = window.innerWidth;
+                const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > edge + 0.5
+                    && !e.closest('.skip-link'));
+                return out.filter(e => !out.some(o => o !== e && e.contains(o))).slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
+                        ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)');""");
+    }
+
+    /** The width of the window's layout viewport, in CSS pixels. */
+    public long windowWidth() {
+        return ((Number) driver.executeScript("return window.innerWidth;")).longValue();
+    }
+
+    /** Whether the page moved the focus away from its start as it loaded (an element marked {@code data-focus-on-load}). */
+    public boolean focusMovedOnLoad() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return document.activeElement !== null && document.activeElement !== document.body || !!document.querySelector('[data-focus-on-load]');"));
+    }
+
+    /**
+     * The first Tab from the top of the page reaches the skip link, with a visible focus, and Enter on
+     * it puts the focus on the main content; empty when so, else what went wrong.
+     */
+    public java.util.Optional<String> skipLinkProblem() {
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keyboard = new Actions(driver);
+        keyboard.sendKeys(Keys.TAB).perform();
+        WebElement first = driver.switchTo().activeElement();
+        if (!String.valueOf(first.getAttribute("class")).contains("skip-link")) {
+            return java.util.Optional.of("the first Tab reaches " + describe(first) + ", not the skip link");
+        }
+        if (!focusIsVisible(first) || first.getRect().getX() < 0) {
+            return java.util.Optional.of("the skip link has the focus but is not seen");
+        }
+        keyboard.sendKeys(Keys.ENTER).perform();
+        String focused = driver.switchTo().activeElement().getTagName();
+        return "main".equals(focused) ? java.util.Optional.empty()
+                : java.util.Optional.of("Enter on the skip link puts the focus on " + focused + ", not main");
+    }
+
+    static String describe(List<Rule> violations) {
         return violations.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    "
                 + rule.getNodes().stream().limit(5).map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining("\n    ")))
                 .collect(Collectors.joining("\n"));
@@ -154,11 +208,8 @@ public final class Browser implements AutoCloseable {
 
     /** Nothing sticks out sideways: the page is no wider than the window. */
     public Browser assertNoHorizontalScroll() {
-        Object widths = driver.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
-        List<?> values = (List<?>) widths;
-        long page = ((Number) values.get(0)).longValue();
-        long window = ((Number) values.get(1)).longValue();
-        assertThat(page).as("page width at a window of %d px on %s", window, driver.getCurrentUrl()).isLessThanOrEqualTo(window);
+        long window = windowWidth();
+        assertThat(pageWidth()).as("page width at a window of %d px on %s", window, driver.getCurrentUrl()).isLessThanOrEqualTo(window);
         return this;
     }
 
