@@ -1,6 +1,7 @@
 package no.samhandling.local;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.h2.mvstore.MVMap;
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -48,6 +50,18 @@ final class UniqueIndexFirstH2Backend extends H2Backend {
 
         IndexFirstDatabase(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        /**
+         * Opens the index's map with {@link UniqueKeyOrder} as its key type before H2Database asks
+         * the store for it by name, which then hands over this open map.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
         /** As {@link H2Database} opens a collection, under the same map names, so existing files read the same. */
