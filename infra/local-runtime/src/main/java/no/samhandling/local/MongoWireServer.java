@@ -3,6 +3,8 @@ package no.samhandling.local;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -52,9 +54,12 @@ final class MongoWireServer {
         return new MongoWireServer(server);
     }
 
-    /** The server on its H2 file, not yet bound to a port. */
+    /**
+     * The server on its H2 file, not yet bound to a port; a lookup by a unique key plus other fields
+     * uses the key's index ({@link UniqueIndexFirstH2Backend}).
+     */
     static MongoServer create(Path file) {
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new UniqueIndexFirstH2Backend(MVStore.open(file.toString()));
         backend.version(REPORTED_VERSION);
         return new MongoServer(backend);
     }
