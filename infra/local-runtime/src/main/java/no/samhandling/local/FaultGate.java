@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,7 @@ final class FaultGate {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile double refusalRate;
     private ServerSocket listener;
+    private Thread acceptor;
 
     /** @param refusal what a refused connection is told before it is closed; null to close it silently */
     FaultGate(String name, String host, int port, int target, String refusal) {
@@ -53,7 +55,7 @@ final class FaultGate {
             throw new LocalSystemException("The " + name + " could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         ServerSocket accepting = listener;
-        Thread.ofVirtual().name(name + "-accept").start(() -> accept(accepting));
+        acceptor = Thread.ofVirtual().name(name + "-accept").start(() -> accept(accepting));
     }
 
     /** Stops listening and cuts every open connection: the server is down. */
@@ -63,6 +65,13 @@ final class FaultGate {
         }
         closeQuietly(listener);
         listener = null;
+        // The socket of a virtual thread blocked in accept is released only once that thread has seen the close;
+        // until then the kernel still takes connections, so "down" is reached only when the acceptor has ended.
+        try {
+            acceptor.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.forEach(FaultGate::closeQuietly);
         connections.clear();
     }
