@@ -179,8 +179,12 @@ public final class LinearProgram {
         int m = basis.length;
         double[] costs = tableau[m];
         int degenerate = 0;
+        int pivots = 0;
+        // Dantzig's rule is fast but can cycle; in floating point a cycle need not be a run of exactly degenerate
+        // pivots (ratios just above EPSILON), so after a budget of pivots Bland's rule, which cannot cycle, stays on.
+        int budget = 20 * (m + enterable);
         while (true) {
-            boolean bland = degenerate > DEGENERATE_RUN;
+            boolean bland = degenerate > DEGENERATE_RUN || pivots++ > budget;
             int entering = -1;
             double best = -EPSILON;
             for (int c = 0; c < enterable; c++) {
