@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +31,10 @@ public record AccessLogRetention(@DefaultValue Map<String, Period> keep, @Defaul
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     public AccessLogRetention {
-        keep = Map.copyOf(keep);
+        // A purpose named in the environment arrives lower-cased and dotted (..._KEEP_GUARDIAN_ACCESS: guardian.access).
+        Map<String, Period> byPurpose = new HashMap<>();
+        keep.forEach((purpose, period) -> byPurpose.put(normalised(purpose), period));
+        keep = Map.copyOf(byPurpose);
         if (maxPerRun < 1) {
             throw new IllegalArgumentException("samhandling.access-log.retention.max-per-run must be at least 1");
         }
@@ -41,8 +46,12 @@ public record AccessLogRetention(@DefaultValue Map<String, Period> keep, @Defaul
     }
 
     Period forPurpose(String purpose) {
-        Period named = purpose == null ? null : keep.get(purpose);
-        return named != null ? named : keep.getOrDefault(DEFAULT, DEFAULT_PERIOD);
+        Period named = purpose == null ? null : keep.get(normalised(purpose));
+        return named != null ? named : keep.getOrDefault(normalised(DEFAULT), DEFAULT_PERIOD);
+    }
+
+    private static String normalised(String purpose) {
+        return purpose.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** Whether the entry is past its period at {@code now}. */

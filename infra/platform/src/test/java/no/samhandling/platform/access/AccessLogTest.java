@@ -279,7 +279,8 @@ class AccessLogTest {
     @Test
     void eachPurposeKeepsItsOwnPeriodAndAnEntryAlsoWaitsForTheOlderOnes() {
         MovableClock clock = new MovableClock(Instant.parse("2020-01-10T10:00:00Z"));
-        AccessLogRetention retention = new AccessLogRetention(java.util.Map.of("default", Period.ofYears(1), "GUARDIAN_ACCESS",
+        // As the environment names them: SAMHANDLING_ACCESSLOG_RETENTION_KEEP_DEFAULT, ..._KEEP_GUARDIAN_ACCESS.
+        AccessLogRetention retention = new AccessLogRetention(java.util.Map.of("default", Period.ofYears(1), "guardian.access",
                 Period.ofYears(3)), Duration.ofHours(24), 100);
         AccessLog pruning = new AccessLog(mongo, "referral-service", clock, retention);
         appendReads(pruning, AUKRA, 2);
