@@ -35,6 +35,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.security.Role;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.web.ProblemException;
 
 /** The access log's guarantees: a chain that shows any change, removal or reordering, no forks under concurrency, fail closed. */
@@ -48,6 +49,9 @@ class AccessLogTest {
     MongoClient client;
     MongoTemplate mongo;
     AccessLog log;
+    /** A clock the retention tests move on by years, and a log that keeps to it. */
+    MutableClock years;
+    AccessLog pruning;
 
     @BeforeEach
     void start() {
@@ -56,6 +60,8 @@ class AccessLogTest {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/?serverSelectionTimeoutMS=1000");
         mongo = new MongoTemplate(client, "referral-service");
         log = new AccessLog(mongo, "referral-service", Clock.fixed(Instant.parse("2026-11-20T09:15:00.123456Z"), ZoneOffset.UTC));
+        years = MutableClock.at(Instant.parse("2020-01-10T10:00:00Z"));
+        pruning = new AccessLog(mongo, "referral-service", years, AccessLogRetention.defaults());
     }
 
     @AfterEach
@@ -249,18 +255,14 @@ class AccessLogTest {
 
     @Test
     void entriesPastTheirRetentionArePrunedAndTheRestStillChecksOutFromTheCheckpoint() {
-        MovableClock clock = new MovableClock(Instant.parse("2020-01-10T10:00:00Z"));
-        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, AccessLogRetention.defaults());
-        List<AccessLogEntry> old = appendReads(pruning, AUKRA, 3);
-        clock.advance(Duration.ofDays(400));
-        List<AccessLogEntry> kept = appendReads(pruning, AUKRA, 2);
-        appendReads(pruning, MELHUS, 1);
-        clock.advance(Duration.ofDays(365 * 5 - 200));
+        List<AccessLogEntry> written = oldAndRecentEntries(3, 2);
+        List<AccessLogEntry> old = written.subList(0, 3);
+        List<AccessLogEntry> kept = written.subList(3, 5);
 
         assertThat(pruning.prune()).isEqualTo(3);
 
         assertThat(entries().countDocuments(Filters.eq("municipality", AUKRA))).isEqualTo(2);
-        assertThat(entries().countDocuments(Filters.eq("municipality", MELHUS))).isEqualTo(1);
+        assertThat(entries().countDocuments(Filters.eq("municipality", MELHUS))).as("written in the same days as the kept ones").isEqualTo(1);
         ChainCheck check = pruning.verify(AUKRA);
         assertThat(check.intact()).as(check.toString()).isTrue();
         assertThat(check.entries()).isEqualTo(2);
@@ -278,7 +280,7 @@ class AccessLogTest {
 
     @Test
     void eachPurposeKeepsItsOwnPeriodAndAnEntryAlsoWaitsForTheOlderOnes() {
-        MovableClock clock = new MovableClock(Instant.parse("2020-01-10T10:00:00Z"));
+        MutableClock clock = MutableClock.at(Instant.parse("2020-01-10T10:00:00Z"));
         // As the environment names them: SAMHANDLING_ACCESSLOG_RETENTION_KEEP_DEFAULT, ..._KEEP_GUARDIAN_ACCESS.
         AccessLogRetention retention = new AccessLogRetention(java.util.Map.of("default", Period.ofYears(1), "guardian.access",
                 Period.ofYears(3)), Duration.ofHours(24), 100);
@@ -297,30 +299,20 @@ class AccessLogTest {
 
     @Test
     void anAlteredEntryAfterPruningStillBreaksTheChainAndIsNeverPrunedAway() {
-        MovableClock clock = new MovableClock(Instant.parse("2020-01-10T10:00:00Z"));
-        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, AccessLogRetention.defaults());
-        appendReads(pruning, AUKRA, 5);
-        clock.advance(Duration.ofDays(400));
-        appendReads(pruning, AUKRA, 3);
-        clock.advance(Duration.ofDays(365 * 5 - 200));
+        oldAndRecentEntries(5, 3);
         assertThat(pruning.prune()).isEqualTo(5);
 
         entries().updateOne(Filters.eq("sequence", 7L), Updates.set("userId", "someone-else"));
 
         assertBrokenAt(pruning, 7, ChainCheck.Problem.ALTERED, 1);
-        clock.advance(Duration.ofDays(3650));
-        assertThat(pruning.prune()).as("pruning stops before the entry that shows tampering").isEqualTo(1);
+        years.advance(Duration.ofDays(3650));
+        assertThat(pruning.prune()).as("Aukra's entry 6, not the altered 7 or what follows it; and Melhus' one").isEqualTo(2);
         assertBrokenAt(pruning, 7, ChainCheck.Problem.ALTERED, 0);
     }
 
     @Test
     void aChangedOrRemovedCheckpointBreaksTheChain() {
-        MovableClock clock = new MovableClock(Instant.parse("2020-01-10T10:00:00Z"));
-        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, AccessLogRetention.defaults());
-        List<AccessLogEntry> old = appendReads(pruning, AUKRA, 3);
-        clock.advance(Duration.ofDays(400));
-        appendReads(pruning, AUKRA, 2);
-        clock.advance(Duration.ofDays(365 * 5 - 200));
+        List<AccessLogEntry> old = oldAndRecentEntries(3, 2).subList(0, 3);
         pruning.prune();
         String chain = old.getLast().chain();
         Document original = checkpoints().find(Filters.eq("_id", chain)).first();
@@ -346,33 +338,39 @@ class AccessLogTest {
 
     @Test
     void aCheckpointThatHidesEntriesYoungerThanTheRetentionIsRefused() {
-        MovableClock clock = new MovableClock(Instant.parse("2026-01-10T10:00:00Z"));
-        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, AccessLogRetention.defaults());
-        List<AccessLogEntry> written = appendReads(pruning, AUKRA, 5);
+        List<AccessLogEntry> written = appendReads(AUKRA, 5);
 
-        // Someone removes the first three entries of last week and writes a consistent, sealed checkpoint for them.
+        // Someone removes the first three of today's entries and writes a consistent, sealed checkpoint for them.
         replaceCheckpoint(written.get(2).chain(), AccessLogCheckpoint.after(written.get(2), 3));
         entries().deleteMany(Filters.lte("sequence", 3L));
 
-        assertBrokenAt(pruning, 3, ChainCheck.Problem.MISSING, 0);
+        assertBrokenAt(log, 3, ChainCheck.Problem.MISSING, 0);
     }
 
     @Test
     void aRunThatStoppedAfterItsCheckpointIsFinishedByTheNext() {
-        MovableClock clock = new MovableClock(Instant.parse("2020-01-10T10:00:00Z"));
-        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, AccessLogRetention.defaults());
-        List<AccessLogEntry> old = appendReads(pruning, AUKRA, 3);
-        clock.advance(Duration.ofDays(400));
-        appendReads(pruning, AUKRA, 2);
-        clock.advance(Duration.ofDays(365 * 5 - 200));
+        List<AccessLogEntry> old = oldAndRecentEntries(3, 2).subList(0, 3);
         // As if the run stored its checkpoint and stopped before removing the entries.
         replaceCheckpoint(old.getLast().chain(), AccessLogCheckpoint.after(old.getLast(), 3));
 
         assertThat(pruning.verify(AUKRA).intact()).isTrue();
         assertThat(pruning.verify(AUKRA).entries()).isEqualTo(2);
         assertThat(pruning.prune()).isZero();
-        assertThat(entries().countDocuments()).isEqualTo(2);
+        assertThat(entries().countDocuments(Filters.eq("municipality", AUKRA))).isEqualTo(2);
         assertThat(pruning.verify(AUKRA).intact()).isTrue();
+    }
+
+    /**
+     * Writes {@code old} entries, then {@code recent} entries (and one of Melhus) 400 days later, and moves the
+     * clock on until the old ones are past the default five years and the recent ones are not.
+     */
+    private List<AccessLogEntry> oldAndRecentEntries(int old, int recent) {
+        List<AccessLogEntry> written = new ArrayList<>(appendReads(pruning, AUKRA, old));
+        years.advance(Duration.ofDays(400));
+        written.addAll(appendReads(pruning, AUKRA, recent));
+        appendReads(pruning, MELHUS, 1);
+        years.advance(Duration.ofDays(365 * 5 - 200));
+        return written;
     }
 
     private void replaceCheckpoint(String chain, AccessLogCheckpoint checkpoint) {
@@ -401,35 +399,6 @@ class AccessLogTest {
 
     private com.mongodb.client.MongoCollection<Document> checkpoints() {
         return mongo.getCollection(AccessLog.CHECKPOINTS);
-    }
-
-    /** A clock the test moves on, as years pass. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     private List<AccessLogEntry> appendReads(String municipality, int count) {
