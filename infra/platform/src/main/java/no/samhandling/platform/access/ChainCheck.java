@@ -10,10 +10,11 @@ package no.samhandling.platform.access;
  * @param lastHash the hash of the last entry checked: written down elsewhere (a privacy officer's review), it
  *        anchors the chain, so that even someone who rewrote every entry after a change would be found out
  * @param pruned how many of the chain's oldest entries were removed after their retention; the check starts
- *        from the checkpoint stored for the last of them
+ *        from the checkpoint stored for the last of them. Null in the answer of a service from before retention,
+ *        so that a review gathering every service's check still reads it
  */
 public record ChainCheck(String service, String municipality, long entries, boolean intact, Long firstBrokenSequence,
-        Problem problem, String lastHash, long pruned) {
+        Problem problem, String lastHash, Long pruned) {
 
     /** What breaks a chain at an entry. */
     public enum Problem {
