@@ -259,9 +259,10 @@ class ChildAccessEmbeddedTest {
         String nynorsk = officer.inLanguage("nn").get("/tilgangslogg?from=" + today + "&to=" + today).body();
         String user = officer.get("/tilgangslogg/page-prober?from=" + today + "&to=" + today).body();
 
-        assertThat(page).contains("<h1>Tilgangslogg</h1>", "consent-service", "Urørt", "page-prober", "avviste forsøk på saker eller barn uten tilknytning",
+        assertThat(page).contains("<h1>Tilgangslogg</h1>", "consent-service", "Urørt", "Slettet etter lagringstiden", "page-prober",
+                "avviste forsøk på saker eller barn uten tilknytning",
                 "/tilgangslogg/page-prober?from=").doesNotContain(family.childName);
-        assertThat(nynorsk).contains("Er loggane urørte?", "Brukarar i perioden");
+        assertThat(nynorsk).contains("Er loggane urørte?", "Brukarar i perioden", "Sletta etter lagringstida");
         assertThat(user).contains("Tilgangslogg for page-prober", "Avvist", family.subjectId).doesNotContain(family.childName);
         assertThat(PageClient.at(port).as(TestTokens.forRole("LEADER")).get("/tilgangslogg").status()).isEqualTo(403);
     }

@@ -90,6 +90,8 @@ public final class KafkaAccess {
                     bindings.add(allow(ResourceType.TOPIC, ownDeadLetters, PatternType.PREFIXED, AclOperation.WRITE));
                     // The dead-letter admin lists, inspects and replays them.
                     bindings.add(allow(ResourceType.TOPIC, ownDeadLetters, PatternType.PREFIXED, AclOperation.READ));
+                    // A changed dead-letter retention reaches the topics at the service's next start (includes DESCRIBE_CONFIGS).
+                    bindings.add(allow(ResourceType.TOPIC, ownDeadLetters, PatternType.PREFIXED, AclOperation.ALTER_CONFIGS));
                 }
             }
             if (!consumes.isEmpty()) {

@@ -64,6 +64,22 @@ class KafkaAccessTest {
     }
 
     @Test
+    void aServiceChangesTheRetentionOfItsOwnDeadLetterTopicsAndOfNoOtherTopic() {
+        for (KafkaAccess.Grant grant : KafkaAccess.GRANTS) {
+            assertThat(grant.aclBindings()).filteredOn(binding -> binding.entry().operation() == AclOperation.ALTER_CONFIGS)
+                    .as(grant.principal())
+                    .allSatisfy(alter -> {
+                        assertThat(alter.pattern().patternType()).isEqualTo(PatternType.PREFIXED);
+                        assertThat(alter.pattern().name()).endsWith("." + grant.principal() + ".");
+                        assertThat(grant.consumes()).anySatisfy(topic ->
+                                assertThat(Topics.deadLetterTopic(topic, grant.principal())).startsWith(alter.pattern().name()));
+                        assertThat(Topics.ALL).noneMatch(topic -> topic.startsWith(alter.pattern().name()));
+                    })
+                    .hasSize(grant.deadLetters() ? grant.consumes().size() : 0);
+        }
+    }
+
+    @Test
     void reportingReadsEveryTopicInEveryGenerationsGroupAndPublishesNothing() {
         List<AclBinding> reporting = KafkaAccess.grantOf("reporting-service").aclBindings();
 

@@ -46,6 +46,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule"
                 + " required username=\"${samhandling.kafka.username}\" password=\"${samhandling.kafka.password:}\";");
         defaults.put("spring.kafka.admin.fail-fast", "false");
+        // A dead-letter topic that exists already takes a changed samhandling.events.dead-letter-retention at the
+        // service's next start (the ACLs let a service alter the configuration of its own dead-letter topics only).
+        defaults.put("spring.kafka.admin.modify-topic-configs", "true");
         // MongoDB: one database per service.
         defaults.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/${spring.application.name}");
         // Problem texts and validation messages in bokmål, nynorsk on Accept-Language: nn; the labels of the codes

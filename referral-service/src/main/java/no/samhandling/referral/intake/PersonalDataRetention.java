@@ -15,26 +15,26 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import no.samhandling.events.referral.AnonymisationReason;
 import no.samhandling.events.referral.DiscussionBasis;
 import no.samhandling.platform.cluster.ClusterJobs;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
+import no.samhandling.platform.retention.RetentionMetrics;
 import no.samhandling.referral.consents.ConsentDirectory;
 
 /**
  * Applies {@link Retention} once a day, in one instance at a time: a named case that ended longer ago than the
  * period of its legal basis loses its personal data, its child and its guardians, and says so with
  * ReferralAnonymised (reason RETENTION_EXPIRED), as when its consent ends. Each run counts what it anonymised in
- * {@code samhandling.retention.anonymised}.
+ * {@code samhandling.retention.anonymised{data="closed-cases"}} and stamps {@code samhandling.retention.last-run}.
  */
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(Retention.class)
 class PersonalDataRetention {
 
-    static final String METRIC = "samhandling.retention.anonymised";
+    static final String DATA = "closed-cases";
     private static final Logger log = LoggerFactory.getLogger(PersonalDataRetention.class);
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final List<String> ENDED = List.of(Referral.Status.RETURNED.name(), Referral.Status.CLOSED.name(),
@@ -45,17 +45,16 @@ class PersonalDataRetention {
     private final Retention retention;
     private final ClusterJobs jobs;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final RetentionMetrics.Job metrics;
 
     PersonalDataRetention(AggregateStores stores, ConsentDirectory consents, Retention retention, ClusterJobs jobs, Clock clock,
-            MeterRegistry meters) {
+            RetentionMetrics metrics) {
         this.referrals = stores.of(Referral.class);
         this.consents = consents;
         this.retention = retention;
         this.jobs = jobs;
         this.clock = clock;
-        this.meters = meters;
-        meters.counter(METRIC, "service", "referral-service", "data", "closed-cases");
+        this.metrics = metrics.job(DATA, RetentionMetrics.Effect.ANONYMISED);
     }
 
     @Scheduled(initialDelayString = "${samhandling.referral.retention.initial-delay:PT5M}",
@@ -86,7 +85,7 @@ class PersonalDataRetention {
                 anonymised++;
             }
         }
-        meters.counter(METRIC, "service", "referral-service", "data", "closed-cases").increment(anonymised);
+        metrics.ran(anonymised);
         if (anonymised > 0) {
             log.info("Anonymised {} ended cases past their retention period", anonymised);
         }

@@ -431,6 +431,8 @@ abstract class NamedReferralComponentTest {
         assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", open)).first().get("personalData")).isNotNull();
         assertThat(meters.counter("samhandling.retention.anonymised", "service", "referral-service", "data", "closed-cases").count())
                 .isGreaterThanOrEqualTo(before + 1);
+        assertThat(meters.get("samhandling.retention.last-run").tags("service", "referral-service", "data", "closed-cases").gauge().value())
+                .as("stamped with the time of the run, in seconds").isPositive();
     }
 
     @Test

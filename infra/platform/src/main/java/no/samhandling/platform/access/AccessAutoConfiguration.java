@@ -7,9 +7,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import no.samhandling.platform.cluster.ClusterJobs;
+import no.samhandling.platform.retention.RetentionMetrics;
 
 /**
  * The one access model of every service: the access log and its endpoints, need-to-know's door
@@ -17,13 +22,24 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "no.samhandling.platform.PlatformAutoConfiguration"})
+        "no.samhandling.platform.PlatformAutoConfiguration",
+        "no.samhandling.platform.cluster.ClusterAutoConfiguration",
+        "no.samhandling.platform.retention.RetentionAutoConfiguration"})
+@EnableConfigurationProperties(AccessLogRetention.class)
+@EnableScheduling
 public class AccessAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AccessLog accessLog(MongoTemplate mongo, @Value("${spring.application.name}") String service, ObjectProvider<Clock> clock) {
-        return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC));
+    AccessLog accessLog(MongoTemplate mongo, @Value("${spring.application.name}") String service, ObjectProvider<Clock> clock,
+            AccessLogRetention retention) {
+        return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC), retention);
+    }
+
+    /** The access log's retention job: every service keeps a log, so every service prunes its own. */
+    @Bean
+    AccessLogPruning accessLogPruning(AccessLog log, AccessLogRetention retention, ClusterJobs jobs, RetentionMetrics metrics) {
+        return new AccessLogPruning(log, retention, jobs, metrics);
     }
 
     @Bean

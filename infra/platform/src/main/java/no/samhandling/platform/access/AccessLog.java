@@ -18,6 +18,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -30,8 +31,10 @@ import no.samhandling.platform.web.Problems;
  * and every refused attempt on a case or a child, written before the answer goes out. A write that
  * fails fails the request: nothing is returned that was not logged.
  *
- * <p><b>Append-only.</b> This class only inserts entries and reads them; nothing in any API
- * changes or removes one.
+ * <p><b>Append-only.</b> Nothing in any API changes or removes an entry. The one exception is
+ * retention ({@link #prune}): a chain's oldest entries go once they are past their period
+ * ({@link AccessLogRetention}), and only after a sealed checkpoint of the last of them is stored
+ * ({@link AccessLogCheckpoint}), from which {@link #verify} checks what is left as it would from the start.
  *
  * <p><b>Tamper-evident.</b> Entries form one hash chain per service and municipality (see
  * {@link AccessLogEntry}); {@link #verify} walks a chain and names the first entry that breaks it.
@@ -49,6 +52,7 @@ public final class AccessLog {
 
     static final String ENTRIES = "access_log";
     static final String HEADS = "access_log_heads";
+    static final String CHECKPOINTS = "access_log_checkpoints";
     /** At most this many entries per query. */
     public static final int QUERY_LIMIT = 10_000;
     private static final int MAX_ATTEMPTS = 200;
@@ -56,11 +60,17 @@ public final class AccessLog {
     private final MongoTemplate mongo;
     private final String service;
     private final Clock clock;
+    private final AccessLogRetention retention;
 
     AccessLog(MongoTemplate mongo, String service, Clock clock) {
+        this(mongo, service, clock, AccessLogRetention.defaults());
+    }
+
+    AccessLog(MongoTemplate mongo, String service, Clock clock, AccessLogRetention retention) {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
+        this.retention = retention;
         MongoCollection<Document> entries = entries();
         entries.createIndex(Indexes.ascending("chain", "sequence"), new IndexOptions().unique(true).name("chain_sequence"));
         entries.createIndex(Indexes.ascending("subjectId", "at"));
@@ -110,37 +120,146 @@ public final class AccessLog {
         throw unavailable(null);
     }
 
-    /** Walks the municipality's chain from its first entry and names the first one that breaks it. */
+    /**
+     * Walks the municipality's chain from its first entry, or from its checkpoint once older entries were
+     * pruned, and names the first one that breaks it. A checkpoint that is not as it was written is
+     * {@code ALTERED}; one that claims entries younger than the shortest retention period were pruned hides
+     * them, and they are {@code MISSING}.
+     */
     public ChainCheck verify(String municipality) {
         String chain = AccessLogEntry.chainOf(service, municipality);
-        long expected = 1;
-        String previousHash = AccessLogEntry.GENESIS;
-        for (Document stored : entries().find(Filters.eq("chain", chain)).sort(Sorts.ascending("sequence"))) {
+        AccessLogCheckpoint checkpoint = checkpoint(chain);
+        long pruned = checkpoint == null ? 0 : checkpoint.pruned();
+        long start = checkpoint == null ? 0 : checkpoint.sequence();
+        if (checkpoint != null && !checkpoint.sealedAsStored()) {
+            return ChainCheck.brokenAt(service, municipality, 0, start, ChainCheck.Problem.ALTERED, pruned);
+        }
+        if (checkpoint != null && !prunedInTime(checkpoint)) {
+            return ChainCheck.brokenAt(service, municipality, 0, start, ChainCheck.Problem.MISSING, pruned);
+        }
+        long expected = start + 1;
+        String previousHash = checkpoint == null ? AccessLogEntry.GENESIS : checkpoint.hash();
+        for (Document stored : entries().find(Filters.and(Filters.eq("chain", chain), Filters.gt("sequence", start)))
+                .sort(Sorts.ascending("sequence"))) {
             AccessLogEntry entry;
             try {
                 entry = fromDocument(stored);
             } catch (RuntimeException unreadable) {
-                return ChainCheck.brokenAt(service, municipality, expected - 1, expected, ChainCheck.Problem.ALTERED);
+                return ChainCheck.brokenAt(service, municipality, expected - 1 - start, expected, ChainCheck.Problem.ALTERED, pruned);
             }
             if (entry.sequence() != expected) {
-                return ChainCheck.brokenAt(service, municipality, expected - 1, expected,
-                        entry.sequence() > expected ? ChainCheck.Problem.MISSING : ChainCheck.Problem.ALTERED);
+                return ChainCheck.brokenAt(service, municipality, expected - 1 - start, expected,
+                        entry.sequence() > expected ? ChainCheck.Problem.MISSING : ChainCheck.Problem.ALTERED, pruned);
             }
-            if (!entry.sealedAsStored() || !key(entry).equals(stored.get("_id")) || !chain.equals(entry.chain())) {
-                return ChainCheck.brokenAt(service, municipality, expected - 1, expected, ChainCheck.Problem.ALTERED);
+            if (!storedAsSealed(entry, stored, chain)) {
+                return ChainCheck.brokenAt(service, municipality, expected - 1 - start, expected, ChainCheck.Problem.ALTERED, pruned);
             }
             if (!entry.previousHash().equals(previousHash)) {
-                return ChainCheck.brokenAt(service, municipality, expected - 1, expected, ChainCheck.Problem.LINK_BROKEN);
+                return ChainCheck.brokenAt(service, municipality, expected - 1 - start, expected, ChainCheck.Problem.LINK_BROKEN, pruned);
             }
             previousHash = entry.hash();
             expected++;
         }
-        long checked = expected - 1;
+        long last = expected - 1;
         Document head = heads().find(Filters.eq("_id", chain)).first();
-        if (head != null && head.get("sequence", Number.class).longValue() > checked) {
-            return ChainCheck.brokenAt(service, municipality, checked, expected, ChainCheck.Problem.TRUNCATED);
+        if (head != null && head.get("sequence", Number.class).longValue() > last) {
+            return ChainCheck.brokenAt(service, municipality, last - start, expected, ChainCheck.Problem.TRUNCATED, pruned);
         }
-        return ChainCheck.intact(service, municipality, checked, previousHash);
+        return ChainCheck.intact(service, municipality, last - start, previousHash, pruned);
+    }
+
+    /**
+     * Removes the oldest entries of each of this service's chains that are past their retention period,
+     * checking each as {@link #verify} does: it stops at the first entry that is not due, or that does not
+     * hold, so an entry that shows tampering, and everything after it, is kept as evidence. Before
+     * removing anything it stores the checkpoint of the last entry it removes.
+     *
+     * @return how many entries were removed
+     */
+    public long prune() {
+        Instant now = clock.instant();
+        long pruned = 0;
+        // One head per municipality: few enough to read them all.
+        for (Document head : heads().find()) {
+            if (head.get("_id") instanceof String chain && chain.startsWith(service + "/")) {
+                pruned += prune(chain, now);
+            }
+        }
+        return pruned;
+    }
+
+    private long prune(String chain, Instant now) {
+        AccessLogCheckpoint checkpoint = checkpoint(chain);
+        if (checkpoint != null && (!checkpoint.sealedAsStored() || !prunedInTime(checkpoint))) {
+            // verify reports it; pruning on from a checkpoint that does not hold would bury what it shows.
+            return 0;
+        }
+        long start = checkpoint == null ? 0 : checkpoint.sequence();
+        if (checkpoint != null) {
+            // Left by a run that stopped between storing its checkpoint and removing the entries it covers.
+            entries().deleteMany(Filters.and(Filters.eq("chain", chain), Filters.lte("sequence", start)));
+        }
+        long expected = start + 1;
+        String previousHash = checkpoint == null ? AccessLogEntry.GENESIS : checkpoint.hash();
+        AccessLogEntry lastDue = null;
+        for (Document stored : entries().find(Filters.and(Filters.eq("chain", chain), Filters.gt("sequence", start)))
+                .sort(Sorts.ascending("sequence")).limit(retention.maxPerRun())) {
+            AccessLogEntry entry;
+            try {
+                entry = fromDocument(stored);
+            } catch (RuntimeException unreadable) {
+                break;
+            }
+            if (entry.sequence() != expected || !storedAsSealed(entry, stored, chain) || !entry.previousHash().equals(previousHash)
+                    || !retention.due(entry, now)) {
+                break;
+            }
+            lastDue = entry;
+            previousHash = entry.hash();
+            expected++;
+        }
+        if (lastDue == null) {
+            return 0;
+        }
+        long count = lastDue.sequence() - start;
+        AccessLogCheckpoint next = AccessLogCheckpoint.after(lastDue, (checkpoint == null ? 0 : checkpoint.pruned()) + count);
+        // The checkpoint first, then the entries: a run that stops in between leaves only entries the
+        // checkpoint already covers, which verify passes over and the next run removes.
+        checkpoints().replaceOne(Filters.eq("_id", chain), toDocument(next), new ReplaceOptions().upsert(true));
+        entries().deleteMany(Filters.and(Filters.eq("chain", chain), Filters.lte("sequence", next.sequence())));
+        return count;
+    }
+
+    /** A checkpoint may only cover entries that some retention period let go. */
+    private boolean prunedInTime(AccessLogCheckpoint checkpoint) {
+        return checkpoint.at().isBefore(retention.earliestPrunable(clock.instant()));
+    }
+
+    private static boolean storedAsSealed(AccessLogEntry entry, Document stored, String chain) {
+        return entry.sealedAsStored() && key(entry).equals(stored.get("_id")) && chain.equals(entry.chain());
+    }
+
+    private AccessLogCheckpoint checkpoint(String chain) {
+        Document stored = checkpoints().find(Filters.eq("_id", chain)).first();
+        if (stored == null) {
+            return null;
+        }
+        Number sequence = stored.get("sequence", Number.class);
+        Number pruned = stored.get("pruned", Number.class);
+        Date at = stored.get("at") instanceof Date date ? date : null;
+        // A field removed or of the wrong kind reads as missing, which the seal does not match.
+        return new AccessLogCheckpoint(chain, sequence == null ? -1 : sequence.longValue(), stored.get("hash") instanceof String hash ? hash : null,
+                at == null ? Instant.EPOCH : at.toInstant(), pruned == null ? -1 : pruned.longValue(),
+                stored.get("seal") instanceof String seal ? seal : null);
+    }
+
+    private static Document toDocument(AccessLogCheckpoint checkpoint) {
+        return new Document("_id", checkpoint.chain())
+                .append("sequence", checkpoint.sequence())
+                .append("hash", checkpoint.hash())
+                .append("at", Date.from(checkpoint.at()))
+                .append("pruned", checkpoint.pruned())
+                .append("seal", checkpoint.seal());
     }
 
     /** The reads (and changes) of one child's data, oldest first; refusals are not reads of the child. */
@@ -216,6 +335,10 @@ public final class AccessLog {
 
     private MongoCollection<Document> entries() {
         return mongo.getCollection(ENTRIES);
+    }
+
+    private MongoCollection<Document> checkpoints() {
+        return mongo.getCollection(CHECKPOINTS);
     }
 
     private MongoCollection<Document> heads() {

@@ -180,7 +180,10 @@ public final class EventConsumers {
         }
     }
 
-    /** Creates the dead-letter topics of a batch consumer, kept for good like those of the bindings. */
+    /**
+     * Creates the dead-letter topics of a batch consumer, kept for the dead-letter retention like those of the
+     * bindings (and brought to it if they exist with another).
+     */
     void createDeadLetterTopics(Collection<String> topicNames) {
         List<NewTopic> deadLetterTopics = new ArrayList<>();
         for (String topic : topicNames) {

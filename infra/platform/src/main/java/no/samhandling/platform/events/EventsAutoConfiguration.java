@@ -106,11 +106,12 @@ public class EventsAutoConfiguration {
     /**
      * A dead-letter topic for every consumer binding of this service (a batch consumer creates its own
      * when it starts), kept for {@link TopicProperties#deadLetterRetention}: a dead letter waits that long
-     * for someone to replay it, and is then gone, for it may be about a child. The event topics
-     * themselves are provisioned with the broker's
-     * users and ACLs (infra/kafka-access), which let a service create its own dead-letter topics and
-     * no other. Neither holds personal data in plaintext; a child's data is erased by destroying
-     * the child's key.
+     * for someone to replay it, and is then gone, for it may be about a child. One that exists with
+     * another retention is brought to it at start ({@code spring.kafka.admin.modify-topic-configs} in
+     * {@code PlatformDefaults}). The event topics themselves are provisioned with the broker's users
+     * and ACLs (infra/kafka-access), which let a service create, and configure, its own dead-letter
+     * topics and no other. Neither holds personal data in plaintext; a child's data is erased by
+     * destroying the child's key.
      */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(TopicProperties topics, BindingServiceProperties bindings) {

@@ -3,8 +3,12 @@ package no.samhandling.platform.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import no.samhandling.platform.security.Role;
 import no.samhandling.platform.test.AuthorisationMatrix;
 import no.samhandling.platform.test.AuthorisationMatrix.Rule;
@@ -40,6 +46,15 @@ class AccessLogEndpointsTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    AccessLogPruning pruning;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aPrivacyOfficerChecksTheChainAndReadsTheEntriesOfTheirOwnMunicipality() {
@@ -79,6 +94,39 @@ class AccessLogEndpointsTest {
         assertThat(reads.get(0).get("relation").asString()).isEqualTo("ARENA_MEMBER");
         assertThat(HttpApi.at(port).as(TestTokens.serviceToken("notification-service", "contacts")).get("/access-log/reads?subjectId=" + child)
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePruningJobRemovesOldEntriesReportsItInMetricsAndTheChainStillChecksOut() {
+        String molde = "1506";
+        AccessLog yearsAgo = new AccessLog(mongo, "platform-test", Clock.fixed(Instant.now().minus(Duration.ofDays(6 * 365)), ZoneOffset.UTC));
+        for (int i = 0; i < 4; i++) {
+            yearsAgo.append(molde, "coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CHILD.of("child-" + i).about("child-" + i), "MEETING");
+        }
+        log.append(molde, "coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CHILD.of("child-9").about("child-9"), "MEETING");
+        double prunedBefore = meters.counter("samhandling.retention.pruned", "service", "platform-test", "data", "access-log").count();
+
+        assertThat(pruning.pruneExpiredEntries()).isGreaterThanOrEqualTo(4);
+
+        JsonNode check = officer(molde).get("/access-log/verify").json();
+        assertThat(check.get("intact").asBoolean()).as(check.toString()).isTrue();
+        assertThat(check.get("entries").asLong()).isEqualTo(1);
+        assertThat(check.get("pruned").asLong()).isEqualTo(4);
+        assertThat(meters.counter("samhandling.retention.pruned", "service", "platform-test", "data", "access-log").count())
+                .isGreaterThanOrEqualTo(prunedBefore + 4);
+        assertThat(meters.get("samhandling.retention.last-run").tags("service", "platform-test", "data", "access-log").gauge().value())
+                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60.0));
+        // Tagged by the service and the kind of data only (and the common application tag), never by a municipality or an id.
+        assertThat(meters.find("samhandling.retention.pruned").meters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                .extracting(io.micrometer.core.instrument.Tag::getKey).isSubsetOf("application", "service", "data"));
+
+        mongo.getCollection("access_log").updateOne(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("municipality", molde), com.mongodb.client.model.Filters.eq("sequence", 5L)),
+                com.mongodb.client.model.Updates.set("purpose", "FOLLOW_UP"));
+        JsonNode altered = officer(molde).get("/access-log/verify").json();
+        assertThat(altered.get("intact").asBoolean()).isFalse();
+        assertThat(altered.get("firstBrokenSequence").asLong()).isEqualTo(5);
+        assertThat(altered.get("problem").asString()).isEqualTo("ALTERED");
     }
 
     @Test

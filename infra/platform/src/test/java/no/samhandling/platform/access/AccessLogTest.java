@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +35,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import no.samhandling.platform.security.Caller;
 import no.samhandling.platform.security.Role;
+import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.web.ProblemException;
 
 /** The access log's guarantees: a chain that shows any change, removal or reordering, no forks under concurrency, fail closed. */
@@ -46,6 +49,9 @@ class AccessLogTest {
     MongoClient client;
     MongoTemplate mongo;
     AccessLog log;
+    /** A clock the retention tests move on by years, and a log that keeps to it. */
+    MutableClock years;
+    AccessLog pruning;
 
     @BeforeEach
     void start() {
@@ -54,6 +60,8 @@ class AccessLogTest {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/?serverSelectionTimeoutMS=1000");
         mongo = new MongoTemplate(client, "referral-service");
         log = new AccessLog(mongo, "referral-service", Clock.fixed(Instant.parse("2026-11-20T09:15:00.123456Z"), ZoneOffset.UTC));
+        years = MutableClock.at(Instant.parse("2020-01-10T10:00:00Z"));
+        pruning = new AccessLog(mongo, "referral-service", years, AccessLogRetention.defaults());
     }
 
     @AfterEach
@@ -243,6 +251,154 @@ class AccessLogTest {
         assertThat(logged.getFirst().subjectId()).isEqualTo("child-1");
         assertThat(logged).extracting(AccessLogEntry::relation).containsOnlyNulls();
         assertThat(log.readsOf("child-1")).isEmpty();
+    }
+
+    @Test
+    void entriesPastTheirRetentionArePrunedAndTheRestStillChecksOutFromTheCheckpoint() {
+        List<AccessLogEntry> written = oldAndRecentEntries(3, 2);
+        List<AccessLogEntry> old = written.subList(0, 3);
+        List<AccessLogEntry> kept = written.subList(3, 5);
+
+        assertThat(pruning.prune()).isEqualTo(3);
+
+        assertThat(entries().countDocuments(Filters.eq("municipality", AUKRA))).isEqualTo(2);
+        assertThat(entries().countDocuments(Filters.eq("municipality", MELHUS))).as("written in the same days as the kept ones").isEqualTo(1);
+        ChainCheck check = pruning.verify(AUKRA);
+        assertThat(check.intact()).as(check.toString()).isTrue();
+        assertThat(check.entries()).isEqualTo(2);
+        assertThat(check.pruned()).isEqualTo(3);
+        assertThat(check.lastHash()).isEqualTo(kept.getLast().hash());
+        assertThat(checkpoints().find(Filters.eq("_id", old.getLast().chain())).first())
+                .containsEntry("sequence", 3L).containsEntry("hash", old.getLast().hash()).containsEntry("pruned", 3L);
+        assertThat(pruning.prune()).as("nothing more is due").isZero();
+
+        AccessLogEntry next = appendReads(pruning, AUKRA, 1).getFirst();
+        assertThat(next.sequence()).isEqualTo(6L);
+        assertThat(pruning.verify(AUKRA).intact()).isTrue();
+        assertThat(pruning.verify(AUKRA).entries()).isEqualTo(3);
+    }
+
+    @Test
+    void eachPurposeKeepsItsOwnPeriodAndAnEntryAlsoWaitsForTheOlderOnes() {
+        MutableClock clock = MutableClock.at(Instant.parse("2020-01-10T10:00:00Z"));
+        // As the environment names them: SAMHANDLING_ACCESSLOG_RETENTION_KEEP_DEFAULT, ..._KEEP_GUARDIAN_ACCESS.
+        AccessLogRetention retention = new AccessLogRetention(java.util.Map.of("default", Period.ofYears(1), "guardian.access",
+                Period.ofYears(3)), Duration.ofHours(24), 100);
+        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, retention);
+        appendReads(pruning, AUKRA, 2);
+        pruning.append(AUKRA, "guardian", Relation.GUARDIAN, Outcome.READ, CASE.of("case-1").about("child-1"), "GUARDIAN_ACCESS");
+        appendReads(pruning, AUKRA, 2);
+        clock.advance(Duration.ofDays(2 * 365));
+
+        assertThat(pruning.prune()).as("the guardian's read is kept three years, and so is what came after it").isEqualTo(2);
+        clock.advance(Duration.ofDays(370));
+        assertThat(pruning.prune()).isEqualTo(3);
+        assertThat(pruning.verify(AUKRA).intact()).isTrue();
+        assertThat(pruning.verify(AUKRA).pruned()).isEqualTo(5);
+    }
+
+    @Test
+    void anAlteredEntryAfterPruningStillBreaksTheChainAndIsNeverPrunedAway() {
+        oldAndRecentEntries(5, 3);
+        assertThat(pruning.prune()).isEqualTo(5);
+
+        entries().updateOne(Filters.eq("sequence", 7L), Updates.set("userId", "someone-else"));
+
+        assertBrokenAt(pruning, 7, ChainCheck.Problem.ALTERED, 1);
+        years.advance(Duration.ofDays(3650));
+        assertThat(pruning.prune()).as("Aukra's entry 6, not the altered 7 or what follows it; and Melhus' one").isEqualTo(2);
+        assertBrokenAt(pruning, 7, ChainCheck.Problem.ALTERED, 0);
+    }
+
+    @Test
+    void aChangedOrRemovedCheckpointBreaksTheChain() {
+        List<AccessLogEntry> old = oldAndRecentEntries(3, 2).subList(0, 3);
+        pruning.prune();
+        String chain = old.getLast().chain();
+        Document original = checkpoints().find(Filters.eq("_id", chain)).first();
+
+        // A field changed: the checkpoint's seal no longer holds.
+        checkpoints().updateOne(Filters.eq("_id", chain), Updates.set("pruned", 1L));
+        assertBrokenAt(pruning, 3, ChainCheck.Problem.ALTERED, 0);
+        assertThat(pruning.prune()).as("nothing is pruned past a checkpoint that does not hold").isZero();
+
+        // Another hash, sealed again: the first entry kept does not link to it.
+        AccessLogEntry forged = AccessLogEntry.next(old.getLast().service(), AUKRA, 3, old.getLast().at(), "someone-else",
+                Relation.ARENA_COORDINATOR, Outcome.READ, "referral", "x", null, null, old.get(1).hash());
+        replaceCheckpoint(chain, AccessLogCheckpoint.after(forged, 3));
+        assertBrokenAt(pruning, 4, ChainCheck.Problem.LINK_BROKEN, 0);
+
+        // Gone: the chain seems to start at entry 4, and entry 1 is missing.
+        checkpoints().deleteOne(Filters.eq("_id", chain));
+        assertBrokenAt(pruning, 1, ChainCheck.Problem.MISSING, 0);
+
+        checkpoints().insertOne(original);
+        assertThat(pruning.verify(AUKRA).intact()).isTrue();
+    }
+
+    @Test
+    void aCheckpointThatHidesEntriesYoungerThanTheRetentionIsRefused() {
+        List<AccessLogEntry> written = appendReads(AUKRA, 5);
+
+        // Someone removes the first three of today's entries and writes a consistent, sealed checkpoint for them.
+        replaceCheckpoint(written.get(2).chain(), AccessLogCheckpoint.after(written.get(2), 3));
+        entries().deleteMany(Filters.lte("sequence", 3L));
+
+        assertBrokenAt(log, 3, ChainCheck.Problem.MISSING, 0);
+    }
+
+    @Test
+    void aRunThatStoppedAfterItsCheckpointIsFinishedByTheNext() {
+        List<AccessLogEntry> old = oldAndRecentEntries(3, 2).subList(0, 3);
+        // As if the run stored its checkpoint and stopped before removing the entries.
+        replaceCheckpoint(old.getLast().chain(), AccessLogCheckpoint.after(old.getLast(), 3));
+
+        assertThat(pruning.verify(AUKRA).intact()).isTrue();
+        assertThat(pruning.verify(AUKRA).entries()).isEqualTo(2);
+        assertThat(pruning.prune()).isZero();
+        assertThat(entries().countDocuments(Filters.eq("municipality", AUKRA))).isEqualTo(2);
+        assertThat(pruning.verify(AUKRA).intact()).isTrue();
+    }
+
+    /**
+     * Writes {@code old} entries, then {@code recent} entries (and one of Melhus) 400 days later, and moves the
+     * clock on until the old ones are past the default five years and the recent ones are not.
+     */
+    private List<AccessLogEntry> oldAndRecentEntries(int old, int recent) {
+        List<AccessLogEntry> written = new ArrayList<>(appendReads(pruning, AUKRA, old));
+        years.advance(Duration.ofDays(400));
+        written.addAll(appendReads(pruning, AUKRA, recent));
+        appendReads(pruning, MELHUS, 1);
+        years.advance(Duration.ofDays(365 * 5 - 200));
+        return written;
+    }
+
+    private void replaceCheckpoint(String chain, AccessLogCheckpoint checkpoint) {
+        checkpoints().replaceOne(Filters.eq("_id", chain), new Document("_id", chain).append("sequence", checkpoint.sequence())
+                .append("hash", checkpoint.hash()).append("at", java.util.Date.from(checkpoint.at()))
+                .append("pruned", checkpoint.pruned()).append("seal", checkpoint.seal()),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    private List<AccessLogEntry> appendReads(AccessLog target, String municipality, int count) {
+        List<AccessLogEntry> written = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            written.add(target.append(municipality, "coordinator", Relation.ARENA_COORDINATOR, Outcome.READ,
+                    CASE.of(UUID.randomUUID().toString()).about("child-" + i), "INTAKE_ASSESSMENT"));
+        }
+        return written;
+    }
+
+    private void assertBrokenAt(AccessLog target, long sequence, ChainCheck.Problem problem, long checked) {
+        ChainCheck check = target.verify(AUKRA);
+        assertThat(check.intact()).as(check.toString()).isFalse();
+        assertThat(check.firstBrokenSequence()).as(check.toString()).isEqualTo(sequence);
+        assertThat(check.problem()).as(check.toString()).isEqualTo(problem);
+        assertThat(check.entries()).as(check.toString()).isEqualTo(checked);
+    }
+
+    private com.mongodb.client.MongoCollection<Document> checkpoints() {
+        return mongo.getCollection(AccessLog.CHECKPOINTS);
     }
 
     private List<AccessLogEntry> appendReads(String municipality, int count) {

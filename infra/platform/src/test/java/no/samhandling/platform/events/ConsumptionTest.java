@@ -77,6 +77,12 @@ class ConsumptionTest {
     @Autowired
     KafkaConnectionDetails kafka;
 
+    @Autowired
+    org.springframework.kafka.core.KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    TopicProperties topicProperties;
+
     @LocalServerPort
     int port;
 
@@ -225,6 +231,22 @@ class ConsumptionTest {
     void eventTopicsKeepTheirRecordsForGoodAndDeadLetterTopicsForTheirOwnRetention() throws Exception {
         try (Admin admin = Admin.create(TestKafka.clientProperties(brokers()))) {
             assertThat(retentionOf(admin, Topics.REFERRAL_EVENTS)).isEqualTo("-1");
+            assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
+        }
+    }
+
+    @Test
+    void aDeadLetterTopicCreatedWithAnotherRetentionTakesTheConfiguredOneWhenTheServiceDeclaresItAgain() throws Exception {
+        try (Admin admin = Admin.create(TestKafka.clientProperties(brokers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, DEAD_LETTERS);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("retention.ms", "-1"),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+            assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo("-1");
+
+            // What the service does at every start (KafkaAdmin.initialize) and a batch consumer when it starts.
+            kafkaAdmin.createOrModifyTopics(EventsAutoConfiguration.deadLetterTopic(DEAD_LETTERS, topicProperties));
+
             assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
         }
     }
