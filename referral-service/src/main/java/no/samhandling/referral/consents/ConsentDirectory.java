@@ -1,17 +1,26 @@
 package no.samhandling.referral.consents;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -22,6 +31,8 @@ import no.samhandling.events.consent.ConsentLimited;
 import no.samhandling.events.consent.ConsentWithdrawn;
 import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.personaldata.PersonalDataCipher;
+import no.samhandling.platform.web.ProblemException;
+import no.samhandling.platform.web.Problems;
 
 /**
  * What referral-service knows of consents, from consent.events: which arenas and services a
@@ -35,6 +46,10 @@ import no.samhandling.personaldata.PersonalDataCipher;
 public class ConsentDirectory {
 
     static final String COLLECTION = "consent_directory";
+    private static final String PENDING_GUARDIANS = "pendingGuardianPseudonyms";
+    private static final String PENDING_ATTEMPTS = "pendingAttempts";
+    private static final String PENDING_NEXT_ATTEMPT_AT = "pendingNextAttemptAt";
+    private static final Logger log = LoggerFactory.getLogger(ConsentDirectory.class);
 
     /** The state of one consent. */
     public enum State {
@@ -49,9 +64,12 @@ public class ConsentDirectory {
      * @param guardianUserIds login ids of the guardians who gave it, learned from consent-service ({@link GuardianLogins})
      * @param purposeCode what the consent is for, the legal basis of the case's personal data; null when granted
      *                    before it was kept
+     * @param pendingGuardians pseudonyms of guardians whose logins consent-service could not give yet
+     * @param pendingAttempts how often they were asked for in vain
      */
     public record KnownConsent(String id, String municipality, String subjectId, List<String> arenaIds, List<String> parties,
-            LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds, String purposeCode) {
+            LocalDate validFrom, LocalDate validTo, State state, List<String> guardianUserIds, String purposeCode,
+            List<String> pendingGuardians, int pendingAttempts) {
 
         /** Whether the consent lets the arena, with all its services, discuss the child by name on that day: the shared rule. */
         public boolean covers(String arenaId, List<String> arenaParties, LocalDate day) {
@@ -62,12 +80,15 @@ public class ConsentDirectory {
     private final MongoTemplate mongo;
     private final PersonalDataCipher cipher;
     private final GuardianLogins guardianLogins;
+    private final Clock clock;
 
-    ConsentDirectory(MongoTemplate mongo, PersonalDataCipher cipher, GuardianLogins guardianLogins) {
+    ConsentDirectory(MongoTemplate mongo, PersonalDataCipher cipher, GuardianLogins guardianLogins, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
         this.cipher = cipher;
         this.guardianLogins = guardianLogins;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("subjectId"));
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(PENDING_NEXT_ATTEMPT_AT));
     }
 
     public void on(ConsentGranted event) {
@@ -81,9 +102,102 @@ public class ConsentDirectory {
                 Updates.set("parties", event.parties()),
                 Updates.set("validFrom", date(event.validFrom())),
                 Updates.set("validTo", date(event.validTo())),
-                Updates.set("guardianUserIds", guardianLogins.behind(event.municipality(), event.subjectId(), event.guardianUserIds())),
+                guardiansOf(event),
                 Updates.set("purposeCode", event.purposeCode()),
                 Updates.set("state", State.ACTIVE.name())));
+    }
+
+    /**
+     * The guardians' logins, or, while consent-service cannot say which logins the pseudonyms stand for, the logins
+     * already known and the pseudonyms kept for {@link PendingGuardians} to ask about again. The consent is usable at
+     * once either way; only a guardian's own access to the case waits.
+     */
+    private Bson guardiansOf(ConsentGranted event) {
+        try {
+            return Updates.combine(
+                    Updates.set("guardianUserIds", guardianLogins.behind(event.municipality(), event.subjectId(), event.guardianUserIds())),
+                    Updates.unset(PENDING_GUARDIANS), Updates.unset(PENDING_ATTEMPTS), Updates.unset(PENDING_NEXT_ATTEMPT_AT));
+        } catch (GuardianLogins.Unavailable down) {
+            log.warn("Consent {} is kept without its guardians' logins for now, and they are asked for again: {}", event.aggregateId(),
+                    down.getMessage());
+            return Updates.combine(
+                    Updates.set("guardianUserIds", GuardianLogins.loginsIn(event.guardianUserIds())),
+                    Updates.set(PENDING_GUARDIANS, GuardianLogins.pseudonymsIn(event.guardianUserIds())),
+                    Updates.set(PENDING_ATTEMPTS, 0),
+                    Updates.set(PENDING_NEXT_ATTEMPT_AT, Date.from(clock.instant())));
+        }
+    }
+
+    /**
+     * The consent with all its guardians, asking consent-service now if some are still unknown: a case must not be
+     * taken with a guardian missing, since the case keeps the guardians it was taken with.
+     *
+     * @throws ProblemException 503 when consent-service cannot say now
+     */
+    public KnownConsent withGuardiansKnown(KnownConsent consent) {
+        if (consent.pendingGuardians().isEmpty()) {
+            return consent;
+        }
+        try {
+            learnGuardians(consent, guardianLogins.behind(consent.municipality(), consent.subjectId(), consent.pendingGuardians()));
+        } catch (GuardianLogins.Unavailable | IllegalStateException notNow) {
+            log.warn("consent-service did not say who the guardians of consent {} are: {}", consent.id(), notNow.getMessage());
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, Problems.type("consent-service-unavailable"),
+                    "referral.consent-guardians-unavailable", null, Map.of());
+        }
+        return find(consent.municipality(), consent.id()).orElseThrow();
+    }
+
+    /**
+     * Asks consent-service again for the guardians of consents kept without them, those due first, each failure
+     * doubling the wait from {@code initialWait} up to {@code maxWait}.
+     *
+     * @return how many consents learned their guardians
+     */
+    int askAgainForGuardians(Instant now, int batchSize, Duration initialWait, Duration maxWait) {
+        List<KnownConsent> due = new ArrayList<>();
+        mongo.getCollection(COLLECTION)
+                .find(Filters.and(Filters.exists(PENDING_GUARDIANS), Filters.lte(PENDING_NEXT_ATTEMPT_AT, Date.from(now))))
+                .sort(Sorts.ascending(PENDING_NEXT_ATTEMPT_AT)).limit(batchSize)
+                .forEach(found -> due.add(consent(found)));
+        int learned = 0;
+        for (KnownConsent consent : due) {
+            try {
+                learnGuardians(consent, guardianLogins.behind(consent.municipality(), consent.subjectId(), consent.pendingGuardians()));
+                learned++;
+            } catch (GuardianLogins.Unavailable | IllegalStateException notNow) {
+                int attempts = consent.pendingAttempts() + 1;
+                mongo.getCollection(COLLECTION).updateOne(Filters.and(Filters.eq("_id", consent.id()), Filters.exists(PENDING_GUARDIANS)),
+                        Updates.combine(Updates.set(PENDING_ATTEMPTS, attempts),
+                                Updates.set(PENDING_NEXT_ATTEMPT_AT, Date.from(now.plus(backoff(attempts, initialWait, maxWait))))));
+                if (notNow instanceof IllegalStateException) {
+                    // An answer that refuses does not heal by waiting, but the consent must not lose its guardians either.
+                    log.error("consent-service refused to name the guardians of consent {}; asked again after attempt {}", consent.id(),
+                            attempts);
+                }
+            }
+        }
+        return learned;
+    }
+
+    long pendingGuardianCount() {
+        return mongo.getCollection(COLLECTION).countDocuments(Filters.exists(PENDING_GUARDIANS));
+    }
+
+    /** {@code initialWait} doubled per failed attempt, never more than {@code maxWait}. */
+    static Duration backoff(int attempts, Duration initialWait, Duration maxWait) {
+        Duration wait = initialWait;
+        for (int i = 1; i < attempts && wait.compareTo(maxWait) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+    }
+
+    /** Only while they are still asked for: an erased child's consent is gone and stays gone. */
+    private void learnGuardians(KnownConsent consent, List<String> logins) {
+        mongo.getCollection(COLLECTION).updateOne(Filters.and(Filters.eq("_id", consent.id()), Filters.exists(PENDING_GUARDIANS)),
+                Updates.combine(Updates.addEachToSet("guardianUserIds", logins),
+                        Updates.unset(PENDING_GUARDIANS), Updates.unset(PENDING_ATTEMPTS), Updates.unset(PENDING_NEXT_ATTEMPT_AT)));
     }
 
     public void on(ConsentLimited event) {
@@ -157,6 +271,7 @@ public class ConsentDirectory {
                 found.getList("arenaIds", String.class, List.of()), found.getList("parties", String.class, List.of()),
                 validFrom == null ? LocalDate.MAX : validFrom, day(found.getDate("validTo")),
                 State.valueOf(found.getString("state")), found.getList("guardianUserIds", String.class, List.of()),
-                found.getString("purposeCode"));
+                found.getString("purposeCode"), found.getList(PENDING_GUARDIANS, String.class, List.of()),
+                found.getInteger(PENDING_ATTEMPTS, 0));
     }
 }

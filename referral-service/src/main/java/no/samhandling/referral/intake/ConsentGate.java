@@ -58,6 +58,11 @@ class ConsentGate {
         }
     }
 
+    /** At intake: the consent with every guardian who gave it, since the case keeps them; 503 while that cannot be said. */
+    ConsentDirectory.KnownConsent withGuardiansKnown(ConsentDirectory.KnownConsent consent) {
+        return consents.withGuardiansKnown(consent);
+    }
+
     /** Before a step on a named case, in the arena it is in or is moving to; 409 when the consent no longer reaches. */
     void requireStillCovered(Referral referral, String arenaId) {
         if (!referral.isNamed()) {

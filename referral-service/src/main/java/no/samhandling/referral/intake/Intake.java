@@ -127,8 +127,9 @@ class Intake {
         if (request.consentId() == null) {
             throw ProblemException.invalid("consentId", "referral.consent-required-for-named");
         }
-        ConsentDirectory.KnownConsent consent = gate.requireCovering(caller.municipality(), request.consentId(), arena);
-        gate.requireConsentsChild(caller.municipality(), consent, subject);
+        ConsentDirectory.KnownConsent covering = gate.requireCovering(caller.municipality(), request.consentId(), arena);
+        gate.requireConsentsChild(caller.municipality(), covering, subject);
+        ConsentDirectory.KnownConsent consent = gate.withGuardiansKnown(covering);
         String subjectId = consent.subjectId();
         PersonalData personalData;
         try {

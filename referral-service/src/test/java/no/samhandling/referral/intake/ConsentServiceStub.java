@@ -33,6 +33,8 @@ final class ConsentServiceStub {
     final List<String> calls = new CopyOnWriteArrayList<>();
     /** Subjects for which consent-service is "down": it answers 500. */
     final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** While set, consent-service is "down" for the guardians behind pseudonyms: it answers 503. */
+    final java.util.concurrent.atomic.AtomicBoolean guardianLoginsDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpServer server;
 
     ConsentServiceStub() {
@@ -45,6 +47,11 @@ final class ConsentServiceStub {
             String path = exchange.getRequestURI().getPath();
             calls.add(caller(exchange.getRequestHeaders().getFirst("Authorization")) + " " + path + "?" + exchange.getRequestURI().getQuery());
             JsonNode claim = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (path.endsWith("/guardian-logins") && guardianLoginsDown.get()) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             if (path.endsWith("/guardian-logins")) {
                 String child = path.substring("/subjects/".length(), path.length() - "/guardian-logins".length());
                 Map<String, String> known = guardianPseudonyms.getOrDefault(child, Map.of());

@@ -473,6 +473,32 @@ abstract class NamedReferralComponentTest {
     }
 
     @Test
+    void aConsentArrivingWhileConsentServiceCannotNameItsGuardiansIsKeptAndLearnsThemLater() {
+        CONSENT_SERVICE.guardianLoginsDown.set(true);
+        String consentId;
+        try {
+            // Kept at once, not retried into the dead letters: only the guardians wait.
+            consentId = grantConsent("arena-1", List.of("SCHOOL", "PPT"));
+            ConsentDirectory.KnownConsent kept = consents.find(TestTokens.AUKRA, consentId).orElseThrow();
+            assertThat(kept.guardianUserIds()).isEmpty();
+            assertThat(kept.pendingGuardians()).hasSize(1);
+
+            // A case keeps the guardians it was taken with, so none is taken while one is unknown.
+            HttpApi.Response refused = as("REFERRER").post("/referrals", namedReferral("arena-1", consentId, NATIONAL_ID));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().get("type").asString()).endsWith("consent-service-unavailable");
+        } finally {
+            CONSENT_SERVICE.guardianLoginsDown.set(false);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                consents.find(TestTokens.AUKRA, consentId).orElseThrow().pendingGuardians().isEmpty());
+        assertThat(consents.find(TestTokens.AUKRA, consentId).orElseThrow().guardianUserIds()).containsExactly("guardian");
+        String id = submitNamed("arena-1", consentId);
+        assertThat(as("GUARDIAN").get("/referrals/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void theGuardiansOfAConsentFromBeforePseudonymsAreStillRecognised() {
         String id = submitNamed("arena-1", grantConsent(List.of("arena-1"), List.of("SCHOOL"), false));
 
