@@ -227,6 +227,11 @@ public class Subjects {
                 .filter(subject -> topicId.equals(subject.topicId())).map(Subject::id);
     }
 
+    /** The id the child goes by outside consent-service while it has one; empty for an unknown or erased child. */
+    public Optional<String> topicIdOf(String municipality, String subjectId) {
+        return subjects.find(municipality, subjectId).map(Subject::topicId);
+    }
+
     /** The municipality a subject belongs to, if it is registered at all. */
     public Optional<String> municipalityOf(String subjectId) {
         return subjects.find(Query.query(Criteria.where("_id").is(subjectId))).stream().findFirst().map(Subject::municipality);
