@@ -70,6 +70,9 @@ class ChildAccessEmbeddedTest {
     AccessLog log;
 
     @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
     ApplicationContext context;
 
     @BeforeEach
@@ -190,8 +193,10 @@ class ChildAccessEmbeddedTest {
         registrar().get("/subjects/" + family.subjectId);
         as(ARENA_MEMBER, "MEMBER").get("/consents/" + consentId);
         as("stranger", "COORDINATOR").get("/subjects/" + family.subjectId);
+        // notification-service knows the child by its topic id only.
+        String topicId = mongo.getCollection("subjects").find(new org.bson.Document("_id", family.subjectId)).first().getString("topicId");
         HttpApi.at(port).as(TestTokens.serviceToken("notification-service", "contacts"))
-                .get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=" + ARENA);
+                .get("/subjects/" + topicId + "/guardian-contacts?arenaId=" + ARENA);
 
         List<AccessLogEntry> logged = log.between(TestTokens.AUKRA, Instant.EPOCH, Instant.now().plusSeconds(1)).stream()
                 .filter(entry -> family.subjectId.equals(entry.subjectId())).toList();

@@ -62,6 +62,8 @@ abstract class ConsentComponentTest {
     static final String OTHER_ARENA = "arena-helsestasjon";
     static final HttpServer REFERRAL_SERVICE = referralServiceStub();
     static final List<String> READ_AUDIT_CALLS = new CopyOnWriteArrayList<>();
+    /** Topic ids of the children, remembered before an erasure forgets them. */
+    final java.util.Map<String, String> topicIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TestConfiguration
     static class ServiceToken {
@@ -212,7 +214,8 @@ abstract class ConsentComponentTest {
         assertThat(granted.get("decisions")).hasSize(2);
         List<DomainEvent> events = eventsOf(pending.get("id").asString(), 1);
         assertThat(events).singleElement().isInstanceOfSatisfying(ConsentGranted.class, event -> {
-            assertThat(event.subjectId()).isEqualTo(family.subjectId);
+            // Outside consent-service the child goes by its topic id, never by the id people and this service use.
+            assertThat(event.subjectId()).isEqualTo(topicIdOf(family)).isNotEqualTo(family.subjectId);
             assertThat(event.arenaIds()).containsExactly(ARENA);
             assertThat(event.givenBy()).isEqualTo(ConsentGiver.GUARDIANS);
             assertThat(event.guardianUserIds()).hasSize(2).allMatch(PersonalDataCipher::isPseudonym)
@@ -230,7 +233,7 @@ abstract class ConsentComponentTest {
 
         assertThat(guardianLogins(other, granted.guardianUserIds())).as("another child's guardians' pseudonyms").isEmpty();
         assertThat(guardianLogins(family, List.of(family.motherLogin))).as("a login id is no pseudonym").isEmpty();
-        String path = "/subjects/" + family.subjectId + "/guardian-logins?municipality=" + TestTokens.AUKRA;
+        String path = "/subjects/" + topicIdOf(family) + "/guardian-logins?municipality=" + TestTokens.AUKRA;
         String asked = "{\"pseudonyms\": " + jsonArray(granted.guardianUserIds()) + "}";
         assertThat(notificationService().post(path, asked).status()).isEqualTo(403);
         assertThat(staff().post(path, asked).status()).isEqualTo(403);
@@ -494,9 +497,10 @@ abstract class ConsentComponentTest {
         JsonNode referralRead = reads.get(reads.size() - 1);
         assertThat(referralRead.get("service").asString()).isEqualTo("referral-service");
         assertThat(referralRead.get("relation").asString()).isEqualTo("ARENA_MEMBER");
-        assertThat(referralRead.get("resourceId").asString()).isEqualTo("referral-for-" + family.subjectId);
+        assertThat(referralRead.get("resourceId").asString()).isEqualTo("referral-for-" + topicIdOf(family));
         assertThat(referralRead.get("readAt").asString()).isEqualTo("2026-11-20T09:15:00Z");
-        assertThat(READ_AUDIT_CALLS).contains("subjectId=" + family.subjectId);
+        // The other services know the child by its topic id only.
+        assertThat(READ_AUDIT_CALLS).contains("subjectId=" + topicIdOf(family)).doesNotContain("subjectId=" + family.subjectId);
     }
 
     // --- identity match for referral-service -------------------------------------------------------------
@@ -505,7 +509,7 @@ abstract class ConsentComponentTest {
     void tellsReferralServiceOnlyWhetherTheClaimedChildIsTheRegisteredOne() {
         Family family = Family.withChildAged(staff(), 9);
         HttpApi referralService = HttpApi.at(port).as(TestTokens.serviceToken("referral-service", "identity-match"));
-        String path = "/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.AUKRA;
+        String path = "/subjects/" + topicIdOf(family) + "/identity-match?municipality=" + TestTokens.AUKRA;
         String spaced = family.nationalId.substring(0, 6) + " " + family.nationalId.substring(6);
 
         HttpApi.Response same = referralService.post(path, """
@@ -518,7 +522,7 @@ abstract class ConsentComponentTest {
         assertThat(another.json().get("match").asBoolean()).isFalse();
         // The answer is a yes or a no: nothing of the child comes back.
         assertThat(another.body()).isEqualTo("{\"match\":false}");
-        assertThat(referralService.post("/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.MELHUS, """
+        assertThat(referralService.post("/subjects/" + topicIdOf(family) + "/identity-match?municipality=" + TestTokens.MELHUS, """
                 {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId)).json().get("match").asBoolean())
                 .isFalse();
         assertThat(referralService.post("/subjects/unknown/identity-match?municipality=" + TestTokens.AUKRA, """
@@ -535,7 +539,7 @@ abstract class ConsentComponentTest {
     @Test
     void refusesTheIdentityMatchToAllButReferralServicesScope() {
         Family family = Family.withChildAged(staff(), 9);
-        String path = "/subjects/" + family.subjectId + "/identity-match?municipality=" + TestTokens.AUKRA;
+        String path = "/subjects/" + topicIdOf(family) + "/identity-match?municipality=" + TestTokens.AUKRA;
         String claim = """
                 {"name": "%s", "nationalId": "%s"}""".formatted(family.childName, family.nationalId);
 
@@ -573,7 +577,7 @@ abstract class ConsentComponentTest {
         Family family = Family.withChildAged(staff(), 9);
         recordConsent(staff(), family, "EDUCATION", family.guardians(family.motherId, family.fatherId));
 
-        JsonNode contacts = notificationService().get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=" + ARENA).json();
+        JsonNode contacts = notificationService().get("/subjects/" + topicIdOf(family) + "/guardian-contacts?arenaId=" + ARENA).json();
 
         assertThat(contacts).hasSize(2);
         List<String> ids = new ArrayList<>();
@@ -623,16 +627,18 @@ abstract class ConsentComponentTest {
         HttpApi admin = HttpApi.at(port).as(TestTokens.forRole("ADMIN"));
 
         assertThat(staff().post("/subjects/" + family.subjectId + "/erase", "").status()).isEqualTo(403);
+        String topicId = topicIdOf(family);
         JsonNode erased = admin.post("/subjects/" + family.subjectId + "/erase", "").json();
 
         assertThat(erased.get("status").asString()).isEqualTo("ERASED");
-        List<ConsumerRecord<String, byte[]>> published = awaitRecord(family.subjectId);
-        assertThat(published.stream().filter(r -> family.subjectId.equals(r.key()))
+        List<ConsumerRecord<String, byte[]>> published = awaitRecord(topicId);
+        assertThat(published.stream().filter(r -> topicId.equals(r.key()))
                 .map(r -> CloudEventCodec.decode(r.headers(), r.value()))).singleElement().isInstanceOf(SubjectErased.class);
         JsonNode subject = staff().get("/subjects/" + family.subjectId).json();
         assertThat(subject.get("status").asString()).isEqualTo("ERASED");
         assertThat(subject.get("name").isNull()).isTrue();
-        assertThat(staff().get("/consents/" + consentId).json().get("status").asString()).isEqualTo("ERASED");
+        // The consent's bare record names no child any more, so nobody is related to it.
+        assertThat(staff().get("/consents/" + consentId).status()).isEqualTo(404);
         assertThat(contacts(family, ARENA)).isEmpty();
         assertThat(staff().post("/subjects/" + family.subjectId + "/guardians",
                 "{\"name\": \"Ny\", \"parentalResponsibility\": true}").status()).isEqualTo(409);
@@ -644,8 +650,14 @@ abstract class ConsentComponentTest {
 
         String stored = rawDocuments();
         String topic = rawTopic(published);
+        // The child's id stays only in its tombstones here (the stripped subject, subject_keys, and the access log of who
+        // read it); its topic id only on the topic and in the erasure notice, which holds nothing else.
         assertThat(stored).contains(family.subjectId, consentId);
-        assertThat(topic).contains(family.subjectId);
+        assertThat(collectionsHolding(topicId)).containsExactly("erasure_notices");
+        assertThat(mongo.getCollection("erasure_notices").find(new Document("_id", topicId)).first().toJson())
+                .doesNotContain(family.subjectId);
+        assertThat(mongo.getCollection("consents").find(new Document("_id", consentId)).first().toJson()).doesNotContain(family.subjectId);
+        assertThat(topic).contains(topicId).doesNotContain(family.subjectId);
         assertThat(guardianLogins(family, granted.guardianUserIds())).as("the pseudonyms are unlinkable once the key is gone").isEmpty();
         for (String personal : List.of(family.childName, family.childName.split(" ")[1], family.nationalId, family.motherEmail,
                 family.motherLogin, family.fatherLogin)) {
@@ -656,9 +668,16 @@ abstract class ConsentComponentTest {
 
     // --- helpers ----------------------------------------------------------------------------------
 
+    /** The id the child goes by outside consent-service: on the topics, and in referral-, arena- and notification-service. */
+    String topicIdOf(Family family) {
+        return topicIds.computeIfAbsent(family.subjectId,
+                id -> mongo.getCollection("subjects").find(new Document("_id", id)).first().getString("topicId"));
+    }
+
     private List<String> guardianLogins(Family family, List<String> pseudonyms) {
         HttpApi.Response response = HttpApi.at(port).as(TestTokens.serviceToken("referral-service", "guardian-logins"))
-                .post("/subjects/" + family.subjectId + "/guardian-logins?municipality=" + TestTokens.AUKRA,
+                .post("/subjects/" + topicIdOf(family) + "/guardian-logins?municipality="
+                        + TestTokens.AUKRA,
                         "{\"pseudonyms\": " + jsonArray(pseudonyms) + "}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return StreamSupport.stream(response.json().get("userIds").spliterator(), false).map(JsonNode::asString).toList();
@@ -669,9 +688,15 @@ abstract class ConsentComponentTest {
     }
 
     private JsonNode contacts(Family family, String arenaId) {
-        HttpApi.Response response = notificationService().get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=" + arenaId);
+        HttpApi.Response response = notificationService().get("/subjects/" + topicIdOf(family) + "/guardian-contacts?arenaId=" + arenaId);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    /** The collections of this service with a document that holds the text. */
+    private List<String> collectionsHolding(String text) {
+        return mongo.getCollectionNames().stream().filter(collection -> mongo.getCollection(collection).find().into(new java.util.ArrayList<>())
+                .stream().anyMatch(document -> document.toJson().contains(text))).toList();
     }
 
     /** Every document of every collection of this service, as JSON text. */

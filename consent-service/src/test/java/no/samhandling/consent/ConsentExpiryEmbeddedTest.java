@@ -72,22 +72,24 @@ class ConsentExpiryEmbeddedTest {
                 family.guardians(family.motherId), "arena-1", lastDay.toString())).json();
         String consentId = granted.get("id").asString();
         assertThat(granted.get("status").asString()).isEqualTo("GRANTED");
+        // Outside consent-service the child goes by its topic id.
+        String topicId = ((ConsentGranted) eventsOf(consentId, 1).getFirst()).subjectId();
 
         CLOCK.advance(Duration.ofDays(1));
         assertThat(staff.get("/consents/" + consentId).json().get("status").asString()).isEqualTo("GRANTED");
-        assertThat(notifications.get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=arena-1").json()).hasSize(2);
+        assertThat(notifications.get("/subjects/" + topicId + "/guardian-contacts?arenaId=arena-1").json()).hasSize(2);
 
         CLOCK.advance(Duration.ofDays(1));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> staff.get("/consents/" + consentId).json().get("status").asString().equals("EXPIRED"));
 
         assertThat(staff.get("/consents/" + pending.get("id").asString()).json().get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(notifications.get("/subjects/" + family.subjectId + "/guardian-contacts?arenaId=arena-1").json()).isEmpty();
+        assertThat(notifications.get("/subjects/" + topicId + "/guardian-contacts?arenaId=arena-1").json()).isEmpty();
         List<DomainEvent> events = eventsOf(consentId, 2);
         assertThat(events.get(0)).isInstanceOf(ConsentGranted.class);
         assertThat(events.get(1)).isInstanceOfSatisfying(ConsentExpired.class, expired -> {
             assertThat(expired.validTo()).isEqualTo(lastDay);
-            assertThat(expired.subjectId()).isEqualTo(family.subjectId);
+            assertThat(expired.subjectId()).isEqualTo(topicId);
         });
         assertThat(eventsOf(pending.get("id").asString(), 0)).isEmpty();
     }

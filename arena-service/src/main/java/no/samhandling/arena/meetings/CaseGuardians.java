@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,6 +31,7 @@ import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralScheduled;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
+import no.samhandling.personaldata.PersonalDataCipher;
 import no.samhandling.platform.events.AggregateStore;
 import no.samhandling.platform.events.AggregateStores;
 
@@ -48,18 +51,23 @@ class CaseGuardians {
     private final MongoTemplate mongo;
     private final AggregateStore<Meeting> meetings;
     private final ArenaLookup arenas;
+    private final NamedCases namedCases;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    CaseGuardians(MongoTemplate mongo, AggregateStores stores, ArenaLookup arenas, Clock clock) {
+    CaseGuardians(MongoTemplate mongo, AggregateStores stores, ArenaLookup arenas, NamedCases namedCases, PersonalDataCipher cipher,
+            Clock clock) {
         this.mongo = mongo;
         this.meetings = stores.of(Meeting.class);
         this.arenas = arenas;
+        this.namedCases = namedCases;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
-    /** A named case whose guardians attend; every other case never brings guardians. */
+    /** A named case whose guardians attend; every other case never brings guardians, nor does a case of an erased child. */
     void on(ReferralSubmitted event) {
-        if (event.basis() != DiscussionBasis.NAMED || !event.guardiansAttend()) {
+        if (event.basis() != DiscussionBasis.NAMED || !event.guardiansAttend() || cipher.isErased(event.subjectId())) {
             return;
         }
         mongo.getCollection(CASES).replaceOne(Filters.eq("_id", event.aggregateId()),
@@ -84,7 +92,14 @@ class CaseGuardians {
         forget(event.municipality(), event.aggregateId());
     }
 
+    /**
+     * A consent of a child erased meanwhile (a late or replayed event) is not taken in again: the child's tombstone in
+     * {@code subject_keys} says so.
+     */
     void on(ConsentGranted event) {
+        if (cipher.isErased(event.subjectId())) {
+            return;
+        }
         mongo.getCollection(CONSENTS).replaceOne(Filters.eq("_id", event.aggregateId()),
                 new Document("_id", event.aggregateId()).append("municipality", event.municipality())
                         .append("subjectId", event.subjectId()).append("arenaIds", event.arenaIds()).append("parties", event.parties())
@@ -110,19 +125,23 @@ class CaseGuardians {
     }
 
     /**
-     * The child's consents go, with its guardians' login ids, and so do its cases here: coming meetings stop
+     * The child's consents go, with its guardians' pseudonyms, and so do its cases here: coming meetings stop
      * inviting the guardians (a new version of the invitation), and every meeting, held ones too, loses them and
      * what its minutes say of the case in words. referral-service's ReferralAnonymised for each case does the same,
-     * whichever arrives first.
+     * whichever arrives first. Last, the child's key here is destroyed, leaving a tombstone: minutes sealed under it
+     * can never be read again, and a late event about the child is not taken in.
      */
     void on(SubjectErased event) {
-        List<String> referralIds = mongo.getCollection(CASES).find(Filters.eq("subjectId", event.aggregateId()))
-                .map(found -> found.getString("_id")).into(new java.util.ArrayList<>());
-        mongo.getCollection(CONSENTS).deleteMany(Filters.eq("subjectId", event.aggregateId()));
+        String subjectId = event.aggregateId();
+        Set<String> referralIds = new LinkedHashSet<>(namedCases.casesOf(subjectId));
+        mongo.getCollection(CASES).find(Filters.eq("subjectId", subjectId)).map(found -> found.getString("_id")).into(referralIds);
+        mongo.getCollection(CONSENTS).deleteMany(Filters.eq("subjectId", subjectId));
         for (String referralId : referralIds) {
             forget(event.municipality(), referralId);
             forgetInEveryMeeting(event.municipality(), referralId);
         }
+        namedCases.forgetChild(subjectId);
+        cipher.erase(subjectId);
     }
 
     private void forgetInEveryMeeting(String municipality, String referralId) {

@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import no.samhandling.events.arena.AgendaPublished;
 import no.samhandling.events.arena.MeetingCancelled;
@@ -45,11 +48,26 @@ class Meeting extends AggregateRoot {
     record AgendaItem(String referralId, Instant addedAt) {
     }
 
-    /** What the coordinator wrote for one agenda item; the text stays here and never enters an event. */
-    record MinutesEntry(String referralId, String topic, String outcomeCode, String outcome, Assignment assignment) {
+    /**
+     * What the coordinator wrote for one agenda item; the text stays here and never enters an event. About a named
+     * case, its texts (topic, outcome, task) are stored sealed under the child's key ({@link MinutesTexts}), and
+     * {@code sealedFor} names that child; null when the texts are plain (an anonymous case, or no case).
+     */
+    record MinutesEntry(String referralId, String topic, String outcomeCode, String outcome, Assignment assignment,
+            @JsonIgnore String sealedFor) {
 
         boolean hasAssignment() {
             return assignment != null;
+        }
+
+        /** The same entry with its texts changed, and sealed for the given child (null: plain). */
+        MinutesEntry withTexts(UnaryOperator<String> change, String sealedFor) {
+            Assignment changedAssignment = assignment == null ? null
+                    : new Assignment(assignment.responsibleUserId(), assignment.responsibleService(),
+                            assignment.task() == null ? null : change.apply(assignment.task()), assignment.dueDate(),
+                            assignment.followUpDate());
+            return new MinutesEntry(referralId, topic == null ? null : change.apply(topic), outcomeCode,
+                    outcome == null ? null : change.apply(outcome), changedAssignment, sealedFor);
         }
     }
 
@@ -216,8 +234,10 @@ class Meeting extends AggregateRoot {
 
     /**
      * The child of a case on this meeting was erased: its guardians leave the meeting, whatever its status, and what
-     * the minutes say about the case in words (topic, outcome, task) is wiped; the codes, dates and the responsible
-     * service stay, for they say nothing of who the child is. A meeting still to come changes through
+     * the minutes say about the case in words (topic, outcome, task) is wiped, with the child it was sealed for; the
+     * codes, dates and the responsible service stay, for they say nothing of who the child is. (The texts were sealed
+     * under the child's key, which the erasure destroys, so even a copy kept elsewhere, such as in an oplog or a
+     * backup, cannot be read again.) A meeting still to come changes through
      * {@link #inviteGuardians} first, which tells the participants; a past one changes silently, as nobody is to be
      * invited again.
      *
@@ -228,12 +248,8 @@ class Meeting extends AggregateRoot {
         List<MinutesEntry> wiped = new ArrayList<>();
         for (MinutesEntry entry : minutes) {
             if (referralId.equals(entry.referralId()) && (entry.topic() != null || entry.outcome() != null
-                    || entry.hasAssignment() && entry.assignment().task() != null)) {
-                Assignment assignment = entry.hasAssignment()
-                        ? new Assignment(entry.assignment().responsibleUserId(), entry.assignment().responsibleService(), null,
-                                entry.assignment().dueDate(), entry.assignment().followUpDate())
-                        : null;
-                wiped.add(new MinutesEntry(referralId, null, entry.outcomeCode(), null, assignment));
+                    || entry.hasAssignment() && entry.assignment().task() != null || entry.sealedFor() != null)) {
+                wiped.add(entry.withTexts(text -> null, null));
                 changed = true;
             } else {
                 wiped.add(entry);

@@ -34,13 +34,16 @@ class Meetings {
     private final ArenaLookup arenas;
     private final Memberships memberships;
     private final ScheduledReferrals scheduled;
+    private final MinutesTexts texts;
     private final Clock clock;
 
-    Meetings(AggregateStores stores, ArenaLookup arenas, Memberships memberships, ScheduledReferrals scheduled, Clock clock) {
+    Meetings(AggregateStores stores, ArenaLookup arenas, Memberships memberships, ScheduledReferrals scheduled, MinutesTexts texts,
+            Clock clock) {
         this.meetings = stores.of(Meeting.class);
         this.arenas = arenas;
         this.memberships = memberships;
         this.scheduled = scheduled;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ class Meetings {
             }
             criteria = new Criteria().andOperator(criteria, window);
         }
-        return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(Meeting::view).toList();
+        return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(this::view).toList();
     }
 
     /** The meetings of every arena the caller sits in, from {@code from} until {@code to}, by start: their calendar. */
@@ -87,11 +90,11 @@ class Meetings {
         }
         Criteria criteria = new Criteria().andOperator(Criteria.where("municipality").is(caller.municipality()).and("arenaId").in(arenaIds),
                 Criteria.where("startsAt").gte(from).lt(to));
-        return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(Meeting::view).toList();
+        return meetings.find(Query.query(criteria).with(Sort.by("startsAt"))).stream().map(this::view).toList();
     }
 
     MeetingView find(Caller caller, String meetingId) {
-        return load(caller, meetingId, Access.READ).view();
+        return view(load(caller, meetingId, Access.READ));
     }
 
     MeetingView rescheduleMeeting(Caller caller, String meetingId, MeetingRequests.RescheduleMeeting request) {
@@ -129,8 +132,8 @@ class Meetings {
                 item.referralId(), item.topic(), item.outcomeCode(), item.outcome(),
                 item.assignment() == null ? null : new Meeting.Assignment(item.assignment().responsibleUserId(),
                         item.assignment().responsibleService(), item.assignment().task(), item.assignment().dueDate(),
-                        item.assignment().followUpDate()))).toList();
-        return change(caller, meetingId, meeting -> meeting.draftMinutes(entries));
+                        item.assignment().followUpDate()), null)).toList();
+        return change(caller, meetingId, meeting -> meeting.draftMinutes(texts.sealed(caller.municipality(), entries)));
     }
 
     MeetingView closeMinutes(Caller caller, String meetingId, boolean acceptItemsWithoutAssignment) {
@@ -247,13 +250,18 @@ class Meetings {
         }
     }
 
+    /** The meeting as members read it, its minutes' sealed words opened. */
+    private MeetingView view(Meeting meeting) {
+        return texts.opened(meeting.view());
+    }
+
     /** Load, change and save; a concurrent change is retried on fresh state a few times. */
     private MeetingView change(Caller caller, String meetingId, Consumer<Meeting> change) {
         for (int attempt = 1; ; attempt++) {
             Meeting meeting = load(caller, meetingId, Access.RUN);
             change.accept(meeting);
             try {
-                return meetings.save(meeting).view();
+                return view(meetings.save(meeting));
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == CONCURRENT_UPDATE_ATTEMPTS) {
                     throw e;

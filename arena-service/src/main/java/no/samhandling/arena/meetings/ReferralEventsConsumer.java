@@ -29,14 +29,20 @@ class ReferralEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, Meetings meetings, CaseGuardians guardians,
-            ScheduledReferrals scheduledReferrals) {
+            ScheduledReferrals scheduledReferrals, NamedCases namedCases) {
         return consumers
-                .on(ReferralSubmitted.class, guardians::on)
+                .on(ReferralSubmitted.class, submitted -> {
+                    namedCases.on(submitted);
+                    guardians.on(submitted);
+                })
                 .on(ReferralScheduled.class, scheduled -> {
                     meetings.on(scheduled);
                     guardians.on(scheduled);
                 })
-                .on(ReferralAnonymised.class, guardians::on)
+                .on(ReferralAnonymised.class, anonymised -> {
+                    guardians.on(anonymised);
+                    namedCases.on(anonymised);
+                })
                 .on(ReferralWithdrawn.class, withdrawn -> {
                     scheduledReferrals.on(withdrawn);
                     guardians.on(withdrawn);

@@ -496,14 +496,46 @@ abstract class MeetingComponentTest {
                 .formatted(referralId));
         assertThat(coordinator().post("/meetings/" + meetingId + "/minutes/close", """
                 {"acceptItemsWithoutAssignment": true}""").json().get("status").asString()).isEqualTo("HELD");
+        // The words about the named case are sealed under the child's key: members read them, MongoDB never holds them.
+        String sealed = storedMeeting(meetingId);
+        assertThat(sealed).doesNotContain("Ola").contains("sealed.v1.minutes-text.").contains("Takast opp att");
+        HttpApi.Response read = coordinator().get("/meetings/" + meetingId);
+        assertThat(read.body()).contains("Ola Testesen").contains("Ola får leksehjelp.").contains("Ring Olas mor")
+                .doesNotContain("sealed").doesNotContain(subjectId);
 
         publish(new SubjectErased(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, subjectId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> guardiansOf(meetingId).isEmpty());
-        String stored = mongo.getCollection("meetings").find(com.mongodb.client.model.Filters.eq("_id", meetingId)).first().toJson();
-        assertThat(stored).doesNotContain("Ola").doesNotContain("guardian-erased").contains("MEASURES_AGREED").contains("Takast opp att");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("subject_keys")
+                .find(com.mongodb.client.model.Filters.eq("_id", subjectId)).first().getBoolean("erased", false));
+        String stored = storedMeeting(meetingId);
+        assertThat(stored).doesNotContain("Ola").doesNotContain("sealed.v1").doesNotContain(subjectId).doesNotContain("guardian-erased")
+                .contains("MEASURES_AGREED").contains("Takast opp att");
         assertThat(mongo.getCollection("guardian_consents").countDocuments(com.mongodb.client.model.Filters.eq("subjectId", subjectId))).isZero();
         assertThat(mongo.getCollection("guardian_cases").countDocuments(com.mongodb.client.model.Filters.eq("subjectId", subjectId))).isZero();
+        assertThat(mongo.getCollection("named_cases").countDocuments(com.mongodb.client.model.Filters.eq("subjectId", subjectId))).isZero();
+
+        // A late consent of the erased child is not taken in again: the tombstone in subject_keys says so.
+        String lateConsentId = UUID.randomUUID().toString();
+        publish(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, lateConsentId, subjectId, List.of(arenaId),
+                List.of("SCHOOL", "PPT"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now().minusDays(1), null, ConsentGiver.GUARDIANS,
+                List.of("guardian-erased")));
+        // A consent of another child, on the same partition (the same key), is taken in after it: then the late one was handled.
+        String markerConsentId = UUID.randomUUID().toString();
+        var marker = codec.toRecord(new ConsentGranted(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, markerConsentId,
+                UUID.randomUUID().toString(), List.of(arenaId), List.of("SCHOOL"), "INTERDISCIPLINARY_DISCUSSION", LocalDate.now(), null,
+                ConsentGiver.GUARDIANS, List.of()));
+        try (TestProducer producer = new TestProducer(brokers())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(marker.topic(), null, lateConsentId, marker.value(),
+                    marker.headers()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("guardian_consents")
+                .countDocuments(com.mongodb.client.model.Filters.eq("_id", markerConsentId)) == 1);
+        assertThat(mongo.getCollection("guardian_consents").countDocuments(com.mongodb.client.model.Filters.eq("_id", lateConsentId))).isZero();
+    }
+
+    String storedMeeting(String meetingId) {
+        return mongo.getCollection("meetings").find(com.mongodb.client.model.Filters.eq("_id", meetingId)).first().toJson();
     }
 
     @Test

@@ -45,11 +45,14 @@ public class AccessLogs {
         this.sources = Binder.get(environment).bind("samhandling.access-log.sources", Bindable.listOf(String.class)).orElse(List.of());
     }
 
-    /** Every read of the child's data in every service, of the child's municipality, newest first. */
-    public List<AccessLogEntry> readsOf(String municipality, String subjectId) {
+    /**
+     * Every read of the child's data in every service, of the child's municipality, newest first. This service logs the
+     * child by its id, the others by the id it goes by outside consent-service, its topic id.
+     */
+    public List<AccessLogEntry> readsOf(String municipality, String subjectId, String topicId) {
         List<AccessLogEntry> reads = new ArrayList<>(own.readsOf(subjectId));
         for (String source : sources) {
-            reads.addAll(fetch(source, uri -> uri.path("/access-log/reads").queryParam("subjectId", subjectId).build()));
+            reads.addAll(fetch(source, uri -> uri.path("/access-log/reads").queryParam("subjectId", topicId).build()));
         }
         return reads.stream().filter(read -> municipality.equals(read.municipality()))
                 .sorted(Comparator.comparing(AccessLogEntry::at).reversed()).toList();

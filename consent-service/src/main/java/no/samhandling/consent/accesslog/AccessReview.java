@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import no.samhandling.platform.access.AccessLogEntry;
 import no.samhandling.platform.access.Outcome;
@@ -71,28 +72,36 @@ public final class AccessReview {
 
     /** Every user in the entries, flagged ones first, then by how much they read. */
     public static List<UserReview> review(List<AccessLogEntry> entries, ReviewRules rules) {
+        return review(entries, rules, AccessLogEntry::subjectId);
+    }
+
+    /**
+     * The same, with the child of each entry as {@code childOf} tells it: consent-service logs a child by its subject id,
+     * the other services by its topic id, and one child must count once.
+     */
+    public static List<UserReview> review(List<AccessLogEntry> entries, ReviewRules rules, Function<AccessLogEntry, String> childOf) {
         Map<String, List<AccessLogEntry>> byUser = new LinkedHashMap<>();
         for (AccessLogEntry entry : entries) {
             byUser.computeIfAbsent(entry.userId(), user -> new ArrayList<>()).add(entry);
         }
         List<UserReview> reviews = new ArrayList<>();
-        byUser.forEach((user, own) -> reviews.add(reviewOf(user, own, rules)));
+        byUser.forEach((user, own) -> reviews.add(reviewOf(user, own, rules, childOf)));
         reviews.sort(Comparator.comparing(UserReview::flagged).reversed()
                 .thenComparing(Comparator.comparingInt((UserReview review) -> review.reads() + review.changes()).reversed())
                 .thenComparing(UserReview::userId));
         return reviews;
     }
 
-    static UserReview reviewOf(String userId, List<AccessLogEntry> entries, ReviewRules rules) {
+    static UserReview reviewOf(String userId, List<AccessLogEntry> entries, ReviewRules rules, Function<AccessLogEntry, String> childOf) {
         List<AccessLogEntry> opened = entries.stream().filter(entry -> entry.outcome() != Outcome.REFUSED)
                 .sorted(Comparator.comparing(AccessLogEntry::at)).toList();
         int reads = (int) opened.stream().filter(entry -> entry.outcome() == Outcome.READ).count();
         int refusals = entries.size() - opened.size();
         Set<String> children = new HashSet<>();
-        opened.stream().map(AccessLogEntry::subjectId).filter(java.util.Objects::nonNull).forEach(children::add);
+        opened.stream().map(childOf).filter(java.util.Objects::nonNull).forEach(children::add);
         Map<Flag, Integer> flags = new LinkedHashMap<>();
         List<AccessLogEntry> byStaff = opened.stream().filter(entry -> STAFF.contains(entry.relation())).toList();
-        int mostChildren = mostChildrenWithin(byStaff, rules);
+        int mostChildren = mostChildrenWithin(byStaff, rules, childOf);
         if (mostChildren >= rules.manyChildren()) {
             flags.put(Flag.MANY_CHILDREN, mostChildren);
         }
@@ -115,19 +124,19 @@ public final class AccessReview {
     }
 
     /** The most different children within any window of the given length, by a window sliding over the entries in time order. */
-    static int mostChildrenWithin(List<AccessLogEntry> inTimeOrder, ReviewRules rules) {
+    static int mostChildrenWithin(List<AccessLogEntry> inTimeOrder, ReviewRules rules, Function<AccessLogEntry, String> childOf) {
         Deque<AccessLogEntry> window = new ArrayDeque<>();
         Map<String, Integer> inWindow = new HashMap<>();
         int most = 0;
         for (AccessLogEntry entry : inTimeOrder) {
-            if (entry.subjectId() == null) {
+            if (childOf.apply(entry) == null) {
                 continue;
             }
             window.addLast(entry);
-            inWindow.merge(entry.subjectId(), 1, Integer::sum);
+            inWindow.merge(childOf.apply(entry), 1, Integer::sum);
             while (window.peekFirst().at().plus(rules.manyChildrenWithin()).isBefore(entry.at())) {
                 AccessLogEntry left = window.removeFirst();
-                inWindow.computeIfPresent(left.subjectId(), (child, count) -> count == 1 ? null : count - 1);
+                inWindow.computeIfPresent(childOf.apply(left), (child, count) -> count == 1 ? null : count - 1);
             }
             most = Math.max(most, inWindow.size());
         }

@@ -1,13 +1,17 @@
 package no.samhandling.consent.accesslog;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import no.samhandling.consent.subjects.Subjects;
+import no.samhandling.platform.access.AccessLog;
 import no.samhandling.platform.access.AccessLogEntry;
 import no.samhandling.platform.access.ChainCheck;
 import no.samhandling.platform.security.Caller;
@@ -29,8 +33,12 @@ public class PrivacyReview {
 
     private final AccessLogs logs;
     private final ReviewRules rules;
+    private final Subjects subjects;
+    private final String ownService;
 
-    PrivacyReview(AccessLogs logs, ReviewRules rules) {
+    PrivacyReview(AccessLogs logs, ReviewRules rules, Subjects subjects, AccessLog own) {
+        this.subjects = subjects;
+        this.ownService = own.service();
         this.logs = logs;
         this.rules = rules;
     }
@@ -52,7 +60,8 @@ public class PrivacyReview {
         try {
             List<ChainCheck> chains = logs.verify(caller.municipality());
             AccessLogs.Period period = logs.between(caller.municipality(), from, to);
-            return new Review(caller.municipality(), from, to, chains, AccessReview.review(period.entries(), rules), period.complete());
+            return new Review(caller.municipality(), from, to, chains,
+                    AccessReview.review(period.entries(), rules, childOf(caller.municipality())), period.complete());
         } catch (AccessLogsUnavailableException e) {
             throw unavailable();
         }
@@ -63,10 +72,20 @@ public class PrivacyReview {
         try {
             List<AccessLogEntry> entries = logs.between(caller.municipality(), from, to).entries().stream()
                     .filter(entry -> userId.equals(entry.userId())).toList();
-            return new UserEntries(userId, from, to, AccessReview.reviewOf(userId, entries, rules), entries);
+            return new UserEntries(userId, from, to, AccessReview.reviewOf(userId, entries, rules, childOf(caller.municipality())), entries);
         } catch (AccessLogsUnavailableException e) {
             throw unavailable();
         }
+    }
+
+    /**
+     * The child of an entry by one id: this service logs a child by its subject id, the others by its topic id, so this
+     * service's entries count under the topic id while the child has one (an erased child has none any more).
+     */
+    private Function<AccessLogEntry, String> childOf(String municipality) {
+        Map<String, String> topicIds = new HashMap<>();
+        return entry -> entry.subjectId() == null || !ownService.equals(entry.service()) ? entry.subjectId()
+                : topicIds.computeIfAbsent(entry.subjectId(), id -> subjects.topicIdOf(municipality, id).orElse(id));
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {

@@ -47,7 +47,13 @@ class Consent extends AggregateRoot {
         }
     }
 
+    /** The child; null once it is erased, so that the consent's bare record ties its id to nobody. */
     private String subjectId;
+    /**
+     * The id the child goes by on the topics ({@code Subject.topicId}), which the consent's events carry; absent in
+     * consents recorded before topic ids (their events carried the child's id), and once the child is erased.
+     */
+    private String subjectTopicId;
     private String legalArea;
     private Scope scope;
     private LocalDate validFrom;
@@ -79,18 +85,18 @@ class Consent extends AggregateRoot {
     Consent() {
     }
 
-    static Consent request(String municipality, String subjectId, String legalArea, Scope scope, LocalDate validFrom,
-            LocalDate validTo, List<Decision> consents, Requirement requirement, String recordedBy, Instant now) {
-        Consent consent = started(municipality, subjectId, legalArea, scope, validFrom, validTo, recordedBy, now);
+    static Consent request(String municipality, String subjectId, String subjectTopicId, String legalArea, Scope scope,
+            LocalDate validFrom, LocalDate validTo, List<Decision> consents, Requirement requirement, String recordedBy, Instant now) {
+        Consent consent = started(municipality, subjectId, subjectTopicId, legalArea, scope, validFrom, validTo, recordedBy, now);
         consent.status = Status.PENDING;
         consent.decisions = List.copyOf(consents);
         consent.evaluate(requirement, now);
         return consent;
     }
 
-    static Consent refusal(String municipality, String subjectId, String legalArea, Scope scope, List<Decision> refusals,
-            Requirement requirement, String recordedBy, Instant now) {
-        Consent consent = started(municipality, subjectId, legalArea, scope, null, null, recordedBy, now);
+    static Consent refusal(String municipality, String subjectId, String subjectTopicId, String legalArea, Scope scope,
+            List<Decision> refusals, Requirement requirement, String recordedBy, Instant now) {
+        Consent consent = started(municipality, subjectId, subjectTopicId, legalArea, scope, null, null, recordedBy, now);
         consent.status = Status.REFUSED;
         consent.decisions = List.copyOf(refusals);
         consent.youthDecidesAlone = requirement.youthDecidesAlone();
@@ -98,12 +104,13 @@ class Consent extends AggregateRoot {
         return consent;
     }
 
-    private static Consent started(String municipality, String subjectId, String legalArea, Scope scope, LocalDate validFrom,
-            LocalDate validTo, String recordedBy, Instant now) {
+    private static Consent started(String municipality, String subjectId, String subjectTopicId, String legalArea, Scope scope,
+            LocalDate validFrom, LocalDate validTo, String recordedBy, Instant now) {
         Consent consent = new Consent();
         consent.id = UUID.randomUUID().toString();
         consent.municipality = municipality;
         consent.subjectId = subjectId;
+        consent.subjectTopicId = subjectTopicId;
         consent.legalArea = legalArea;
         consent.scope = scope;
         consent.validFrom = validFrom;
@@ -151,7 +158,7 @@ class Consent extends AggregateRoot {
         scope = narrower;
         validTo = newValidTo;
         status = Status.LIMITED;
-        raise(new ConsentLimited(UUID.randomUUID(), now, municipality, id, subjectId, scope.arenaIds(), scope.parties(),
+        raise(new ConsentLimited(UUID.randomUUID(), now, municipality, id, onTopics(), scope.arenaIds(), scope.parties(),
                 scope.purposeCode(), validTo));
     }
 
@@ -166,7 +173,7 @@ class Consent extends AggregateRoot {
         awaiting = null;
         endedAt = withdrawal.withdrawnAt();
         if (wasInForce) {
-            raise(new ConsentWithdrawn(UUID.randomUUID(), withdrawal.withdrawnAt(), municipality, id, subjectId,
+            raise(new ConsentWithdrawn(UUID.randomUUID(), withdrawal.withdrawnAt(), municipality, id, onTopics(),
                     withdrawal.withdrawnBy()));
         }
     }
@@ -181,14 +188,19 @@ class Consent extends AggregateRoot {
         awaiting = null;
         endedAt = now;
         if (wasInForce) {
-            raise(new ConsentExpired(UUID.randomUUID(), now, municipality, id, subjectId, validTo));
+            raise(new ConsentExpired(UUID.randomUUID(), now, municipality, id, onTopics(), validTo));
         }
         return true;
     }
 
-    /** The child was erased: the consent stays as a bare record, and what could name the child goes. */
+    /**
+     * The child was erased: the consent stays as a bare record, and what could name the child goes, with the child's
+     * ids: its events on the topics carry the consent's id, so the record must not lead from it to the child.
+     */
     void erase(Instant now) {
         status = Status.ERASED;
+        subjectId = null;
+        subjectTopicId = null;
         awaiting = null;
         decisions = decisions.stream().map(Decision::withoutEvidenceReference).toList();
         if (withdrawal != null) {
@@ -197,6 +209,11 @@ class Consent extends AggregateRoot {
         if (endedAt == null) {
             endedAt = now;
         }
+    }
+
+    /** The child's id on the topics, which the events carry. */
+    private String onTopics() {
+        return subjectTopicId == null ? subjectId : subjectTopicId;
     }
 
     /** Whether it lets the arena, with every service in it, discuss the child on that day: the shared rule. */
@@ -225,7 +242,7 @@ class Consent extends AggregateRoot {
         grantedAt = now;
         givenBy = requirement.youthDecidesAlone() ? ConsentGiver.YOUTH : ConsentGiver.GUARDIANS;
         List<String> guardianLogins = requirement.youthDecidesAlone() ? List.of() : requirement.loginsOf(consentingGuardians);
-        raise(new ConsentGranted(UUID.randomUUID(), now, municipality, id, subjectId, scope.arenaIds(), scope.parties(),
+        raise(new ConsentGranted(UUID.randomUUID(), now, municipality, id, onTopics(), scope.arenaIds(), scope.parties(),
                 scope.purposeCode(), validFrom, validTo, givenBy, guardianLogins));
     }
 

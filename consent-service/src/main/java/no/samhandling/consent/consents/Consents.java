@@ -80,7 +80,7 @@ public class Consents {
         checkPeriod(validFrom, request.validTo(), today);
         Instant now = clock.instant();
         List<Decision> given = decisions(caller, subject, request.decidedBy(), Decision.Verdict.CONSENTED, request.evidence(), now);
-        Consent consent = Consent.request(caller.municipality(), subjectId, request.legalArea(), request.scope().toScope(),
+        Consent consent = Consent.request(caller.municipality(), subjectId, subject.topicId(), request.legalArea(), request.scope().toScope(),
                 validFrom, request.validTo(), given, requirement, caller.subject(), now);
         return changed(caller, related.relation(), consents.save(consent), AccessPurpose.CONSENT_RECORDED);
     }
@@ -91,7 +91,7 @@ public class Consents {
         Requirement requirement = requirement(caller.municipality(), request.legalArea(), subject);
         Instant now = clock.instant();
         List<Decision> refused = decisions(caller, subject, request.decidedBy(), Decision.Verdict.REFUSED, request.evidence(), now);
-        Consent refusal = Consent.refusal(caller.municipality(), subjectId, request.legalArea(), request.scope().toScope(),
+        Consent refusal = Consent.refusal(caller.municipality(), subjectId, subject.topicId(), request.legalArea(), request.scope().toScope(),
                 refused, requirement, caller.subject(), now);
         return changed(caller, related.relation(), consents.save(refusal), AccessPurpose.CONSENT_RECORDED);
     }
@@ -324,7 +324,9 @@ public class Consents {
 
     /** The caller's relation to the consent's child; to anyone else the consent does not exist. */
     private Relation relationTo(Caller caller, Consent consent) {
-        Optional<Relation> relation = subjects.facts(caller.municipality(), consent.subjectId())
+        // An erased child's consent names no child any more, so it is nobody's.
+        Optional<Relation> relation = Optional.ofNullable(consent.subjectId())
+                .flatMap(subjectId -> subjects.facts(caller.municipality(), subjectId))
                 .flatMap(child -> relations.relationOf(caller, child));
         return access.require(caller, consentResource(consent), relation);
     }

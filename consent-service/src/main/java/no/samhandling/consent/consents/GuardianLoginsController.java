@@ -1,6 +1,7 @@
 package no.samhandling.consent.consents;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.samhandling.consent.subjects.Subjects;
 import no.samhandling.platform.access.Access;
 import no.samhandling.platform.access.Relation;
 import no.samhandling.platform.security.Caller;
@@ -36,21 +38,26 @@ class GuardianLoginsController {
     }
 
     private final GuardianPseudonyms pseudonyms;
+    private final Subjects subjects;
     private final Access access;
 
-    GuardianLoginsController(GuardianPseudonyms pseudonyms, Access access) {
+    GuardianLoginsController(GuardianPseudonyms pseudonyms, Subjects subjects, Access access) {
         this.pseudonyms = pseudonyms;
+        this.subjects = subjects;
         this.access = access;
     }
 
+    /** @param subjectId the id the child goes by outside consent-service, its topic id */
     @PostMapping("/subjects/{subjectId}/guardian-logins")
     @PreAuthorize("hasAuthority('SCOPE_guardian-logins')")
     Answer loginsBehind(@PathVariable String subjectId, @RequestParam @Pattern(regexp = "\\d{4}") String municipality,
             @Valid @RequestBody Asked asked, @AuthenticationPrincipal Jwt token) {
-        List<String> userIds = pseudonyms.loginsBehind(municipality, subjectId, Set.copyOf(asked.pseudonyms()));
+        Optional<String> child = subjects.subjectIdOf(subjectId);
+        List<String> userIds = child.map(id -> pseudonyms.loginsBehind(municipality, id, Set.copyOf(asked.pseudonyms())))
+                .orElse(List.of());
         if (!userIds.isEmpty()) {
             access.read(new Caller(token.getSubject(), municipality, Set.of()), Relation.SERVICE,
-                    ChildRelations.CHILD.of(subjectId).about(subjectId), AccessPurpose.GUARDIAN_LOGINS.name());
+                    ChildRelations.CHILD.of(child.get()).about(child.get()), AccessPurpose.GUARDIAN_LOGINS.name());
         }
         return new Answer(userIds);
     }

@@ -48,11 +48,17 @@ class GuardianContactsController {
         this.access = access;
     }
 
+    /** @param subjectId the id the child goes by outside consent-service, its topic id */
     @GetMapping("/subjects/{subjectId}/guardian-contacts")
     @PreAuthorize("hasAuthority('SCOPE_contacts')")
-    List<GuardianContact> guardianContacts(@PathVariable String subjectId,
+    List<GuardianContact> guardianContacts(@PathVariable("subjectId") String topicId,
             @RequestParam @NotBlank @Size(max = 64) String arenaId, @AuthenticationPrincipal Jwt token) {
         String tokenMunicipality = token.getClaimAsString("municipality");
+        Optional<String> child = subjects.subjectIdOf(topicId);
+        if (child.isEmpty()) {
+            return List.of();
+        }
+        String subjectId = child.get();
         Optional<String> covered = subjects.municipalityOf(subjectId)
                 .filter(municipality -> tokenMunicipality == null || tokenMunicipality.equals(municipality))
                 .filter(municipality -> arenas.partiesOf(municipality, arenaId)

@@ -108,7 +108,7 @@ class GuardianView {
     List<ChildRead> readsOf(Caller caller, String subjectId) {
         Member member = memberOf(caller, subjectId).orElseThrow(() -> access.refused(caller, child(subjectId)));
         try {
-            return logs.readsOf(caller.municipality(), subjectId).stream()
+            return logs.readsOf(caller.municipality(), subjectId, member.child().topicId()).stream()
                     .filter(read -> !caller.subject().equals(read.userId()) && !member.child().isTheYouth(read.userId()))
                     .map(read -> new ChildRead(read.service(), read.userId(), read.relation(), read.at(), read.resourceKind(),
                             read.resourceId(), read.purpose()))

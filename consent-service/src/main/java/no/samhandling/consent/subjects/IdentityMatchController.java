@@ -54,15 +54,17 @@ class IdentityMatchController {
         this.access = access;
     }
 
+    /** @param subjectId the id the child goes by outside consent-service, its topic id */
     @PostMapping("/subjects/{subjectId}/identity-match")
     @PreAuthorize("hasAuthority('SCOPE_identity-match')")
     Answer matches(@PathVariable String subjectId, @RequestParam @Pattern(regexp = "\\d{4}") String municipality,
             @Valid @RequestBody ClaimedIdentity claimed, @AuthenticationPrincipal Jwt token) {
-        Optional<Boolean> match = subjects.identityMatches(municipality, subjectId,
-                new IdentityMatch(claimed.name(), claimed.birthDate(), claimed.nationalId()));
+        Optional<String> child = subjects.subjectIdOf(subjectId);
+        Optional<Boolean> match = child.flatMap(id -> subjects.identityMatches(municipality, id,
+                new IdentityMatch(claimed.name(), claimed.birthDate(), claimed.nationalId())));
         if (match.isPresent()) {
             access.read(new Caller(token.getSubject(), municipality, Set.of()), Relation.SERVICE,
-                    ChildRelations.CHILD.of(subjectId).about(subjectId), AccessPurpose.IDENTITY_MATCH.name());
+                    ChildRelations.CHILD.of(child.get()).about(child.get()), AccessPurpose.IDENTITY_MATCH.name());
         }
         return new Answer(match.orElse(false));
     }

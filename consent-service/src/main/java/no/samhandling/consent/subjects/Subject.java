@@ -7,13 +7,19 @@ import java.util.UUID;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import no.samhandling.events.consent.SubjectErased;
 import no.samhandling.personaldata.Sealed;
 import no.samhandling.platform.events.AggregateRoot;
 
 /**
- * A child whose case may be discussed by name. Outside this document it is known only by its
- * opaque id; its identity and its guardians are stored sealed under the child's own key.
+ * A child whose case may be discussed by name. Outside this document it is known only by opaque ids;
+ * its identity and its guardians are stored sealed under the child's own key.
+ *
+ * <p>It has two ids. Its {@code id} is how people and this service name it (pages, the API, the access
+ * log). Its {@code topicId} is the only id it goes by outside consent-service: on every event (consent
+ * events, and through them the referrals and notices of other services) and in other services' stores.
+ * Only this document ties the two together, and erasure cuts the tie: the topics keep their records for
+ * good, so after erasure their records about the child (themes, arenas, meetings) lead to no id that
+ * anyone still holds for it.
  */
 @Document("subjects")
 class Subject extends AggregateRoot {
@@ -24,6 +30,8 @@ class Subject extends AggregateRoot {
     }
 
     private Status status;
+    /** The child's id on the topics and in other services; absent for children registered before it existed. */
+    private String topicId;
     private Sealed name;
     private Sealed birthDate;
     private Sealed nationalId;
@@ -48,6 +56,7 @@ class Subject extends AggregateRoot {
         subject.id = id;
         subject.municipality = municipality;
         subject.status = Status.REGISTERED;
+        subject.topicId = UUID.randomUUID().toString();
         subject.name = name;
         subject.birthDate = birthDate;
         subject.nationalId = nationalId;
@@ -70,14 +79,16 @@ class Subject extends AggregateRoot {
     }
 
     /**
-     * Forgets everything about the child here and tells every other service to do the same. The
-     * key is destroyed before this is stored, so even a copy of the old document is unreadable.
+     * Forgets everything about the child here, its topic id too, which SubjectErased carried to every other
+     * service before (see Erasure). The key is destroyed before this is stored, so even a copy of the old
+     * document is unreadable.
      */
     boolean erase(String admin, Instant now) {
         if (status == Status.ERASED) {
             return false;
         }
         status = Status.ERASED;
+        topicId = null;
         name = null;
         birthDate = null;
         nationalId = null;
@@ -85,8 +96,18 @@ class Subject extends AggregateRoot {
         youthUserId = null;
         erasedAt = now;
         erasedBy = admin;
-        raise(new SubjectErased(UUID.randomUUID(), now, municipality, id));
         return true;
+    }
+
+    /**
+     * The id the child goes by on the topics and in other services: its own topic id, or, for a child registered
+     * before topic ids, its id (already on the topics then); none once erased.
+     */
+    String topicId() {
+        if (status == Status.ERASED) {
+            return null;
+        }
+        return topicId == null ? id : topicId;
     }
 
     boolean erased() {

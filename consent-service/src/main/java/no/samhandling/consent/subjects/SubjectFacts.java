@@ -9,10 +9,11 @@ import java.util.Optional;
  * What the consent rules and need-to-know need to know about a subject: its age, who holds parental
  * responsibility, and who registered it. Nothing here identifies the child.
  *
+ * @param topicId the id the child goes by on the topics and in other services ({@code Subject}); null once erased
  * @param registeredBy the staff member who registered the child (a user id)
  * @param youthUserId the child's own login, if one is linked
  */
-public record SubjectFacts(String subjectId, String municipality, boolean erased, LocalDate birthDate,
+public record SubjectFacts(String subjectId, String topicId, String municipality, boolean erased, LocalDate birthDate,
         List<GuardianFacts> guardians, String registeredBy, String youthUserId) {
 
     public SubjectFacts {

@@ -214,12 +214,30 @@ public class Subjects {
                         .toList());
     }
 
+    /**
+     * The child another service names by the id it knows, its topic id (see {@code Subject}); a child registered before
+     * topic ids goes by its id there. Empty for an unknown id, and for an erased child, whose topic id is forgotten.
+     */
+    public Optional<String> subjectIdOf(String topicId) {
+        Optional<Subject> byTopicId = subjects.find(Query.query(Criteria.where("topicId").is(topicId))).stream().findFirst();
+        if (byTopicId.isPresent()) {
+            return byTopicId.map(Subject::id);
+        }
+        return subjects.find(Query.query(Criteria.where("_id").is(topicId))).stream().findFirst()
+                .filter(subject -> topicId.equals(subject.topicId())).map(Subject::id);
+    }
+
+    /** The id the child goes by outside consent-service while it has one; empty for an unknown or erased child. */
+    public Optional<String> topicIdOf(String municipality, String subjectId) {
+        return subjects.find(municipality, subjectId).map(Subject::topicId);
+    }
+
     /** The municipality a subject belongs to, if it is registered at all. */
     public Optional<String> municipalityOf(String subjectId) {
         return subjects.find(Query.query(Criteria.where("_id").is(subjectId))).stream().findFirst().map(Subject::municipality);
     }
 
-    /** Forgets the subject's identity and guardians and publishes SubjectErased; false when it was erased already. */
+    /** Forgets the subject's identity, guardians and topic id; false when it was erased already. */
     public boolean markErased(String municipality, String subjectId, String admin) {
         Subject subject = subjects.find(municipality, subjectId)
                 .orElseThrow(() -> ProblemException.notFound("Barn", subjectId));
@@ -281,7 +299,7 @@ public class Subjects {
     private SubjectFacts facts(Subject subject) {
         LocalDate birthDate = subject.erased() ? null
                 : cipher.open(subject.id(), subject.birthDate()).map(LocalDate::parse).orElse(null);
-        return new SubjectFacts(subject.id(), subject.municipality(), subject.erased() || birthDate == null, birthDate,
+        return new SubjectFacts(subject.id(), subject.topicId(), subject.municipality(), subject.erased() || birthDate == null, birthDate,
                 subject.guardians().stream()
                         .map(g -> new SubjectFacts.GuardianFacts(g.guardianId(), g.parentalResponsibility(), g.userId()))
                         .toList(), subject.registeredBy(), subject.youthUserId());

@@ -47,6 +47,20 @@ class AccessReviewTest {
     }
 
     @Test
+    void oneChildLoggedUnderItsSubjectIdHereAndItsTopicIdElsewhereCountsOnce() {
+        List<AccessLogEntry> entries = List.of(
+                new AccessLogEntry("consent-service", "1547", 1, TUESDAY_MORNING, "member", Relation.ARENA_MEMBER, Outcome.READ, "subject",
+                        "subject-1", "subject-1", "CHILD_RECORD", "0", "1"),
+                new AccessLogEntry("referral-service", "1547", 1, TUESDAY_MORNING.plusSeconds(60), "member", Relation.ARENA_MEMBER,
+                        Outcome.READ, "referral", "r-1", "topic-1", "MEETING", "0", "1"));
+        java.util.Map<String, String> topicIds = java.util.Map.of("subject-1", "topic-1");
+
+        assertThat(AccessReview.review(entries, RULES).getFirst().children()).as("by the ids as logged").isEqualTo(2);
+        assertThat(AccessReview.review(entries, RULES, entry -> "consent-service".equals(entry.service())
+                ? topicIds.get(entry.subjectId()) : entry.subjectId()).getFirst().children()).isEqualTo(1);
+    }
+
+    @Test
     void flagsRefusalsReadsOutsideWorkingHoursAndGuardiansAdded() {
         List<AccessLogEntry> entries = List.of(
                 new AccessLogEntry("referral-service", "1547", 1, TUESDAY_MORNING, "curious", null, Outcome.REFUSED, "referral", "r-1", "c-1",

@@ -32,7 +32,7 @@ class ConsentTest {
     }
 
     static Consent pending(LocalDate validTo) {
-        return Consent.request("1547", "child", "EDUCATION", SCOPE, TODAY, validTo, List.of(consentOf("mor")), BOTH, "coordinator", NOW);
+        return Consent.request("1547", "child", "child-on-topics", "EDUCATION", SCOPE, TODAY, validTo, List.of(consentOf("mor")), BOTH, "coordinator", NOW);
     }
 
     @Test
@@ -103,7 +103,7 @@ class ConsentTest {
 
     @Test
     void erasureStripsEvidenceReferences() {
-        Consent consent = Consent.request("1547", "child", "EDUCATION", SCOPE, TODAY, null,
+        Consent consent = Consent.request("1547", "child", "child-on-topics", "EDUCATION", SCOPE, TODAY, null,
                 List.of(new Decision(Decision.Party.GUARDIAN, "mor", Decision.Verdict.CONSENTED,
                         new Evidence(Evidence.Type.SIGNED_FORM, new no.samhandling.personaldata.Sealed("evidence-reference", "AAAA")),
                         NOW, "coordinator")), BOTH, "coordinator", NOW);

@@ -25,7 +25,7 @@ class RequirementTest {
             "5028", new ConsentRules.MunicipalityRules(false, Map.of("health", new ConsentRules.AreaRule(null, 14)))));
 
     static SubjectFacts childAged(int years) {
-        return new SubjectFacts("child", "1547", false, TODAY.minusYears(years).minusDays(20), List.of(
+        return new SubjectFacts("child", "child-on-topics", "1547", false, TODAY.minusYears(years).minusDays(20), List.of(
                 new GuardianFacts("mor", true, "mor-login"),
                 new GuardianFacts("far", true, null),
                 new GuardianFacts("stefar", false, null)), "registrar", null);
@@ -106,7 +106,7 @@ class RequirementTest {
 
     @Test
     void withNobodyHoldingParentalResponsibilityTheConsentWaits() {
-        SubjectFacts noGuardians = new SubjectFacts("child", "1547", false, TODAY.minusYears(8), List.of(), "registrar", null);
+        SubjectFacts noGuardians = new SubjectFacts("child", "child-on-topics", "1547", false, TODAY.minusYears(8), List.of(), "registrar", null);
         Requirement requirement = Requirement.of(RULES.applicable("1547", "EDUCATION").orElseThrow(), noGuardians, TODAY, userId -> userId);
 
         assertThat(requirement.metBy(false, Set.of())).isFalse();

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -169,17 +171,22 @@ class WalkingSkeletonSystemTest {
 
     /**
      * Issue 4, 5 and 12 end to end: a child registered with a consent in consent-service is referred by
-     * name, read under the audit, seen by the guardian, scheduled to a meeting its guardian is invited to
-     * and told of, and discussed with minutes; then erased, after which neither the name, the
-     * national id number, nor the guardian's name is anywhere: not in any service's MongoDB documents,
-     * not in any Kafka record, read as raw bytes. (The guardian's email and phone are still in the
-     * oplog, and the subject id on the events published before; issue 12. Its login id travels only as a
-     * pseudonym under the child's key, unlinkable once the child is erased.)
+     * name, read under the audit, seen by the guardian, scheduled to a meeting its guardians are invited to
+     * and told of, and discussed with minutes that name it; then erased. After that, neither the name, the
+     * national id number, nor the guardians' names, email addresses, phone numbers or login id is anywhere:
+     * not in any service's MongoDB documents, not in any Kafka record (event topics and dead-letter topics
+     * alike), read as raw bytes. The child's subject id is left only in the tombstones the README lists.
+     *
+     * <p>The mother's login is one of her own ({@code systemprove-mor-5519}), so that finding it means something;
+     * the father's is the demo login {@code guardian}, which signs in to see who read the child's data. That word
+     * occurs all over the system (field names, other children's guardians), so a scan for it proves nothing, and
+     * only the mother's login is scanned for.
      */
     @Test
     void aNamedChildIsReferredUnderConsentAuditedAndAfterErasureFoundNowhere() throws Exception {
         String name = "Systemprøve Eirasdotter";
         String nationalId = "14052250170";
+        String motherLogin = "systemprove-mor-5519";
         String coordinatorToken = system.accessToken("demo-coordinator", "demo");
         HttpApi consents = HttpApi.at(Service.CONSENT.baseUrl()).as(coordinatorToken);
         HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
@@ -191,18 +198,29 @@ class WalkingSkeletonSystemTest {
         HttpApi.Response subject = consents.post("/subjects", """
                 {"name": "%s", "birthDate": "2022-05-14", "nationalId": "%s",
                  "guardians": [{"name": "Systemprøve Mor", "email": "mor@example.test", "phone": "+4741234567",
-                                "parentalResponsibility": true, "userId": "guardian", "language": "nn"}]}"""
-                .formatted(name, nationalId));
+                                "parentalResponsibility": true, "userId": "%s", "language": "nn"},
+                               {"name": "Systemprøve Farsen", "email": "farsen@example.test", "phone": "+4792345678",
+                                "parentalResponsibility": true, "userId": "guardian", "language": "nb"}]}"""
+                .formatted(name, nationalId, motherLogin));
         assertThat(subject.status()).as(subject.body()).isEqualTo(201);
         String subjectId = subject.json().get("id").asString();
-        String guardianId = subject.json().get("guardians").get(0).get("guardianId").asString();
+        List<String> guardianIds = subject.json().get("guardians").findValuesAsString("guardianId");
         HttpApi.Response consent = consents.post("/subjects/" + subjectId + "/consents", """
-                {"legalArea": "OTHER", "decidedBy": {"guardianIds": ["%s"]},
+                {"legalArea": "OTHER", "decidedBy": {"guardianIds": ["%s", "%s"]},
                  "scope": {"arenaIds": ["%s"], "parties": %s, "purposeCode": "INTERDISCIPLINARY_DISCUSSION"},
                  "evidence": {"type": "SIGNED_FORM", "reference": "Arkivsak 2026/1234"}}"""
-                .formatted(guardianId, arenaId, arena.get("parties").toString()));
+                .formatted(guardianIds.get(0), guardianIds.get(1), arenaId, arena.get("parties").toString()));
         assertThat(consent.status()).as(consent.body()).isEqualTo(201);
         String consentId = consent.json().get("id").asString();
+        // Outside consent-service the child goes by another id, its topic id, which the consent's event carries.
+        String topicId;
+        try (TopicProbe probe = new TopicProbe(system.kafkaClientProperties(KafkaAccess.EXTERNAL_READER), KafkaAccess.EXTERNAL_READER,
+                "consent.events")) {
+            ConsumerRecord<String, byte[]> granted = probe.awaitRecord(r -> consentId.equals(r.key()), Duration.ofSeconds(10)).stream()
+                    .filter(r -> consentId.equals(r.key())).findFirst().orElseThrow();
+            topicId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(granted.value()).get("subjectId").asString();
+        }
+        assertThat(topicId).isNotEqualTo(subjectId);
 
         String named = """
                 {"arenaId": "%s", "referrerUnit": "Barnebo barnehage", "referrerUnitType": "KINDERGARTEN", "ageBand": "0-5",
@@ -221,9 +239,8 @@ class WalkingSkeletonSystemTest {
                 () -> guardian.get("/guardian/children/" + subjectId + "/reads"), response -> response.status() == 200).json();
         assertThat(reads.findValuesAsString("purpose")).contains("INTAKE_ASSESSMENT");
 
-        // The case is scheduled to a meeting about to begin, its guardian invited and told, and discussed with minutes.
-        // The minutes do not name the child here: arena-service stores minutes texts in plain words and wipes them at
-        // erasure, which leaves them in MongoDB's oplog; sealing them under the child's key is still to do (issue 12).
+        // The case is scheduled to a meeting about to begin, its guardians invited and told, and discussed with minutes
+        // that name the child.
         HttpApi arenas = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken);
         java.time.Instant startsAt = java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String meetingId = arenas.post("/arenas/" + arenaId + "/meetings", """
@@ -231,17 +248,24 @@ class WalkingSkeletonSystemTest {
                 .json().get("id").asString();
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 referrals.post("/referrals/" + referralId + "/schedule", "{\"meetingId\": \"" + meetingId + "\"}").status() == 200);
-        // The guardian takes part under a pseudonym of their login for this child, never the login itself.
+        // The guardians take part under pseudonyms of their logins for this child, never the logins themselves.
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("kind").contains("GUARDIAN"));
-        assertThat(arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId")).doesNotContain("guardian");
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId"))
+                .doesNotContain("guardian", motherLogin);
         assertThat(arenas.post("/meetings/" + meetingId + "/agenda/publish", "").status()).isEqualTo(200);
-        arenas.put("/meetings/" + meetingId + "/minutes", """
-                {"items": [{"referralId": "%s", "topic": "Språk", "outcomeCode": "MEASURES_AGREED", "outcome": "Barnet får språkgruppe.",
-                  "assignment": {"responsibleService": "PPT", "task": "Rettleie personalet", "dueDate": "2027-01-20",
-                                 "followUpDate": "2027-02-10"}}]}""".formatted(referralId));
+        assertThat(arenas.put("/meetings/" + meetingId + "/minutes", """
+                {"items": [{"referralId": "%s", "topic": "Språket til %s", "outcomeCode": "MEASURES_AGREED",
+                  "outcome": "%s får språkgruppe.",
+                  "assignment": {"responsibleService": "PPT", "task": "Rettleie personalet rundt %s", "dueDate": "2027-01-20",
+                                 "followUpDate": "2027-02-10"}}]}""".formatted(referralId, name, name, name)).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 arenas.post("/meetings/" + meetingId + "/minutes/close", "{}").status() == 200);
+        // The members read what the minutes say of the child; MongoDB holds it only sealed under the child's key.
+        assertThat(arenas.get("/meetings/" + meetingId).json().get("minutes").get(0).get("outcome").asString())
+                .isEqualTo(name + " får språkgruppe.");
+        assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), name)).as("the minutes, before erasure")
+                .noneMatch(found -> found.startsWith("arena-service."));
 
         HttpApi admin = HttpApi.at(Service.CONSENT.baseUrl()).as(system.accessToken("demo-admin", "demo"));
         assertThat(admin.post("/subjects/" + subjectId + "/erase", "").status()).isIn(200, 202, 204);
@@ -249,19 +273,34 @@ class WalkingSkeletonSystemTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
-        // Neither the child nor its guardian's name. The guardian's email and phone are wiped from the notices, but
-        // notification-service wrote them in plain words while the notices waited, so MongoDB's oplog still has them
-        // until it rolls over; sealing them under the child's key is still to do (issue 12).
-        for (String identifying : List.of(name, nationalId, "Systemprøve Mor")) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), identifying)).as(identifying).isEmpty());
-            assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), identifying)).as(identifying)
-                    .isEmpty();
-        }
-        // Nothing ever published the guardian's email or phone; the oplog still has them (see above).
-        for (String contact : List.of("mor@example.test", "+4741234567", "41234567")) {
-            assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), contact)).as(contact).isEmpty();
-        }
+        List<String> identifying = List.of(name, nationalId, "Systemprøve Mor", "Systemprøve Farsen", "mor@example.test",
+                "farsen@example.test", "+4741234567", "41234567", "+4792345678", "92345678", motherLogin);
+        // Every service has handled SubjectErased once the last read model let go of the child's name.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), identifying.toArray(String[]::new))).isEmpty());
+        List<String> sought = new java.util.ArrayList<>(identifying);
+        sought.addAll(List.of(subjectId, topicId));
+        Map<String, List<String>> inMongo = RawCopies.mongoDocumentsContainingEach(system.mongoUri(), sought.toArray(String[]::new));
+        Map<String, List<String>> inKafka = RawCopies.kafkaRecordsContainingEach(system.kafkaClientProperties(KafkaAccess.ADMIN),
+                sought.toArray(String[]::new));
+        SoftAssertions.assertSoftly(softly -> {
+            for (String text : identifying) {
+                softly.assertThat(inMongo.get(text)).as("MongoDB: " + text).isEmpty();
+                softly.assertThat(inKafka.get(text)).as("Kafka: " + text).isEmpty();
+            }
+            // The subject id never left consent-service, where it stays only in tombstones (the stripped subject, its
+            // subject_keys entry) and in the access log, the record of who read the child's data.
+            softly.assertThat(inKafka.get(subjectId)).as("Kafka: the subject id").isEmpty();
+            softly.assertThat(inMongo.get(subjectId)).as("MongoDB: the subject id").isNotEmpty().allMatch(found ->
+                    found.equals("consent-service.subjects/" + subjectId) || found.equals("consent-service.subject_keys/" + subjectId)
+                            || found.startsWith("consent-service.access_log/"));
+            // The topic id is on the topics for good, but no document leads from it to the child any more: only tombstones
+            // hold it (each service's subject_keys entry, consent-service's erasure notice) and the services' access logs.
+            softly.assertThat(inKafka.get(topicId)).as("Kafka: the topic id").isNotEmpty();
+            softly.assertThat(inMongo.get(topicId)).as("MongoDB: the topic id").isNotEmpty().allMatch(found ->
+                    found.endsWith(".subject_keys/" + topicId) || found.equals("consent-service.erasure_notices/" + topicId)
+                            || found.contains(".access_log/"));
+        });
         // The scans saw the case: the same scans find the opaque ids that stay.
         assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), referralId)).isNotEmpty();
         assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), referralId)).isNotEmpty();

@@ -14,8 +14,11 @@ import no.samhandling.events.Events;
  * A consent to discuss a child by name was given, limited to some arenas, services and a period.
  * The aggregate id is the consent id.
  *
- * @param subjectId the opaque internal id of the child; the identity behind it lives only in
- *        consent-service, under a key that is destroyed on erasure
+ * @param subjectId the child's topic id: the opaque id it goes by outside consent-service (on every
+ *        topic, and in every other service), never the id consent-service's users know it by. Only
+ *        consent-service ties it to the child, and it forgets the tie on erasure, so these records, kept
+ *        for good, lead to no child afterwards. (Children registered before topic ids go by their
+ *        subject id here.)
  * @param arenaIds the arenas that may discuss the child by name, at least one
  * @param parties codes of the services that may share information, such as {@code SCHOOL}
  * @param purposeCode what the consent is for, such as {@code INTERDISCIPLINARY_DISCUSSION}

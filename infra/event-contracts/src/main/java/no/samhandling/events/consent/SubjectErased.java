@@ -9,7 +9,10 @@ import no.samhandling.events.Events;
 
 /**
  * A child's personal data was erased: the subject's key is destroyed, so everything encrypted
- * with it, Kafka topics included, is unreadable. The aggregate id is the subject id.
+ * with it, Kafka topics included, is unreadable. The aggregate id is the child's topic id, the id
+ * it went by on every topic (see {@link ConsentGranted#subjectId()}); consent-service forgets it
+ * as it publishes this, so after erasure the records that carry it lead to no child. Children
+ * registered before topic ids went by their subject id there, and are erased under it.
  */
 @EventType("consent.subject-erased.v1")
 public record SubjectErased(

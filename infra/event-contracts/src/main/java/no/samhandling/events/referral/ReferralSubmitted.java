@@ -11,7 +11,8 @@ import no.samhandling.events.Events;
 
 /**
  * A concern was registered into an arena. Carries what routing and reporting need, never who the
- * child is: a named case is referred to only by its opaque subject id.
+ * child is: a named case is referred to only by the child's topic id ({@code subjectId}, as on
+ * consent.events), which leads to no child once the child is erased.
  *
  * @param referrerUnitType a code of {@link UnitType}; events from before the list was enforced may carry others
  * @param referrerUserId opaque user id (token subject) of whoever registered the concern, so that
