@@ -98,7 +98,12 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         String path = java.net.URI.create(url).getPath();
-        await().atMost(Duration.ofSeconds(20)).until(() -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(user + " signed in for " + url + " but is at " + driver.getCurrentUrl() + ": "
+                    + driver.findElements(By.cssSelector("h1")).stream().map(WebElement::getText).findFirst().orElse("(no heading)"), e);
+        }
         return this;
     }
 
