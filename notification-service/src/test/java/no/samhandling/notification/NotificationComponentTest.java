@@ -380,6 +380,22 @@ abstract class NotificationComponentTest {
     }
 
     @Test
+    void tellsNobodyOfACaseOfThePastRecordedAfterwards() {
+        String coordinator = email("coordinator");
+        String arenaId = arena("Skoleteam", false, staff("coordinator-" + coordinator, "COORDINATOR", coordinator, null, "EMAIL", null, "nb"));
+        ReferralSubmitted news = referral(arenaId, "referrer", null, false);
+        ReferralSubmitted past = historic(referral(arenaId, "referrer", null, false));
+
+        publish(past);
+        publish(news);
+        awaitMails(coordinator, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                mongo.exists(Query.query(Criteria.where("_id").regex(past.eventId().toString())), "consumer_recent_events"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> Mailbox.to(mail, coordinator).size() == 1);
+        assertThat(Mailbox.to(mail, coordinator).getFirst().text()).contains("/saker/" + news.aggregateId()).doesNotContain(past.aggregateId());
+    }
+
+    @Test
     void keepsNoticesWhoseRecipientsCannotBeLookedUpAndRecordsEachOnceWhenTheContactSourcesAreBack() {
         String coordinator = email("coordinator");
         String referrer = email("referrer");
@@ -660,6 +676,13 @@ abstract class NotificationComponentTest {
                 named ? DiscussionBasis.NAMED : DiscussionBasis.ANONYMOUS, subjectId, named ? "consent-" + UUID.randomUUID() : null,
                 "13-15", "KINDERGARTEN", List.of("SUBSTANCE_ABUSE", "SCHOOL_ABSENCE"), PreventionLevel.YELLOW, IntakePath.STAFF,
                 guardiansAttend, referrerUserId);
+    }
+
+    /** The same case, as the demo data's history records it: dated in the past, after the fact. */
+    static ReferralSubmitted historic(ReferralSubmitted event) {
+        return new ReferralSubmitted(event.eventId(), event.occurredAt().minus(Duration.ofDays(90)), event.municipality(), event.aggregateId(),
+                event.arenaId(), event.basis(), event.subjectId(), event.consentId(), event.ageBand(), event.referrerUnitType(), event.themes(),
+                event.preventionLevel(), event.path(), event.guardiansAttend(), event.referrerUserId(), event.escalatedFrom(), true);
     }
 
     void publish(DomainEvent event) {

@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -59,6 +60,9 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // The login page with any query: formLogin's permitAll matches its address exactly, so
+                        // /login?lang=nn (the page's own language switch) was sent back to /login in bokmål.
+                        .requestMatchers(HttpMethod.GET, "/login").permitAll()
                         .requestMatchers("/error", "/assets/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 // Samhandling's own login page (LoginPage): Norwegian, in the layout every page shares.

@@ -34,4 +34,12 @@ class LoginPageTest {
 
         assertThat(page).contains("<html lang=\"nn\"", "Brukarnamn", "Brukarnamnet eller passordet er feil");
     }
+
+    @Test
+    void theLoginPagesOwnLanguageSwitchChoosesNynorskOverTheGatewaysEarlierChoice() throws Exception {
+        String page = mvc.perform(get("/login?lang=nn").cookie(new Cookie("SAMHANDLING_LANG", "nb")).header("Accept-Language", "nb"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<html lang=\"nn\"", "Brukarnamn", "href=\"/login?lang=nb\"");
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -29,6 +30,7 @@ class LanguageFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "SAMHANDLING_LANG";
     static final String PARAMETER = "lang";
+    private static final String CHOSEN = LanguageFilter.class.getName() + ".chosen";
     private static final Duration REMEMBERED_FOR = Duration.ofDays(365);
 
     private final boolean secureCookies;
@@ -37,19 +39,39 @@ class LanguageFilter extends OncePerRequestFilter {
         this.secureCookies = secureCookies;
     }
 
+    /**
+     * The servlet container renders an error page (a 404 for an unknown address) in a dispatch of its own,
+     * with the request as it came in, not as this filter passed it on: the choice must be made again there.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String chosen = request.getDispatcherType() == DispatcherType.ERROR ? (String) request.getAttribute(CHOSEN) : null;
+        if (chosen == null) {
+            chosen = choose(request, response);
+        }
+        if (chosen != null) {
+            // Kept on the request for the error dispatch, which sees neither this address's ?lang nor the cookie it set.
+            request.setAttribute(CHOSEN, chosen);
+        }
+        chain.doFilter(chosen == null ? request : new WithLanguage(request, chosen), response);
+    }
+
+    private String choose(HttpServletRequest request, HttpServletResponse response) {
         // From the address only: asking for parameters would read a form's body before its charset is set.
         String chosen = language(UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst(PARAMETER));
         if (chosen != null) {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, chosen)
                     .path("/").maxAge(REMEMBERED_FOR).httpOnly(true).secure(secureCookies).sameSite("Lax").build().toString());
-        } else {
-            Cookie cookie = WebUtils.getCookie(request, COOKIE);
-            chosen = cookie == null ? null : language(cookie.getValue());
+            return chosen;
         }
-        chain.doFilter(chosen == null ? request : new WithLanguage(request, chosen), response);
+        Cookie cookie = WebUtils.getCookie(request, COOKIE);
+        return cookie == null ? null : language(cookie.getValue());
     }
 
     /** {@code nb} or {@code nn}; anything else is no choice. */

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -155,6 +157,7 @@ class SecurityConfiguration {
         // Before Spring Security, so the sign-in redirects and error pages speak the chosen language too;
         // after the character encoding filter, which must see the request first.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

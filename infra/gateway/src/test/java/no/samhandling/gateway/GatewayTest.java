@@ -234,6 +234,19 @@ class GatewayTest {
         }
     }
 
+    @Test
+    void theServletContainersOwnErrorPageSpeaksTheLanguageChosenOnTheSameRequest() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            // No such file: the container renders the 404 in an error dispatch of its own.
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assets/finnes-ikke.css?lang=nn"))
+                    .header("Accept", "text/html").header("Accept-Language", "nb").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("lang=\"nn\"", "Vi finn ikkje sida");
+            assertThat(response.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("SAMHANDLING_LANG=")).hasSize(1);
+        }
+    }
+
     /** What the servlet container does after a refusal: render the error page for the status (MockMvc does not). */
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder errorPage(int status, String path) {
         return get("/error").accept(MediaType.TEXT_HTML)

@@ -211,9 +211,12 @@ public class NoticeTriggers {
         notifications.forgetSubject(event.municipality(), event.aggregateId());
     }
 
-    /** A new referral goes to the arena's coordinators at once. */
+    /** A new referral goes to the arena's coordinators at once; a case of the past recorded afterwards is not news. */
     public void on(ReferralSubmitted event) {
         referrals.on(event);
+        if (event.historic()) {
+            return;
+        }
         Map<String, Recipient> coordinators = new LinkedHashMap<>();
         for (Recipient coordinator : staff.coordinatorsOf(event.municipality(), event.arenaId())) {
             coordinators.put(coordinator.recipientId(), coordinator);

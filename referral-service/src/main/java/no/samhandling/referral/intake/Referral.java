@@ -106,11 +106,16 @@ class Referral extends AggregateRoot {
     }
 
     static Referral submitAnonymous(String municipality, String referrerSubject, SubmitReferral request, Instant now) {
-        Referral referral = submitted(municipality, referrerSubject, request, now);
+        return anonymous(municipality, referrerSubject, request, now, false);
+    }
+
+    private static Referral anonymous(String municipality, String referrerSubject, SubmitReferral request, Instant submittedAt,
+            boolean historic) {
+        Referral referral = submitted(municipality, referrerSubject, request, submittedAt);
         referral.basis = DiscussionBasis.ANONYMOUS;
         referral.measuresTried = List.copyOf(request.measuresTried());
         referral.description = request.description();
-        referral.raiseSubmitted(now);
+        referral.raiseSubmitted(submittedAt, historic);
         return referral;
     }
 
@@ -118,11 +123,12 @@ class Referral extends AggregateRoot {
      * An anonymous case of the demo data's history, dated in the past: submitted then, and, when it
      * was concluded, closed then. A case concluded before the platform was used has no record of the
      * steps between (they happened in meetings outside it), so it is closed straight from its submission.
-     * Only {@link DemoHistory} makes these, and only outside production.
+     * Only {@link DemoHistory} makes these, and only outside production. Its submission is marked as
+     * history, so that nobody is told of a case months old as if it were new.
      */
     static Referral historic(String municipality, String referrerSubject, SubmitReferral request, Instant submittedAt,
             Instant closedAt, String closeReasonCode) {
-        Referral referral = submitAnonymous(municipality, referrerSubject, request, submittedAt);
+        Referral referral = anonymous(municipality, referrerSubject, request, submittedAt, true);
         if (closedAt != null) {
             referral.end(Status.CLOSED, closedAt);
             referral.reasonCode = closeReasonCode;
@@ -168,8 +174,12 @@ class Referral extends AggregateRoot {
     }
 
     private void raiseSubmitted(Instant now) {
-        raise(new ReferralSubmitted(UUID.randomUUID(), now, municipality, id, arenaId, basis, subjectId, consentId, ageBand,
-                referrerUnitType, themes, preventionLevel, path, guardiansAttend, referrerSubject, escalatedFrom));
+        raiseSubmitted(now, false);
+    }
+
+    private void raiseSubmitted(Instant at, boolean historic) {
+        raise(new ReferralSubmitted(UUID.randomUUID(), at, municipality, id, arenaId, basis, subjectId, consentId, ageBand,
+                referrerUnitType, themes, preventionLevel, path, guardiansAttend, referrerSubject, escalatedFrom, historic));
     }
 
     /** The same concern, brought to the arena the first one escalates to; its id is derived so a retry finds it. */

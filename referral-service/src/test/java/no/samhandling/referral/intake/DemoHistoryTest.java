@@ -88,6 +88,9 @@ class DemoHistoryTest {
             List<DomainEvent> events = probe.awaitRecord(record -> decode(record) instanceof ReferralClosed closed
                     && closed.occurredAt().equals(CLOSED), Duration.ofSeconds(30)).stream().map(DemoHistoryTest::decode).toList();
             assertThat(events).filteredOn(ReferralSubmitted.class::isInstance).extracting(DomainEvent::occurredAt).contains(SUBMITTED, SUBMITTED);
+            // History, not news: nobody is to be told of these cases (notification-service skips them).
+            assertThat(events).filteredOn(event -> event instanceof ReferralSubmitted && event.occurredAt().equals(SUBMITTED)).isNotEmpty()
+                    .allSatisfy(event -> assertThat(((ReferralSubmitted) event).historic()).isTrue());
             ReferralClosed closed = events.stream().filter(ReferralClosed.class::isInstance).map(ReferralClosed.class::cast)
                     .filter(event -> event.occurredAt().equals(CLOSED)).findFirst().orElseThrow();
             assertThat(closed.reasonCode()).isEqualTo("RESOLVED");

@@ -48,6 +48,7 @@ import no.samhandling.platform.events.CloudEventCodec;
 import no.samhandling.platform.test.HttpApi;
 import no.samhandling.platform.test.MutableClock;
 import no.samhandling.platform.test.NationalIdNumbers;
+import no.samhandling.platform.test.PageClient;
 import no.samhandling.platform.test.TestProducer;
 import no.samhandling.platform.test.TestTokens;
 import no.samhandling.platform.test.TopicProbe;
@@ -525,7 +526,17 @@ abstract class NamedReferralComponentTest {
         assertThat(stored.get("personalData")).isNull();
         assertThat(stored.get("subjectId")).isNull();
         assertThat(as("GUARDIAN").get("/referrals/" + id).status()).isEqualTo(404);
+        // The coordinator's list of incoming cases says so too, as the case page does: nothing is there to open.
+        assertThat(rowOf(PageClient.at(port).as(TestTokens.forRole("COORDINATOR")).get("/saker").body(), "/saker/" + id))
+                .contains("Anonymt").doesNotContain("Med navn");
         assertThat(as("COORDINATOR").post("/referrals/" + id + "/accept", "").status()).isEqualTo(200);
+    }
+
+    /** The table row of a page that links to {@code path}. */
+    private static String rowOf(String page, String path) {
+        int link = page.indexOf("href=\"" + path + "\"");
+        assertThat(link).as("a link to %s", path).isNotNegative();
+        return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
     }
 
     @Test

@@ -98,7 +98,12 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         String path = java.net.URI.create(url).getPath();
-        await().atMost(Duration.ofSeconds(20)).until(() -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(user + " signed in for " + url + " but is at " + driver.getCurrentUrl() + ": "
+                    + driver.findElements(By.cssSelector("h1")).stream().map(WebElement::getText).findFirst().orElse("(no heading)"), e);
+        }
         return this;
     }
 
@@ -160,7 +165,8 @@ public final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<String> widerThanTheWindow() {
         return (List<String>) driver.executeScript("""
-                const edge = window.innerWidth;
+                // On a phone the window widens to what sticks out; the page's own width is the device's.
+                const edge = Math.min(window.innerWidth, document.documentElement.clientWidth, screen.width);
                 const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > edge + 0.5
                     && !e.closest('.skip-link'));
                 return out.filter(e => !out.some(o => o !== e && e.contains(o))).slice(0, 5)
