@@ -15,16 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import no.samhandling.kafka.ConsumerProgress;
 
 /**
  * Tells when reporting has counted each submitted referral, without asking reporting for a live
@@ -45,6 +44,7 @@ final class CountedWatch implements AutoCloseable {
     private static final long POLL_MILLIS = 20;
 
     private final Admin admin;
+    private final ConsumerProgress progress;
     private final KafkaConsumer<String, byte[]> consumer;
     private final String group;
     private final Map<String, Long> dueById = new ConcurrentHashMap<>();
@@ -58,7 +58,8 @@ final class CountedWatch implements AutoCloseable {
 
     CountedWatch(Map<String, Object> clientProperties) {
         this.admin = Admin.create(clientProperties);
-        this.group = reportingGroup(admin);
+        this.progress = new ConsumerProgress(admin);
+        this.group = reportingGroup(progress);
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -74,25 +75,11 @@ final class CountedWatch implements AutoCloseable {
     }
 
     /** reporting's live consumer group: the lowest generation with members (a rebuild's is higher). */
-    static String reportingGroup(Admin admin) {
-        try {
-            List<String> groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId)
-                    .filter(id -> REPORTING_GROUP.matcher(id).matches())
-                    .toList();
-            Map<String, ConsumerGroupDescription> descriptions = groups.isEmpty() ? Map.of()
-                    : admin.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS);
-            return descriptions.values().stream()
-                    .filter(description -> !description.members().isEmpty())
-                    .map(ConsumerGroupDescription::groupId)
-                    .min(Comparator.comparingInt(CountedWatch::generation))
-                    .orElseThrow(() -> new IllegalStateException("reporting-service has no live consumer group: is it running?"));
-        } catch (Exception e) {
-            if (e instanceof IllegalStateException illegal) {
-                throw illegal;
-            }
-            throw new IllegalStateException("Could not list reporting's consumer groups: " + e, e);
-        }
+    static String reportingGroup(ConsumerProgress progress) {
+        return progress.liveGroups().keySet().stream()
+                .filter(id -> REPORTING_GROUP.matcher(id).matches())
+                .min(Comparator.comparingInt(CountedWatch::generation))
+                .orElseThrow(() -> new IllegalStateException("reporting-service has no live consumer group: is it running?"));
     }
 
     static int generation(String group) {
@@ -157,18 +144,14 @@ final class CountedWatch implements AutoCloseable {
             if (running) {
                 failure = e;
             }
-        } catch (Exception e) {
-            failure = new IllegalStateException(e);
         }
     }
 
-    private Map<Integer, Long> committedOffsets() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+    private Map<Integer, Long> committedOffsets() {
         Map<Integer, Long> offsets = new HashMap<>();
-        committed.forEach((partition, offset) -> {
-            if (offset != null && partition.topic().equals(TOPIC)) {
-                offsets.put(partition.partition(), offset.offset());
+        progress.committed(group).forEach((partition, offset) -> {
+            if (partition.topic().equals(TOPIC)) {
+                offsets.put(partition.partition(), offset);
             }
         });
         return offsets;

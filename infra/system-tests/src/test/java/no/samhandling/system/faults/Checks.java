@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
 
@@ -23,6 +27,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import no.samhandling.kafka.ConsumerProgress;
 import no.samhandling.kafka.KafkaAccess;
 import no.samhandling.local.RunningSystem;
 import no.samhandling.local.Service;
@@ -75,7 +80,7 @@ final class Checks {
             report.figure("re-sent records (same ce_id again) on referral.events / arena.events / notification.events",
                     resent(referralEvents) + " / " + resent(arenaEvents) + " / " + resent(notificationEvents));
             notices(mongo.getDatabase(Service.NOTIFICATION.artifactId()), referralEvents, arenaEvents, notificationEvents);
-            reporting(mongo.getDatabase(Service.REPORTING.artifactId()), referralEvents, notificationEvents);
+            reporting(mongo, mongo.getDatabase(Service.REPORTING.artifactId()), referralEvents, notificationEvents);
         }
     }
 
@@ -285,9 +290,9 @@ final class Checks {
      * reporting's counters, which lived through every fault, against a generation rebuilt from the topics after
      * the fact, and the arena's new and closed cases and the notices sent against the events themselves.
      */
-    private void reporting(MongoDatabase reporting, TopicRecords referralEvents, TopicRecords notificationEvents)
+    private void reporting(MongoClient mongo, MongoDatabase reporting, TopicRecords referralEvents, TopicRecords notificationEvents)
             throws InterruptedException {
-        Map<String, Long> lived = awaitStableCounters(reporting);
+        Map<String, Long> lived = awaitAllApplied(mongo, reporting);
         Client admin = tokens.client("demo-admin", List.of(Service.REPORTING.baseUrl()), new Semaphore(1));
         int before = admin.get("/reports/rebuild").json().path("currentGeneration").asInt();
         Client.Reply started = admin.post("/reports/rebuild", "");
@@ -342,21 +347,85 @@ final class Checks {
         softly.assertThat(noticesSent).as("notices counted as sent").isEqualTo(sentEvents);
     }
 
-    /** The live generation's counters once two reads, five seconds apart, agree. */
-    private Map<String, Long> awaitStableCounters(MongoDatabase reporting) throws InterruptedException {
+    /**
+     * The live generation's counters once every event is applied, as the broker and the stores say: no outbox holds an
+     * event still to publish, every service's consumer group is live (reporting's in the live generation), and every live
+     * group's committed offsets equal the end offsets of the partitions it reads ({@link ConsumerProgress}; the
+     * platform's consumers commit only what they have applied). The counters are read between two such readings in
+     * which reporting's group had committed the same offsets, so they are exactly what those offsets applied.
+     */
+    private Map<String, Long> awaitAllApplied(MongoClient mongo, MongoDatabase reporting) throws InterruptedException {
         int generation = reporting.getCollection("figure_generations").find(Filters.eq("_id", "current")).first().getInteger("generation");
-        Map<String, Long> previous = counters(reporting, generation);
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(5_000);
-            Map<String, Long> now = counters(reporting, generation);
-            if (now.equals(previous)) {
-                return now;
+        Set<String> required = new TreeSet<>();
+        for (KafkaAccess.Grant grant : KafkaAccess.GRANTS) {
+            if (!grant.consumes().isEmpty() && !grant.principal().equals(KafkaAccess.EXTERNAL_READER)) {
+                required.add(grant.principal().equals(Service.REPORTING.artifactId()) ? grant.principal() + ".g" + generation : grant.principal());
             }
-            previous = now;
         }
-        softly.fail("reporting's counters were still moving five minutes after the notices settled");
-        return previous;
+        long began = System.nanoTime();
+        long deadline = began + Duration.ofMinutes(5).toNanos();
+        long lastLog = began;
+        try (Admin admin = Admin.create(system.kafkaClientProperties(KafkaAccess.ADMIN))) {
+            ConsumerProgress progress = new ConsumerProgress(admin);
+            String reportingGroup = Service.REPORTING.artifactId() + ".g" + generation;
+            Progress before = progress(mongo, progress, required, reportingGroup);
+            while (true) {
+                if (before.waiting().isEmpty()) {
+                    Map<String, Long> counters = counters(reporting, generation);
+                    Progress after = progress(mongo, progress, required, reportingGroup);
+                    if (after.equals(before)) {
+                        report.figure("every event applied after the notices settled", "%.0f s".formatted((System.nanoTime() - began) / 1e9));
+                        return counters;
+                    }
+                    before = after;
+                }
+                if (System.nanoTime() > deadline) {
+                    softly.fail("not every event was applied five minutes after the notices settled: %s", before.waiting());
+                    return counters(reporting, generation);
+                }
+                if (System.nanoTime() - lastLog > Duration.ofMinutes(1).toNanos()) {
+                    log.accept("waiting for every event to be applied: " + before.waiting());
+                    lastLog = System.nanoTime();
+                }
+                Thread.sleep(1_000);
+                before = progress(mongo, progress, required, reportingGroup);
+            }
+        }
+    }
+
+    /** What keeps the system from having applied every event (nothing, once it has), and what reporting has committed. */
+    private record Progress(String waiting, Map<TopicPartition, Long> reportingCommitted) {
+    }
+
+    /**
+     * Events waiting in an outbox, required consumer groups without members, and the records each live group has
+     * committed short of its partitions' ends.
+     */
+    private Progress progress(MongoClient mongo, ConsumerProgress progress, Set<String> required, String reportingGroup) {
+        List<String> waiting = new ArrayList<>();
+        for (Service service : List.of(Service.ARENA, Service.REFERRAL, Service.CONSENT, Service.NOTIFICATION)) {
+            MongoDatabase database = mongo.getDatabase(service.artifactId());
+            for (String collection : database.listCollectionNames()) {
+                long pending = database.getCollection(collection).countDocuments(Filters.exists("outbox.0"));
+                if (pending > 0) {
+                    waiting.add(service.artifactId() + "." + collection + " has " + pending + " documents with events to publish");
+                }
+            }
+        }
+        Map<String, ConsumerGroupDescription> live = progress.liveGroups();
+        for (String group : required) {
+            if (!live.containsKey(group)) {
+                waiting.add("consumer group " + group + " has no members");
+            }
+        }
+        for (ConsumerGroupDescription group : live.values()) {
+            Map<TopicPartition, Long> behind = progress.behind(group);
+            if (!behind.isEmpty()) {
+                waiting.add(group.groupId() + " is " + behind.values().stream().mapToLong(Long::longValue).sum() + " records behind on "
+                        + new TreeMap<>(behind.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue))));
+            }
+        }
+        return new Progress(String.join("; ", waiting), progress.committed(reportingGroup));
     }
 
     private static Map<String, Long> counters(MongoDatabase reporting, int generation) {
