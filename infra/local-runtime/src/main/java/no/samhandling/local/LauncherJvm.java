@@ -51,7 +51,9 @@ final class LauncherJvm {
     static int relaunch(String[] args) {
         Process copy;
         try {
-            copy = new ProcessBuilder(command(ChildProcess.javaBinary(), KafkaBroker.childClasspath(), args)).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command(ChildProcess.javaBinary(), KafkaBroker.childClasspath(), args)).inheritIO();
+            builder.environment().putAll(ChildProcess.LEAN_MALLOC);
+            copy = builder.start();
         } catch (IOException e) {
             throw new LocalSystemException("Could not start the launcher's JVM: " + e.getMessage(), e);
         }

@@ -22,6 +22,13 @@ class ServiceJvmTest {
     }
 
     @Test
+    void compactObjectHeadersOnlyWhereTheJdkHasThemAsAProductOption() {
+        assertThat(ServiceJvm.options(21)).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseCompactObjectHeaders");
+        assertThat(ServiceJvm.options(24)).doesNotContain("-XX:+UseCompactObjectHeaders");
+        assertThat(ServiceJvm.options(25)).contains("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
+    }
+
+    @Test
     void eachKindIsTrainedAndUsedWithItsOwnOption() {
         Path file = Path.of("/c/app.x");
 
