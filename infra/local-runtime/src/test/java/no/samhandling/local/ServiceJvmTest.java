@@ -44,7 +44,7 @@ class ServiceJvmTest {
         List<String> command = ServiceJvm.command("java", EXEC_JAR,
                 Optional.of(new AotCache.Usable(ServiceJvm.CacheKind.AOT_CACHE, cache, APPLICATION_JAR)));
 
-        assertThat(command).startsWith("java").containsSequence(ServiceJvm.OPTIONS)
+        assertThat(command).startsWith("java").containsSequence(ServiceJvm.OPTIONS).contains("-XX:TieredStopAtLevel=1")
                 .endsWith("-XX:AOTCache=" + cache, "-jar", APPLICATION_JAR.toString());
     }
 
