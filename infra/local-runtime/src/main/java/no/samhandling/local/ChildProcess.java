@@ -37,13 +37,6 @@ final class ChildProcess {
         this.pidFile = pidFile;
     }
 
-    /**
-     * glibc gives each thread that allocates natively an arena of its own, up to eight per core, and a JVM's dozens of
-     * threads (compiler, Kafka clients, Tomcat) leave a few MiB resident in each; two arenas hold the same with less
-     * slack. Other C libraries ignore the variable.
-     */
-    static final Map<String, String> LEAN_MALLOC = Map.of("MALLOC_ARENA_MAX", "2");
-
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, DataLayout layout) {
         Path logFile = layout.logFile(name);
         List<String> detached = new ArrayList<>();
@@ -52,7 +45,6 @@ final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(detached)
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        builder.environment().putAll(LEAN_MALLOC);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

@@ -51,9 +51,7 @@ final class LauncherJvm {
     static int relaunch(String[] args) {
         Process copy;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(ChildProcess.javaBinary(), KafkaBroker.childClasspath(), args)).inheritIO();
-            builder.environment().putAll(ChildProcess.LEAN_MALLOC);
-            copy = builder.start();
+            copy = new ProcessBuilder(command(ChildProcess.javaBinary(), KafkaBroker.childClasspath(), args)).inheritIO().start();
         } catch (IOException e) {
             throw new LocalSystemException("Could not start the launcher's JVM: " + e.getMessage(), e);
         }
