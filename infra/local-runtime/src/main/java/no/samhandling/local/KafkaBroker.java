@@ -61,15 +61,16 @@ final class KafkaBroker {
         KafkaCredentials admin = layout.kafkaCredentials(KafkaAccess.ADMIN);
         writeProperties(layout, admin, layout.kafkaCredentials(KafkaAccess.EXTERNAL_READER));
         formatOnce(layout, admin);
-        List<String> command = javaCommand(List.of(
-                        // One local broker's partitions need little heap: the Serial collector and a heap that grows
-                        // from 32 MiB took its RSS once ready from 385-424 MiB (G1, 512 MiB) to 290-310 MiB.
-                        "-XX:+UseSerialGC", "-Xms32m", "-Xmx320m",
-                        // A class-data archive written by the first run and C1-only JIT cut start-up from
-                        // about 10 s to under 4 s on two cores; peak throughput does not matter here.
-                        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + layout.kafkaDir().resolve("kafka.jsa"),
-                        "-XX:TieredStopAtLevel=1"),
-                "kafka.Kafka", layout.kafkaProperties().toString());
+        List<String> jvmOptions = new ArrayList<>(List.of(
+                // One local broker's partitions need little heap: the Serial collector and a heap that grows
+                // from 32 MiB took its RSS once ready from 385-424 MiB (G1, 512 MiB) to 290-310 MiB.
+                "-XX:+UseSerialGC", "-Xms32m", "-Xmx320m",
+                // A class-data archive written by the first run and C1-only JIT cut start-up from
+                // about 10 s to under 4 s on two cores; peak throughput does not matter here.
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + layout.kafkaDir().resolve("kafka.jsa"),
+                "-XX:TieredStopAtLevel=1"));
+        jvmOptions.addAll(ServiceJvm.compactHeaders(Runtime.version().feature()));
+        List<String> command = javaCommand(jvmOptions, "kafka.Kafka", layout.kafkaProperties().toString());
         return new KafkaBroker(ChildProcess.start("kafka", command, Map.of(), layout), layout);
     }
 
@@ -117,6 +118,13 @@ final class KafkaBroker {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=false
+                # Sized for one laptop: the log cleaner (it compacts __consumer_offsets) allocates its whole dedupe
+                # buffer at start, 128 MiB by default, where 8 MiB holds the keys of some 350,000 offsets; and a few
+                # request and background threads do for a handful of clients on two cores.
+                log.cleaner.dedupe.buffer.size=8388608
+                num.network.threads=2
+                num.io.threads=2
+                background.threads=2
                 """.formatted(HOST, BROKER_PORT, CONTROLLER_PORT, propertiesPath(logDir),
                 KafkaCredentials.MECHANISM, KafkaCredentials.MECHANISM.toLowerCase(Locale.ROOT), admin.jaasConfig(),
                 admin.username(), admin.password(), externalReader.username(), externalReader.password());

@@ -33,7 +33,9 @@ class KafkaBrokerTest {
                 .containsEntry("group.initial.rebalance.delay.ms", "0")
                 .containsEntry("min.insync.replicas", "1")
                 .containsEntry("transaction.state.log.min.isr", "1")
-                .containsEntry("share.coordinator.state.topic.min.isr", "1");
+                .containsEntry("share.coordinator.state.topic.min.isr", "1")
+                // Kafka's default, 128 MiB, is allocated whole at start for compacting __consumer_offsets.
+                .containsEntry("log.cleaner.dedupe.buffer.size", "8388608");
         assertThat(properties.getProperty("advertised.listeners")).startsWith("BROKER://127.0.0.1:9092");
         properties.stringPropertyNames().stream()
                 .filter(name -> name.endsWith("replication.factor"))

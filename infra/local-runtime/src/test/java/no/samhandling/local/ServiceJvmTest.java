@@ -22,6 +22,13 @@ class ServiceJvmTest {
     }
 
     @Test
+    void compactObjectHeadersOnlyWhereTheJdkHasThemAsAProductOption() {
+        assertThat(ServiceJvm.options(21)).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseCompactObjectHeaders");
+        assertThat(ServiceJvm.options(24)).doesNotContain("-XX:+UseCompactObjectHeaders");
+        assertThat(ServiceJvm.options(25)).contains("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
+    }
+
+    @Test
     void eachKindIsTrainedAndUsedWithItsOwnOption() {
         Path file = Path.of("/c/app.x");
 
@@ -37,7 +44,7 @@ class ServiceJvmTest {
         List<String> command = ServiceJvm.command("java", EXEC_JAR,
                 Optional.of(new AotCache.Usable(ServiceJvm.CacheKind.AOT_CACHE, cache, APPLICATION_JAR)));
 
-        assertThat(command).startsWith("java").containsSequence(ServiceJvm.OPTIONS)
+        assertThat(command).startsWith("java").containsSequence(ServiceJvm.OPTIONS).contains("-XX:TieredStopAtLevel=1")
                 .endsWith("-XX:AOTCache=" + cache, "-jar", APPLICATION_JAR.toString());
     }
 
