@@ -553,6 +553,44 @@ abstract class NotificationComponentTest {
     }
 
     @Test
+    void aNoticeSentWhileOneOfItsChildrenIsErasedIsRecordedSentAndNotSentAgain() {
+        String member = email("member");
+        String arenaId = arena("Skoleteam", false, staff("member-" + member, "MEMBER", member, null, "EMAIL", null, "nb"));
+        ReferralSubmitted erased = referral(arenaId, "referrer", "subject-" + UUID.randomUUID(), true);
+        ReferralSubmitted sibling = referral(arenaId, "referrer", "subject-" + UUID.randomUUID(), true);
+        GuardianContact parent = new GuardianContact("guardian-" + UUID.randomUUID(), null, "+4740000066", "nb");
+        sources.guardians(erased.subjectId(), arenaId, parent);
+        sources.guardians(sibling.subjectId(), arenaId, parent);
+        publish(erased);
+        publish(sibling);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id")
+                .in(erased.aggregateId(), sibling.aggregateId())), "referral_directory") == 2);
+        MeetingScheduled meeting = meeting(arenaId, "member-" + member);
+        publish(meeting);
+        AgendaPublished agenda = new AgendaPublished(UUID.randomUUID(), Instant.now(), AUKRA, meeting.aggregateId(), arenaId,
+                List.of(erased.aggregateId(), sibling.aggregateId()));
+        Query notice = Query.query(Criteria.where("sourceEventId").is(agenda.eventId().toString()).and("recipientId").is(parent.guardianId()));
+
+        // The erasure re-seals the notice's address while the dispatcher, holding its claim, is sending it.
+        int heldBefore = gateway.heldAnswers();
+        gateway.holdAnswers();
+        try {
+            publish(agenda);
+            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.heldAnswers() > heldBefore);
+            publish(new no.samhandling.events.consent.SubjectErased(UUID.randomUUID(), Instant.now(), AUKRA, erased.subjectId()));
+            await().atMost(Duration.ofSeconds(7)).until(() -> mongo.getCollection("subject_keys").countDocuments(com.mongodb.client.model.Filters
+                    .and(com.mongodb.client.model.Filters.eq("_id", erased.subjectId()), com.mongodb.client.model.Filters.eq("erased", true))) == 1);
+        } finally {
+            gateway.releaseAnswers();
+        }
+
+        // Recorded as sent at once, not left claimed until its lease runs out and then sent a second time.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(mongo.findOne(notice, org.bson.Document.class, "notifications")
+                .getString("status")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> gateway.deliveredTo("4740000066").size() == 1);
+    }
+
+    @Test
     void sendsTheMinutesToThoseWithAnAssignmentOnly() {
         String responsible = email("responsible");
         String bystander = email("bystander");

@@ -2,11 +2,13 @@ package no.samhandling.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,6 +100,7 @@ class Dispatcher {
     }
 
     private void send(Notification notification) {
+        Instant claimedUntil = notification.nextAttemptAt();
         DeliveryOutcome outcome;
         try {
             outcome = providers.deliver(notifications.outgoing(notification));
@@ -106,40 +109,74 @@ class Dispatcher {
             outcome = new DeliveryOutcome.NotNow("PROVIDER_UNAVAILABLE", 1);
         }
         Instant now = clock.instant();
+        record(notification, outcome, now);
+        count(notification, outcome);
+        save(notification, claimedUntil, outcome, now);
+    }
+
+    private void record(Notification notification, DeliveryOutcome outcome, Instant now) {
+        switch (outcome) {
+            case DeliveryOutcome.Delivered delivered -> notification.sent(delivered.messageId(), delivered.calls(), now);
+            case DeliveryOutcome.Refused refused -> notification.failed(refused.reasonCode(), refused.calls(), now);
+            case DeliveryOutcome.NotNow notNow when requeuedUntouched(notNow) -> notification.requeue(now.plus(settings.pollInterval()));
+            case DeliveryOutcome.NotNow notNow -> notification.postpone(notNow.reasonCode(), notNow.calls(), now,
+                    settings.backoffInitial(), settings.backoffMax(), settings.giveUpAfter());
+        }
+    }
+
+    /** Held back before any call (rate or bulkhead): no attempt was made, so it waits only a poll, not a backoff. */
+    private static boolean requeuedUntouched(DeliveryOutcome.NotNow notNow) {
+        return notNow.calls() == 0 && !"PROVIDER_UNAVAILABLE".equals(notNow.reasonCode());
+    }
+
+    private void count(Notification notification, DeliveryOutcome outcome) {
         String channel = notification.channel().name();
         String template = notification.templateCode().name();
         switch (outcome) {
-            case DeliveryOutcome.Delivered delivered -> {
-                notification.sent(delivered.messageId(), delivered.calls(), now);
-                meters.counter("samhandling.notifications.sent", "channel", channel, "template", template).increment();
-            }
+            case DeliveryOutcome.Delivered delivered ->
+                    meters.counter("samhandling.notifications.sent", "channel", channel, "template", template).increment();
             case DeliveryOutcome.Refused refused -> {
-                notification.failed(refused.reasonCode(), refused.calls(), now);
                 log.info("Notice {} failed for good: {}", notification.id(), refused.reasonCode());
                 meters.counter("samhandling.notifications.failed", "channel", channel, "template", template,
                         "reason", refused.reasonCode()).increment();
             }
-            case DeliveryOutcome.NotNow notNow when notNow.calls() == 0 && !"PROVIDER_UNAVAILABLE".equals(notNow.reasonCode()) -> {
-                notification.requeue(now.plus(settings.pollInterval()));
-                meters.counter("samhandling.notifications.postponed", "channel", channel, "reason", notNow.reasonCode()).increment();
-            }
             case DeliveryOutcome.NotNow notNow -> {
-                notification.postpone(notNow.reasonCode(), notNow.calls(), now, settings.backoffInitial(), settings.backoffMax(),
-                        settings.giveUpAfter());
-                meters.counter("samhandling.notifications.postponed", "channel", channel, "reason", notNow.reasonCode())
-                        .increment();
+                meters.counter("samhandling.notifications.postponed", "channel", channel, "reason", notNow.reasonCode()).increment();
                 if (notification.status() == NotificationStatus.FAILED) {
                     meters.counter("samhandling.notifications.failed", "channel", channel, "template", template,
                             "reason", notNow.reasonCode()).increment();
                 }
             }
         }
-        try {
-            notifications.save(notification);
-        } catch (OptimisticLockingFailureException e) {
-            // Only after our lease ran out can another dispatcher have claimed it; its outcome stands.
-            log.warn("Notice {} changed while being sent; keeping the other outcome", notification.id());
+    }
+
+    /**
+     * Saves the outcome. The notice may have changed while it was being sent by something other than a dispatcher: an
+     * erasure moving its sealed address to a sibling's key leaves the claim (its lease) as it was. Then the outcome is
+     * recorded again on what is stored now; otherwise a notice already sent would wait out its lease and go a second
+     * time. Only a notice whose lease has passed to another dispatcher, or that is no longer waiting, keeps what is stored.
+     */
+    private void save(Notification notification, Instant claimedUntil, DeliveryOutcome outcome, Instant now) {
+        Notification current = notification;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                notifications.save(current);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                Optional<Notification> stored = notifications.find(notification.municipality(), notification.id());
+                if (attempt == 3 || stored.isEmpty() || !stillClaimedBy(stored.get(), claimedUntil)) {
+                    log.warn("Notice {} changed while being sent; keeping the stored state", notification.id());
+                    return;
+                }
+                current = stored.get();
+                record(current, outcome, now);
+            }
         }
+    }
+
+    private static boolean stillClaimedBy(Notification stored, Instant claimedUntil) {
+        return stored.status() == NotificationStatus.PENDING && stored.nextAttemptAt() != null
+                && stored.nextAttemptAt().truncatedTo(ChronoUnit.MILLIS).equals(claimedUntil.truncatedTo(ChronoUnit.MILLIS));
     }
 
     void shutdown() {

@@ -237,6 +237,10 @@ class Notification extends AggregateRoot {
         return status;
     }
 
+    Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     Channel channel() {
         return channel;
     }

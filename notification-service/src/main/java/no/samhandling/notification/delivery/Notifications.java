@@ -144,6 +144,10 @@ public class Notifications {
         return notification.outgoing((child, sealed) -> cipher.open(child, Sealed.decode(sealed)).orElse(null));
     }
 
+    Optional<Notification> find(String municipality, String id) {
+        return store.find(municipality, id);
+    }
+
     List<Notification> due(Instant now, int limit) {
         Query query = Query.query(Criteria.where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now))
                 .with(Sort.by("nextAttemptAt", "createdAt")).limit(limit);

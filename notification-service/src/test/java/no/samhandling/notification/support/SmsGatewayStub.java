@@ -35,6 +35,8 @@ public final class SmsGatewayStub implements AutoCloseable {
     private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
     private final List<Instant> refusedWhileDown = new CopyOnWriteArrayList<>();
     private final AtomicReference<Boolean> up = new AtomicReference<>(true);
+    private final AtomicReference<java.util.concurrent.CountDownLatch> hold = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
     public SmsGatewayStub() {
         try {
@@ -56,6 +58,23 @@ public final class SmsGatewayStub implements AutoCloseable {
 
     public void comeBack() {
         up.set(true);
+    }
+
+    /** From now on each message is taken, then its answer held back until {@link #releaseAnswers()} (at most 8 s). */
+    public void holdAnswers() {
+        hold.set(new java.util.concurrent.CountDownLatch(1));
+    }
+
+    public void releaseAnswers() {
+        java.util.concurrent.CountDownLatch latch = hold.getAndSet(null);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    /** How many messages have had their answers held back. */
+    public int heldAnswers() {
+        return held.get();
     }
 
     public List<Delivered> delivered() {
@@ -90,6 +109,15 @@ public final class SmsGatewayStub implements AutoCloseable {
             }
             delivered.add(new Delivered(recipient, message.path("text").asString(), message.path("reference").asString(),
                     Instant.now()));
+            java.util.concurrent.CountDownLatch latch = hold.get();
+            if (latch != null) {
+                held.incrementAndGet();
+                try {
+                    latch.await(8, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             respond(exchange, 202, "{\"messageId\":\"gw-" + delivered.size() + "\"}");
         }
     }
