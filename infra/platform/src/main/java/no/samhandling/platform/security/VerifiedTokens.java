@@ -19,8 +19,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * verified before is taken as decoded then; the validator (issuer, audience, expiry with its clock skew) still runs
  * on every use, so a remembered token stops working when its expiry passes, exactly as before.
  *
- * <p>Only verified tokens are remembered, each no longer than its expiry, and at most {@link #CAPACITY}: when
- * full, the expired ones go, and if that frees nothing, all of them, so memory stays bounded whatever callers send.
+ * <p>Only verified tokens are remembered, each no longer than its expiry, and about {@link #CAPACITY} at most (a
+ * few more while requests race to add theirs): when full, the expired ones go, and if that frees too little, all of
+ * them, so memory stays bounded whatever callers send.
  */
 final class VerifiedTokens implements JwtDecoder {
 
