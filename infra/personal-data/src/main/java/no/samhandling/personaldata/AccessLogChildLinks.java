@@ -8,6 +8,9 @@ import no.samhandling.platform.access.ChildLinks;
  * The access log's links to a child kept under the child's key in this service (the platform's seam, see
  * {@link ChildLinks}): the child's id as a {@linkplain PersonalDataCipher#findablePseudonym findable pseudonym}, other
  * ids {@linkplain PersonalDataCipher#seal sealed}. Erasing the child's key ends both.
+ *
+ * <p>A child whose key belongs to another municipality (a caller refused on another municipality's child) is treated
+ * like an erased one: the caller's municipality has no key of the child to hide its ids under, so none is written.
  */
 final class AccessLogChildLinks implements ChildLinks {
 
@@ -23,7 +26,7 @@ final class AccessLogChildLinks implements ChildLinks {
     public Optional<String> pseudonym(String municipality, String subjectId) {
         try {
             return Optional.of(cipher.findablePseudonym(municipality, subjectId, SUBJECT_PURPOSE));
-        } catch (SubjectErasedException erased) {
+        } catch (SubjectErasedException | SubjectOfAnotherMunicipalityException noKeyHere) {
             return Optional.empty();
         }
     }
@@ -42,7 +45,7 @@ final class AccessLogChildLinks implements ChildLinks {
     public Optional<String> seal(String municipality, String subjectId, String purpose, String value) {
         try {
             return Optional.of(cipher.seal(municipality, subjectId, purpose, value).encoded());
-        } catch (SubjectErasedException erased) {
+        } catch (SubjectErasedException | SubjectOfAnotherMunicipalityException noKeyHere) {
             return Optional.empty();
         }
     }

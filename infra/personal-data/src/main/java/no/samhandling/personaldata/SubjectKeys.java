@@ -73,7 +73,7 @@ final class SubjectKeys {
             throw new SubjectErasedException(subjectId);
         }
         if (!municipality.equals(stored.getString(MUNICIPALITY))) {
-            throw new IllegalArgumentException("Subject " + subjectId + " belongs to another municipality");
+            throw new SubjectOfAnotherMunicipalityException(subjectId);
         }
         return unwrap(subjectId, stored);
     }

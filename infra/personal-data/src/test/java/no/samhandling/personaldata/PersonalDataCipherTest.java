@@ -299,6 +299,8 @@ class PersonalDataCipherTest {
         assertThat(links.open(null, sealedCase)).isEmpty();
         assertThat(links.open(child, "written-before-sealing")).contains("written-before-sealing");
         assertThat(links.childOf(child)).as("a plain id is no pseudonym").isEmpty();
+        assertThat(links.pseudonym("5028", child)).as("refused on another municipality's child: no key of it there").isEmpty();
+        assertThat(links.seal("5028", child, "access-log-resource", caseId)).isEmpty();
     }
 
     @Test

@@ -46,7 +46,10 @@ public record AccessLogEntry(
 
     /** The previous hash of a chain's first entry. */
     public static final String GENESIS = "0".repeat(64);
-    /** What an id about an erased child reads as: its key, the only way to it, is gone. */
+    /**
+     * What an id about an erased child reads as: its key, the only way to it, is gone. An entry about a child whose key
+     * belongs to another municipality (a refused attempt on it) holds the same, for there is no key to hide it under.
+     */
     public static final String ERASED = "(erased)";
     private static final String VERSION = "samhandling-access-log-v1";
 

@@ -16,7 +16,8 @@ public interface ChildLinks {
 
     /**
      * The child's stand-in in the log, the same for every entry about the child in this service, and one that
-     * {@link #childOf} turns back while the child exists; empty when the child was erased here.
+     * {@link #childOf} turns back while the child exists; empty when the child was erased here, or its key belongs to
+     * another municipality (a caller refused on another municipality's child).
      */
     Optional<String> pseudonym(String municipality, String subjectId);
 
@@ -26,7 +27,7 @@ public interface ChildLinks {
     /** The child behind a stand-in while the child exists; empty once erased, or for anything that is no stand-in. */
     Optional<String> childOf(String pseudonym);
 
-    /** The value sealed under the child's key, as one string; empty when the child was erased here. */
+    /** The value sealed under the child's key, as one string; empty when {@link #pseudonym} is. */
     Optional<String> seal(String municipality, String subjectId, String purpose, String value);
 
     /**
