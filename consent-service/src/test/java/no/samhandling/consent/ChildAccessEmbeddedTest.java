@@ -273,6 +273,46 @@ class ChildAccessEmbeddedTest {
     }
 
     @Test
+    void theAccessLogShowsTheGuardianAndTheChildWhileTheChildExistsAndLeadsToNeitherOnceItIsErased() {
+        Family family = Family.withChildAged(registrar(), 9);
+        registrar().get("/subjects/" + family.subjectId);
+        HttpApi mother = HttpApi.at(port).as(TestTokens.token(family.motherLogin, TestTokens.AUKRA, "GUARDIAN"));
+        assertThat(mother.get("/guardian/children").status()).isEqualTo(200);
+        HttpApi officer = as("privacy-officer", "PRIVACY_OFFICER");
+        HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
+        String entries = "/access-log/entries?from=" + ConsentCoverageDays.today() + "&to=" + ConsentCoverageDays.today();
+
+        assertThat(readsOf(officer.get(entries).json(), family.subjectId))
+                .contains(tuple("registrar", family.subjectId), tuple(family.motherLogin, family.subjectId));
+        assertThat(audit.get("/access-log/reads?subjectId=" + family.subjectId).json().findValuesAsString("userId"))
+                .contains("registrar", family.motherLogin);
+        StringBuilder stored = new StringBuilder();
+        mongo.getCollection("access_log").find().forEach(entry -> stored.append(entry.toJson()));
+        assertThat(stored.toString()).as("stored, the child and its guardian only under the child's key")
+                .doesNotContain(family.subjectId, family.motherLogin).contains("registrar");
+
+        assertThat(as("admin", "ADMIN").post("/subjects/" + family.subjectId + "/erase", "").json().get("status").asString())
+                .isEqualTo("ERASED");
+
+        assertThat(audit.get("/access-log/reads?subjectId=" + family.subjectId).json().size()).isZero();
+        JsonNode after = officer.get(entries).json();
+        assertThat(after.toString()).doesNotContain(family.subjectId, family.motherLogin);
+        assertThat(after.findValuesAsString("userId")).contains("registrar", AccessLogEntry.ERASED);
+        assertThat(officer.get("/access-log/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    /** Who read which resource of the child, as the officer's entries show them. */
+    private static List<org.assertj.core.groups.Tuple> readsOf(JsonNode entries, String subjectId) {
+        List<org.assertj.core.groups.Tuple> reads = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (entry.hasNonNull("subjectId") && subjectId.equals(entry.get("subjectId").asString()) && "READ".equals(entry.get("outcome").asString())) {
+                reads.add(tuple(entry.get("userId").asString(), entry.get("resourceId").asString()));
+            }
+        });
+        return reads;
+    }
+
+    @Test
     void anAdministratorErasesAChildButReadsNothingOfIt() {
         Family family = Family.withChildAged(registrar(), 9);
         HttpApi admin = as("admin", "ADMIN");

@@ -94,6 +94,25 @@ public final class PersonalDataCipher {
         return keys.existingKey(subjectId).map(key -> Pseudonyms.of(key, subjectId, purpose, value));
     }
 
+    /**
+     * A pseudonym of the subject itself that this service can turn back into the subject's id with {@link #subjectOf}
+     * while the subject has a key, such as the child's stand-in in the access log. The way back is kept on the key's
+     * own document, so erasure removes it with the key: afterwards nobody can tell whose pseudonym it is.
+     *
+     * @throws SubjectErasedException when the subject was erased
+     */
+    public String findablePseudonym(String municipality, String subjectId, String purpose) {
+        String pseudonym = pseudonym(municipality, subjectId, purpose, subjectId);
+        keys.remember(subjectId, pseudonym);
+        return pseudonym;
+    }
+
+    /** The subject behind a {@link #findablePseudonym} while it has a key; empty once erased, or for any other value. */
+    public Optional<String> subjectOf(String pseudonym) {
+        Objects.requireNonNull(pseudonym, "pseudonym");
+        return isPseudonym(pseudonym) ? keys.subjectOf(pseudonym) : Optional.empty();
+    }
+
     /** Whether a value is shaped like a {@link #pseudonym}, rather than the value itself. */
     public static boolean isPseudonym(String value) {
         return Pseudonyms.isPseudonym(value);

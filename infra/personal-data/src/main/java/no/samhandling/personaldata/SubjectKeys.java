@@ -14,11 +14,15 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 
 /**
  * The {@code subject_keys} collection: per subject either its wrapped data key
- * {@code {_id, municipality, wrappedKey, createdAt}} or, once erased, a tombstone
+ * {@code {_id, municipality, wrappedKey, createdAt, lookups}} ({@code lookups}: the pseudonyms of the subject that
+ * this service may turn back into its id, see {@link PersonalDataCipher#findablePseudonym}) or, once erased, a tombstone
  * {@code {_id, erased: true, erasedAt}} that keeps a late write from creating a new key.
  * Keys are read on every use and never cached, so an erasure takes effect at once on every instance.
  */
@@ -29,10 +33,13 @@ final class SubjectKeys {
     private static final String ERASED = "erased";
     private static final String WRAPPED_KEY = "wrappedKey";
     private static final String MUNICIPALITY = "municipality";
+    private static final String LOOKUPS = "lookups";
 
     private final MongoTemplate mongo;
     private final MasterKey master;
     private final Clock clock;
+    /** Made on first use, not at start, so that a service starts without its database as it did before. */
+    private volatile boolean lookupsIndexed;
 
     SubjectKeys(MongoTemplate mongo, MasterKey master, Clock clock) {
         this.mongo = mongo;
@@ -66,7 +73,7 @@ final class SubjectKeys {
             throw new SubjectErasedException(subjectId);
         }
         if (!municipality.equals(stored.getString(MUNICIPALITY))) {
-            throw new IllegalArgumentException("Subject " + subjectId + " belongs to another municipality");
+            throw new SubjectOfAnotherMunicipalityException(subjectId);
         }
         return unwrap(subjectId, stored);
     }
@@ -78,6 +85,25 @@ final class SubjectKeys {
             return Optional.empty();
         }
         return Optional.of(unwrap(subjectId, stored));
+    }
+
+    /**
+     * Lets {@link #subjectOf} find the subject by this pseudonym, on its key's own document, so that the erasure that
+     * replaces the key by a tombstone removes the way back in the same write. Nothing for an erased subject.
+     */
+    void remember(String subjectId, String lookup) {
+        if (!lookupsIndexed) {
+            collection().createIndex(Indexes.ascending(LOOKUPS), new IndexOptions().sparse(true).name(LOOKUPS));
+            lookupsIndexed = true;
+        }
+        collection().updateOne(Filters.and(Filters.eq(ID, subjectId), Filters.ne(ERASED, true), Filters.ne(LOOKUPS, lookup)),
+                Updates.addToSet(LOOKUPS, lookup));
+    }
+
+    /** The subject a remembered pseudonym stands for, while it has a key. */
+    Optional<String> subjectOf(String lookup) {
+        Document stored = collection().find(Filters.and(Filters.eq(LOOKUPS, lookup), Filters.ne(ERASED, true))).first();
+        return stored == null ? Optional.empty() : Optional.of(stored.getString(ID));
     }
 
     /** Replaces the wrapped key by a tombstone; idempotent, and also for a subject that never had a key here. */

@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClients;
 
+import no.samhandling.platform.access.ChildLinks;
+
 /** A service with this library does not start without a proper master key, and never prints the key. */
 class PersonalDataAutoConfigurationTest {
 
@@ -24,6 +26,12 @@ class PersonalDataAutoConfigurationTest {
     void providesTheCipherWithAMasterKey() {
         runner.withPropertyValues("samhandling.personal-data.master-key=" + KEY)
                 .run(context -> assertThat(context).hasSingleBean(PersonalDataCipher.class));
+    }
+
+    @Test
+    void keepsTheAccessLogsLinksToAChildUnderTheChildsKeyWhereTheServiceHasThePlatform() {
+        runner.withPropertyValues("samhandling.personal-data.master-key=" + KEY)
+                .run(context -> assertThat(context).getBean(ChildLinks.class).isInstanceOf(AccessLogChildLinks.class));
     }
 
     @Test

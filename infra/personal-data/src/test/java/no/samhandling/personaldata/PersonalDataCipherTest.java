@@ -27,8 +27,12 @@ import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import no.samhandling.platform.access.ChildLinks;
 
-/** The cipher against a MongoDB wire server: keys per subject, tampering, erasure and its tombstone. */
+/**
+ * The cipher against a MongoDB wire server: keys per subject, tampering, erasure and its tombstone, and the access log's
+ * links to a child, found and opened while the child exists and by nobody after.
+ */
 class PersonalDataCipherTest {
 
     static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
@@ -276,5 +280,49 @@ class PersonalDataCipherTest {
         properties.setMasterKey(MASTER_KEY);
         assertThat(properties.toString()).doesNotContain(MASTER_KEY);
         assertThat(cipher.toString()).doesNotContain(MASTER_KEY);
+    }
+
+    @Test
+    void theChildsPseudonymLeadsBackToItAndSealedIdsOpenWhileItsKeyExists() {
+        ChildLinks links = accessLogLinks();
+        String child = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+
+        String pseudonym = links.pseudonym(AUKRA, child).orElseThrow();
+        String sealedCase = links.seal(AUKRA, child, "access-log-resource", caseId).orElseThrow();
+
+        assertThat(pseudonym).doesNotContain(child).isEqualTo(links.pseudonym(AUKRA, child).orElseThrow());
+        assertThat(links.existingPseudonym(child)).contains(pseudonym);
+        assertThat(links.childOf(pseudonym)).contains(child);
+        assertThat(sealedCase).doesNotContain(caseId);
+        assertThat(links.open(child, sealedCase)).contains(caseId);
+        assertThat(links.open(null, sealedCase)).isEmpty();
+        assertThat(links.open(child, "written-before-sealing")).contains("written-before-sealing");
+        assertThat(links.childOf(child)).as("a plain id is no pseudonym").isEmpty();
+        assertThat(links.pseudonym("5028", child)).as("refused on another municipality's child: no key of it there").isEmpty();
+        assertThat(links.seal("5028", child, "access-log-resource", caseId)).isEmpty();
+    }
+
+    @Test
+    void onceTheChildIsErasedNothingLeadsBackAndTheWayBackWentWithTheKey() {
+        ChildLinks links = accessLogLinks();
+        String child = UUID.randomUUID().toString();
+        String pseudonym = links.pseudonym(AUKRA, child).orElseThrow();
+        String sealedLogin = links.seal(AUKRA, child, "access-log-reader", "kari-guardian").orElseThrow();
+
+        cipher.erase(child);
+
+        assertThat(links.childOf(pseudonym)).isEmpty();
+        assertThat(links.existingPseudonym(child)).isEmpty();
+        assertThat(links.open(child, sealedLogin)).isEmpty();
+        assertThat(links.pseudonym(AUKRA, child)).isEmpty();
+        assertThat(links.seal(AUKRA, child, "access-log-reader", "kari-guardian")).isEmpty();
+        Document tombstone = mongo.getCollection(SubjectKeys.COLLECTION).find(new Document("_id", child)).first();
+        assertThat(tombstone.toJson()).doesNotContain(pseudonym).contains("\"erased\": true");
+    }
+
+    /** The access log's links to a child (the platform's seam), over this cipher. */
+    private static ChildLinks accessLogLinks() {
+        return new AccessLogChildLinks(cipher);
     }
 }

@@ -177,21 +177,24 @@ class WalkingSkeletonSystemTest {
      * not in any service's MongoDB documents, not in any Kafka record (event topics and dead-letter topics
      * alike), read as raw bytes. The child's subject id is left only in the tombstones the README lists.
      *
-     * <p>The mother's login is one of her own ({@code systemprove-mor-5519}), so that finding it means something;
-     * the father's is the demo login {@code guardian}, which signs in to see who read the child's data. That word
-     * occurs all over the system (field names, other children's guardians), so a scan for it proves nothing, and
-     * only the mother's login is scanned for.
+     * <p>Both guardians' logins are their own, so that finding one means something: the mother's
+     * ({@code systemprove-mor-5519}) never signs in; the father's is the demo login {@code second-guardian}, which
+     * signs in, reads the case's personal data and sees who read the child's data, so every service's access log
+     * records him next to the child and its case. After erasure the access logs hold neither the child's ids nor
+     * his login, only what no key opens any more.
      */
     @Test
     void aNamedChildIsReferredUnderConsentAuditedAndAfterErasureFoundNowhere() throws Exception {
         String name = "Systemprøve Eirasdotter";
         String nationalId = "14052250170";
         String motherLogin = "systemprove-mor-5519";
+        String fatherLogin = "second-guardian";
         String coordinatorToken = system.accessToken("demo-coordinator", "demo");
         HttpApi consents = HttpApi.at(Service.CONSENT.baseUrl()).as(coordinatorToken);
         HttpApi referrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(coordinatorToken);
         HttpApi referrer = HttpApi.at(Service.REFERRAL.baseUrl()).as(system.accessToken("demo-referrer", "demo"));
-        HttpApi guardian = HttpApi.at(Service.CONSENT.baseUrl()).as(system.accessToken("demo-guardian", "demo"));
+        String fatherToken = system.accessToken("demo-" + fatherLogin, "demo");
+        HttpApi guardian = HttpApi.at(Service.CONSENT.baseUrl()).as(fatherToken);
         JsonNode arena = HttpApi.at(Service.ARENA.baseUrl()).as(coordinatorToken).get("/arenas?externalKey=" + PRESCHOOL_TEAM).json().get(0);
         String arenaId = arena.get("id").asString();
 
@@ -200,8 +203,8 @@ class WalkingSkeletonSystemTest {
                  "guardians": [{"name": "Systemprøve Mor", "email": "mor@example.test", "phone": "+4741234567",
                                 "parentalResponsibility": true, "userId": "%s", "language": "nn"},
                                {"name": "Systemprøve Farsen", "email": "farsen@example.test", "phone": "+4792345678",
-                                "parentalResponsibility": true, "userId": "guardian", "language": "nb"}]}"""
-                .formatted(name, nationalId, motherLogin));
+                                "parentalResponsibility": true, "userId": "%s", "language": "nb"}]}"""
+                .formatted(name, nationalId, motherLogin, fatherLogin));
         assertThat(subject.status()).as(subject.body()).isEqualTo(201);
         String subjectId = subject.json().get("id").asString();
         List<String> guardianIds = subject.json().get("guardians").findValuesAsString("guardianId");
@@ -235,6 +238,10 @@ class WalkingSkeletonSystemTest {
         assertThat(referrals.post("/referrals/" + referralId + "/accept", "").status()).isEqualTo(200);
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=INTAKE_ASSESSMENT").json().get("name").asString())
                 .isEqualTo(name);
+        // The father reads his child's case (referral-service learns the consent's guardians within moments) and who read it.
+        HttpApi fatherAtReferrals = HttpApi.at(Service.REFERRAL.baseUrl()).as(fatherToken);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                fatherAtReferrals.get("/referrals/" + referralId + "/personal-data?purpose=GUARDIAN_ACCESS").status() == 200);
         JsonNode reads = await().atMost(Duration.ofSeconds(10)).until(
                 () -> guardian.get("/guardian/children/" + subjectId + "/reads"), response -> response.status() == 200).json();
         assertThat(reads.findValuesAsString("purpose")).contains("INTAKE_ASSESSMENT");
@@ -252,7 +259,7 @@ class WalkingSkeletonSystemTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("kind").contains("GUARDIAN"));
         assertThat(arenas.get("/meetings/" + meetingId).json().get("participants").findValuesAsString("userId"))
-                .doesNotContain("guardian", motherLogin);
+                .doesNotContain(fatherLogin, motherLogin);
         assertThat(arenas.post("/meetings/" + meetingId + "/agenda/publish", "").status()).isEqualTo(200);
         assertThat(arenas.put("/meetings/" + meetingId + "/minutes", """
                 {"items": [{"referralId": "%s", "topic": "Språket til %s", "outcomeCode": "MEASURES_AGREED",
@@ -274,7 +281,7 @@ class WalkingSkeletonSystemTest {
                 referrals.get("/referrals/" + referralId).json().get("anonymised").asBoolean());
         assertThat(referrals.get("/referrals/" + referralId + "/personal-data?purpose=MEETING").status()).isEqualTo(409);
         List<String> identifying = List.of(name, nationalId, "Systemprøve Mor", "Systemprøve Farsen", "mor@example.test",
-                "farsen@example.test", "+4741234567", "41234567", "+4792345678", "92345678", motherLogin);
+                "farsen@example.test", "+4741234567", "41234567", "+4792345678", "92345678", motherLogin, fatherLogin);
         // Every service has handled SubjectErased once the last read model let go of the child's name.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(RawCopies.mongoDocumentsContaining(system.mongoUri(), identifying.toArray(String[]::new))).isEmpty());
@@ -288,18 +295,16 @@ class WalkingSkeletonSystemTest {
                 softly.assertThat(inMongo.get(text)).as("MongoDB: " + text).isEmpty();
                 softly.assertThat(inKafka.get(text)).as("Kafka: " + text).isEmpty();
             }
-            // The subject id never left consent-service, where it stays only in tombstones (the stripped subject, its
-            // subject_keys entry) and in the access log, the record of who read the child's data.
+            // The subject id never left consent-service, where it stays only in tombstones: the stripped subject and its
+            // subject_keys entry. Its access log knows the child only by a pseudonym no key turns back any more.
             softly.assertThat(inKafka.get(subjectId)).as("Kafka: the subject id").isEmpty();
             softly.assertThat(inMongo.get(subjectId)).as("MongoDB: the subject id").isNotEmpty().allMatch(found ->
-                    found.equals("consent-service.subjects/" + subjectId) || found.equals("consent-service.subject_keys/" + subjectId)
-                            || found.startsWith("consent-service.access_log/"));
+                    found.equals("consent-service.subjects/" + subjectId) || found.equals("consent-service.subject_keys/" + subjectId));
             // The topic id is on the topics for good, but no document leads from it to the child any more: only tombstones
-            // hold it (each service's subject_keys entry, consent-service's erasure notice) and the services' access logs.
+            // hold it (each service's subject_keys entry, consent-service's erasure notice), no access log.
             softly.assertThat(inKafka.get(topicId)).as("Kafka: the topic id").isNotEmpty();
             softly.assertThat(inMongo.get(topicId)).as("MongoDB: the topic id").isNotEmpty().allMatch(found ->
-                    found.endsWith(".subject_keys/" + topicId) || found.equals("consent-service.erasure_notices/" + topicId)
-                            || found.contains(".access_log/"));
+                    found.endsWith(".subject_keys/" + topicId) || found.equals("consent-service.erasure_notices/" + topicId));
         });
         // The scans saw the case: the same scans find the opaque ids that stay.
         assertThat(RawCopies.kafkaRecordsContaining(system.kafkaClientProperties(KafkaAccess.ADMIN), referralId)).isNotEmpty();

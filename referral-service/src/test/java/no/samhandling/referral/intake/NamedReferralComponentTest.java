@@ -1,6 +1,7 @@
 package no.samhandling.referral.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ import no.samhandling.events.referral.ReferralAnonymised;
 import no.samhandling.events.referral.ReferralSubmitted;
 import no.samhandling.events.referral.ReferralWithdrawn;
 import no.samhandling.events.referral.WithdrawingParty;
+import no.samhandling.platform.access.AccessLogEntry;
 import no.samhandling.platform.access.ArenaRoster;
 import no.samhandling.platform.client.ServiceTokens;
 import no.samhandling.platform.events.CloudEventCodec;
@@ -608,6 +610,64 @@ abstract class NamedReferralComponentTest {
         assertThat(mongo.getCollection("subject_keys").find(Filters.eq("_id", subjectId)).first().get("wrappedKey")).isNull();
         assertThat(sealedName).isNotNull();
         assertThat(mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().toJson()).doesNotContain(subjectId);
+    }
+
+    @Test
+    void theAccessLogShowsWhoReadTheChildsCaseWhileTheChildExistsAndLeadsToNeitherChildNorGuardianAfterErasure() {
+        String id = submitNamed("arena-1", grantConsent("arena-1", List.of("SCHOOL")));
+        String subjectId = mongo.getCollection("referrals").find(Filters.eq("_id", id)).first().getString("subjectId");
+        assertThat(as("COORDINATOR").get("/referrals/" + id + "/personal-data?purpose=MEETING_PREPARATION").status()).isEqualTo(200);
+        assertThat(as("GUARDIAN").get("/referrals/" + id + "/personal-data?purpose=GUARDIAN_ACCESS").status()).isEqualTo(200);
+        HttpApi audit = HttpApi.at(port).as(TestTokens.serviceToken("consent-service", "audit"));
+        HttpApi officer = HttpApi.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"));
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString();
+
+        JsonNode reads = audit.get("/access-log/reads?subjectId=" + subjectId).json();
+        assertThat(reads.findValuesAsString("userId")).containsExactly("coordinator", "guardian");
+        assertThat(reads.findValuesAsString("resourceId")).containsOnly(id);
+        assertThat(entriesAbout(officer.get("/access-log/entries?from=" + today + "&to=" + today).json(), subjectId))
+                .extracting(entry -> entry.get("userId").asString(), entry -> entry.get("resourceId").asString())
+                .containsExactly(tuple("coordinator", id), tuple("guardian", id));
+        assertThat(accessLogText()).as("stored, the log names the child and the case only under the child's key")
+                .doesNotContain(subjectId, id);
+        assertThat(mongo.getCollection("access_log").distinct("userId", String.class).into(new java.util.ArrayList<>()))
+                .contains("coordinator").doesNotContain("guardian");
+        List<String> pseudonyms = mongo.getCollection("access_log").distinct("subjectId", String.class).into(new java.util.ArrayList<>());
+
+        publish(new SubjectErased(UUID.randomUUID(), Instant.now(), TestTokens.AUKRA, subjectId));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                mongo.getCollection("subject_keys").find(Filters.eq("_id", subjectId)).first().get("wrappedKey") == null);
+
+        assertThat(audit.get("/access-log/reads?subjectId=" + subjectId).json().size()).isZero();
+        JsonNode after = officer.get("/access-log/entries?from=" + today + "&to=" + today).json();
+        assertThat(after.toString()).doesNotContain(subjectId, id);
+        assertThat(entriesAbout(after, pseudonyms))
+                .extracting(entry -> entry.get("userId").asString(), entry -> entry.get("resourceId").asString())
+                .contains(tuple("coordinator", AccessLogEntry.ERASED), tuple(AccessLogEntry.ERASED, AccessLogEntry.ERASED));
+        assertThat(accessLogText()).doesNotContain(subjectId, id);
+        assertThat(audit.get("/access-log/verify?municipality=" + TestTokens.AUKRA).json().get("intact").asBoolean()).isTrue();
+    }
+
+    /** The reads of the case in the officer's entries, by the child's id as the entries show it. */
+    private static List<JsonNode> entriesAbout(JsonNode entries, String subjectId) {
+        return entriesAbout(entries, List.of(subjectId));
+    }
+
+    private static List<JsonNode> entriesAbout(JsonNode entries, List<String> subjectIds) {
+        List<JsonNode> about = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (entry.hasNonNull("subjectId") && subjectIds.contains(entry.get("subjectId").asString())
+                    && "READ".equals(entry.get("outcome").asString())) {
+                about.add(entry);
+            }
+        });
+        return about;
+    }
+
+    private String accessLogText() {
+        StringBuilder text = new StringBuilder();
+        mongo.getCollection("access_log").find().forEach(document -> text.append(document.toJson()));
+        return text.toString();
     }
 
     @Test

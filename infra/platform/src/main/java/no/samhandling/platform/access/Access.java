@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import no.samhandling.platform.security.Caller;
+import no.samhandling.platform.security.Role;
 import no.samhandling.platform.web.ProblemException;
 
 /**
@@ -36,17 +37,18 @@ public final class Access {
 
     /** The caller is about to see the resource's personal data: logged first, so nothing is shown unlogged. */
     public void read(Caller caller, Relation relation, Resource resource, String purpose) {
-        log.append(caller.municipality(), caller.subject(), relation, Outcome.READ, resource, purpose);
+        log.append(caller.municipality(), caller.subject(), isPrivatePerson(caller, relation), relation, Outcome.READ, resource, purpose);
     }
 
     /** The caller changed something about the child and is about to see the result: logged first. */
     public void changed(Caller caller, Relation relation, Resource resource, String purpose) {
-        log.append(caller.municipality(), caller.subject(), relation, Outcome.CHANGED, resource, purpose);
+        log.append(caller.municipality(), caller.subject(), isPrivatePerson(caller, relation), relation, Outcome.CHANGED, resource,
+                purpose);
     }
 
     /** Logs the refused attempt and returns the "not found" to throw. */
     public ProblemException refused(Caller caller, Resource resource) {
-        log.append(caller.municipality(), caller.subject(), null, Outcome.REFUSED, resource, null);
+        log.append(caller.municipality(), caller.subject(), isPrivatePerson(caller, null), null, Outcome.REFUSED, resource, null);
         return ProblemException.notFound(resource.kind().notFoundLabel(), resource.id());
     }
 
@@ -56,7 +58,16 @@ public final class Access {
      * own problem, since the caller knows the resource exists.
      */
     public void refusedPurpose(Caller caller, Resource resource, String purpose) {
-        log.append(caller.municipality(), caller.subject(), null, Outcome.REFUSED, resource, purpose);
+        log.append(caller.municipality(), caller.subject(), isPrivatePerson(caller, null), null, Outcome.REFUSED, resource, purpose);
+    }
+
+    /**
+     * Whether the caller's login would link a private person to the child: a guardian's or the youth's relation, or, for
+     * a refusal that has no relation, a token with the GUARDIAN or YOUTH role, which staff tokens never carry. Staff
+     * and services are logged by name, for the privacy officer must see who read or tried to.
+     */
+    static boolean isPrivatePerson(Caller caller, Relation relation) {
+        return AccessLog.isPrivatePerson(relation) || caller.hasAny(Role.GUARDIAN, Role.YOUTH);
     }
 
     /**

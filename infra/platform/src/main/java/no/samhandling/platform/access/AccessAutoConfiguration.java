@@ -32,8 +32,8 @@ public class AccessAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AccessLog accessLog(MongoTemplate mongo, @Value("${spring.application.name}") String service, ObjectProvider<Clock> clock,
-            AccessLogRetention retention) {
-        return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC), retention);
+            AccessLogRetention retention, ObjectProvider<ChildLinks> links) {
+        return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC), retention, links.getIfAvailable(() -> ChildLinks.NONE));
     }
 
     /** The access log's retention job: every service keeps a log, so every service prunes its own. */

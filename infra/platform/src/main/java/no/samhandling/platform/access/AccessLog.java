@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -41,6 +43,14 @@ import no.samhandling.platform.web.Problems;
  * A small head document per chain remembers how far it has come, so entries removed from its end
  * are noticed too.
  *
+ * <p><b>Nothing that outlives the child.</b> An entry about a child stores the child's id as a pseudonym, and the
+ * resource's id sealed, both under the child's key in this service ({@link ChildLinks}); so is the reader's login when
+ * the reader is the child's family or the child itself ({@link #isPrivatePerson}). {@link #between} and
+ * {@link #readsOf} show them opened while the child exists, and as {@link AccessLogEntry#ERASED} once its key is gone;
+ * the hash covers what is stored, so the chain verifies and prunes the same before and after. Staff and services
+ * stay readable by name: the privacy officer must see who read, and what they read about an erased child is no
+ * longer a case id anyone can follow. Entries written before this keep the ids they were written with.
+ *
  * <p><b>No forks, without transactions.</b> Entry {@code n} has the unique key {@code chain/n}, so
  * of two appenders (threads or instances of the service) that both read the head at {@code n-1}
  * only one can insert entry {@code n}; the other gets a duplicate key, reads the entry that won,
@@ -56,21 +66,26 @@ public final class AccessLog {
     /** At most this many entries per query. */
     public static final int QUERY_LIMIT = 10_000;
     private static final int MAX_ATTEMPTS = 200;
+    /** What the child's key seals in an entry: the id of the resource about the child, and a private person's login. */
+    static final String RESOURCE_PURPOSE = "access-log-resource";
+    static final String READER_PURPOSE = "access-log-reader";
 
     private final MongoTemplate mongo;
     private final String service;
     private final Clock clock;
     private final AccessLogRetention retention;
+    private final ChildLinks links;
 
-    AccessLog(MongoTemplate mongo, String service, Clock clock) {
-        this(mongo, service, clock, AccessLogRetention.defaults());
+    AccessLog(MongoTemplate mongo, String service, Clock clock, ChildLinks links) {
+        this(mongo, service, clock, AccessLogRetention.defaults(), links);
     }
 
-    AccessLog(MongoTemplate mongo, String service, Clock clock, AccessLogRetention retention) {
+    AccessLog(MongoTemplate mongo, String service, Clock clock, AccessLogRetention retention, ChildLinks links) {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
         this.retention = retention;
+        this.links = links;
         MongoCollection<Document> entries = entries();
         entries.createIndex(Indexes.ascending("chain", "sequence"), new IndexOptions().unique(true).name("chain_sequence"));
         entries.createIndex(Indexes.ascending("subjectId", "at"));
@@ -82,21 +97,44 @@ public final class AccessLog {
     }
 
     /**
-     * Writes one entry at the end of the municipality's chain.
+     * Writes one entry at the end of the municipality's chain; the reader is a private person when their relation
+     * says so ({@link #isPrivatePerson}).
      *
      * @throws ProblemException 503 {@code access-log-unavailable} when it could not be written; the caller must not answer
      */
     public AccessLogEntry append(String municipality, String userId, Relation relation, Outcome outcome, Resource resource,
             String purpose) {
+        return append(municipality, userId, isPrivatePerson(relation), relation, outcome, resource, purpose);
+    }
+
+    /**
+     * Whether a reader in this relation is the child's family or the child itself (a guardian, the youth), whose login
+     * links them to the child and so is stored sealed under the child's key. Every other relation is staff or a
+     * service reading in their duty.
+     */
+    public static boolean isPrivatePerson(Relation relation) {
+        return relation == Relation.GUARDIAN || relation == Relation.YOUTH;
+    }
+
+    /**
+     * Writes one entry at the end of the municipality's chain.
+     *
+     * @param privatePerson whether the reader is the child's family or the child itself rather than staff or a service:
+     *        then their login is stored sealed under the child's key, as the resource's id always is for a child
+     * @throws ProblemException 503 {@code access-log-unavailable} when it could not be written; the caller must not answer
+     */
+    public AccessLogEntry append(String municipality, String userId, boolean privatePerson, Relation relation, Outcome outcome,
+            Resource resource, String purpose) {
         String chain = AccessLogEntry.chainOf(service, municipality);
         Instant at = clock.instant();
         try {
+            Stored stored = stored(municipality, userId, privatePerson, resource);
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 Document head = heads().find(Filters.eq("_id", chain)).first();
                 long previousSequence = head == null ? 0 : head.get("sequence", Number.class).longValue();
                 String previousHash = head == null ? AccessLogEntry.GENESIS : head.getString("hash");
-                AccessLogEntry entry = AccessLogEntry.next(service, municipality, previousSequence + 1, at, userId, relation, outcome,
-                        resource.kind().code(), resource.id(), resource.subjectId(), purpose, previousHash);
+                AccessLogEntry entry = AccessLogEntry.next(service, municipality, previousSequence + 1, at, stored.userId(), relation,
+                        outcome, resource.kind().code(), stored.resourceId(), stored.subjectId(), purpose, previousHash);
                 try {
                     entries().insertOne(toDocument(entry));
                 } catch (MongoWriteException e) {
@@ -230,6 +268,50 @@ public final class AccessLog {
         return count;
     }
 
+    /** What an entry stores of who read what about which child. */
+    private record Stored(String userId, String resourceId, String subjectId) {
+    }
+
+    /**
+     * A resource about no child is stored as it is. One about a child stores the child's pseudonym, the resource's id
+     * sealed and a private person's login sealed; if the child is already erased here, none of them, only
+     * {@link AccessLogEntry#ERASED}, for there is no key left to hide them under.
+     */
+    private Stored stored(String municipality, String userId, boolean privatePerson, Resource resource) {
+        if (resource.subjectId() == null) {
+            return new Stored(userId, resource.id(), null);
+        }
+        String child = resource.subjectId();
+        Optional<String> pseudonym = links.pseudonym(municipality, child);
+        if (pseudonym.isEmpty()) {
+            return new Stored(privatePerson ? AccessLogEntry.ERASED : userId, AccessLogEntry.ERASED, null);
+        }
+        String resourceId = links.seal(municipality, child, RESOURCE_PURPOSE, resource.id()).orElse(AccessLogEntry.ERASED);
+        String reader = privatePerson ? links.seal(municipality, child, READER_PURPOSE, userId).orElse(AccessLogEntry.ERASED) : userId;
+        return new Stored(reader, resourceId, pseudonym.get());
+    }
+
+    /**
+     * An entry as stored, with what it hides about the child opened while the child exists (its subject id, the
+     * resource's id, a private person's login), and {@link AccessLogEntry#ERASED} for what no key opens any more. The
+     * child's pseudonym stays as it is once erased: it counts one child as one, and leads nowhere. The hash is the
+     * stored entry's.
+     *
+     * @param child the child when the caller already knows it, else null
+     */
+    private AccessLogEntry opened(AccessLogEntry entry, String child, Map<String, Optional<String>> children) {
+        if (entry.subjectId() == null) {
+            return entry;
+        }
+        String subject = child != null ? child
+                : children.computeIfAbsent(entry.subjectId(), links::childOf).orElse(null);
+        String shownSubject = subject == null ? entry.subjectId() : subject;
+        return new AccessLogEntry(entry.service(), entry.municipality(), entry.sequence(), entry.at(),
+                links.open(subject, entry.userId()).orElse(AccessLogEntry.ERASED), entry.relation(), entry.outcome(),
+                entry.resourceKind(), links.open(subject, entry.resourceId()).orElse(AccessLogEntry.ERASED), shownSubject,
+                entry.purpose(), entry.previousHash(), entry.hash());
+    }
+
     /** A checkpoint may only cover entries that some retention period let go. */
     private boolean prunedInTime(AccessLogCheckpoint checkpoint) {
         return checkpoint.at().isBefore(retention.earliestPrunable(clock.instant()));
@@ -262,21 +344,29 @@ public final class AccessLog {
                 .append("seal", checkpoint.seal());
     }
 
-    /** The reads (and changes) of one child's data, oldest first; refusals are not reads of the child. */
+    /**
+     * The reads (and changes) of one child's data, oldest first, opened; refusals are not reads of the child. Found by
+     * the child's pseudonym, which only the child's key gives (and by its plain id, for entries written before
+     * pseudonyms): once the child is erased here, nothing finds them.
+     */
     public List<AccessLogEntry> readsOf(String subjectId) {
-        return find(Filters.and(Filters.eq("subjectId", subjectId), Filters.in("outcome", Outcome.READ.name(), Outcome.CHANGED.name())));
+        List<String> ids = new ArrayList<>(List.of(subjectId));
+        links.existingPseudonym(subjectId).ifPresent(ids::add);
+        return find(Filters.and(Filters.in("subjectId", ids), Filters.in("outcome", Outcome.READ.name(), Outcome.CHANGED.name())),
+                subjectId);
     }
 
-    /** Every entry of the municipality in {@code [from, to)}, oldest first, at most {@link #QUERY_LIMIT}. */
+    /** Every entry of the municipality in {@code [from, to)}, oldest first, at most {@link #QUERY_LIMIT}, opened. */
     public List<AccessLogEntry> between(String municipality, Instant from, Instant to) {
         return find(Filters.and(Filters.eq("chain", AccessLogEntry.chainOf(service, municipality)),
-                Filters.gte("at", Date.from(from)), Filters.lt("at", Date.from(to))));
+                Filters.gte("at", Date.from(from)), Filters.lt("at", Date.from(to))), null);
     }
 
-    private List<AccessLogEntry> find(Bson filter) {
+    private List<AccessLogEntry> find(Bson filter, String child) {
         List<AccessLogEntry> found = new ArrayList<>();
+        Map<String, Optional<String>> children = new HashMap<>();
         for (Document stored : entries().find(filter).sort(Sorts.ascending("at", "sequence")).limit(QUERY_LIMIT)) {
-            found.add(fromDocument(stored));
+            found.add(opened(fromDocument(stored), child, children));
         }
         return found;
     }

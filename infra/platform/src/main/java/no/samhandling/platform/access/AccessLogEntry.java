@@ -17,11 +17,16 @@ import java.util.HexFormat;
  * canonical encoding}, which includes that previous hash. Changing, removing or reordering an entry
  * therefore breaks the chain from that entry on.
  *
+ * <p>About a child, what is stored is a pseudonym of the child and sealed ids (see {@link AccessLog}); the hash is
+ * over what is stored, and an entry read through {@link AccessLog#between} or {@link AccessLog#readsOf} shows them
+ * opened, or {@link #ERASED}, next to the stored entry's hash.
+ *
  * @param sequence its place in the chain, from 1, without gaps
  * @param at when, to the millisecond (what MongoDB stores)
  * @param userId the caller's opaque id (the token's {@code sub}), or a service's client id
  * @param relation why the caller was let in; null for a refusal
- * @param subjectId the child's opaque id, when known
+ * @param resourceId the resource's id; {@code -} when what was asked for was not even shaped like an id
+ * @param subjectId the child's opaque id, when known; once the child is erased, its pseudonym, which leads nowhere
  * @param purpose why the caller read, as a code, when stated
  */
 public record AccessLogEntry(
@@ -41,6 +46,11 @@ public record AccessLogEntry(
 
     /** The previous hash of a chain's first entry. */
     public static final String GENESIS = "0".repeat(64);
+    /**
+     * What an id about an erased child reads as: its key, the only way to it, is gone. An entry about a child whose key
+     * belongs to another municipality (a refused attempt on it) holds the same, for there is no key to hide it under.
+     */
+    public static final String ERASED = "(erased)";
     private static final String VERSION = "samhandling-access-log-v1";
 
     /** A new entry, with its hash computed. */

@@ -56,6 +56,9 @@ class AccessLogEndpointsTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    KeyedChildLinks links;
+
     @Test
     void aPrivacyOfficerChecksTheChainAndReadsTheEntriesOfTheirOwnMunicipality() {
         String child = UUID.randomUUID().toString();
@@ -99,7 +102,8 @@ class AccessLogEndpointsTest {
     @Test
     void thePruningJobRemovesOldEntriesReportsItInMetricsAndTheChainStillChecksOut() {
         String molde = "1506";
-        AccessLog yearsAgo = new AccessLog(mongo, "platform-test", Clock.fixed(Instant.now().minus(Duration.ofDays(6 * 365)), ZoneOffset.UTC));
+        AccessLog yearsAgo = new AccessLog(mongo, "platform-test", Clock.fixed(Instant.now().minus(Duration.ofDays(6 * 365)), ZoneOffset.UTC),
+                links);
         for (int i = 0; i < 4; i++) {
             yearsAgo.append(molde, "coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CHILD.of("child-" + i).about("child-" + i), "MEETING");
         }

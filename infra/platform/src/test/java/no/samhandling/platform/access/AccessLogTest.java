@@ -2,6 +2,7 @@ package no.samhandling.platform.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +50,7 @@ class AccessLogTest {
     MongoServer server;
     MongoClient client;
     MongoTemplate mongo;
+    final KeyedChildLinks links = new KeyedChildLinks();
     AccessLog log;
     /** A clock the retention tests move on by years, and a log that keeps to it. */
     MutableClock years;
@@ -59,9 +62,10 @@ class AccessLogTest {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/?serverSelectionTimeoutMS=1000");
         mongo = new MongoTemplate(client, "referral-service");
-        log = new AccessLog(mongo, "referral-service", Clock.fixed(Instant.parse("2026-11-20T09:15:00.123456Z"), ZoneOffset.UTC));
+        log = new AccessLog(mongo, "referral-service", Clock.fixed(Instant.parse("2026-11-20T09:15:00.123456Z"), ZoneOffset.UTC),
+                links);
         years = MutableClock.at(Instant.parse("2020-01-10T10:00:00Z"));
-        pruning = new AccessLog(mongo, "referral-service", years, AccessLogRetention.defaults());
+        pruning = new AccessLog(mongo, "referral-service", years, AccessLogRetention.defaults(), links);
     }
 
     @AfterEach
@@ -84,7 +88,102 @@ class AccessLogTest {
         assertThat(check.intact()).isTrue();
         assertThat(check.entries()).isEqualTo(5);
         assertThat(check.lastHash()).isEqualTo(written.getLast().hash());
-        assertThat(log.between(AUKRA, Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"))).isEqualTo(written);
+        List<AccessLogEntry> read = log.between(AUKRA, Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(read).extracting(AccessLogEntry::hash).containsExactlyElementsOf(written.stream().map(AccessLogEntry::hash).toList());
+        assertThat(read).extracting(AccessLogEntry::subjectId).containsExactly("child-0", "child-1", "child-2", "child-3", "child-4");
+    }
+
+    @Test
+    void anEntryAboutAChildStoresTheChildTheCaseAndAGuardiansLoginOnlyUnderTheChildsKey() {
+        Access access = new Access(log);
+        String caseId = UUID.randomUUID().toString();
+        access.read(new Caller("kari-guardian", AUKRA, Set.of(Role.GUARDIAN)), Relation.GUARDIAN, CASE.of(caseId).about("child-1"),
+                "GUARDIAN_ACCESS");
+        access.read(new Caller("ola-coordinator", AUKRA, Set.of(Role.COORDINATOR)), Relation.ARENA_COORDINATOR,
+                CASE.of(caseId).about("child-1"), "MEETING");
+        access.refused(new Caller("kari-guardian", AUKRA, Set.of(Role.GUARDIAN)), CASE.of(caseId).about("child-1"));
+        access.refused(new Caller("per-member", AUKRA, Set.of(Role.MEMBER)), CASE.of(caseId).about("child-1"));
+
+        assertThat(storedText()).doesNotContain("child-1", caseId, "kari-guardian").contains("ola-coordinator", "per-member");
+        assertThat(log.readsOf("child-1")).extracting(AccessLogEntry::userId, AccessLogEntry::resourceId, AccessLogEntry::subjectId)
+                .containsExactly(tuple("kari-guardian", caseId, "child-1"), tuple("ola-coordinator", caseId, "child-1"));
+        assertThat(log.between(AUKRA, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .extracting(AccessLogEntry::userId, AccessLogEntry::outcome, AccessLogEntry::resourceId, AccessLogEntry::subjectId)
+                .containsExactly(tuple("kari-guardian", Outcome.READ, caseId, "child-1"), tuple("ola-coordinator", Outcome.READ, caseId, "child-1"),
+                        tuple("kari-guardian", Outcome.REFUSED, caseId, "child-1"), tuple("per-member", Outcome.REFUSED, caseId, "child-1"));
+    }
+
+    @Test
+    void onceTheChildsKeyIsGoneNothingInTheLogLeadsToItAndTheChainStillChecksOut() {
+        String caseId = UUID.randomUUID().toString();
+        String otherCase = UUID.randomUUID().toString();
+        log.append(AUKRA, "kari-guardian", Relation.GUARDIAN, Outcome.READ, CASE.of(caseId).about("child-1"), "GUARDIAN_ACCESS");
+        log.append(AUKRA, "ola-coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CASE.of(caseId).about("child-1"), "MEETING");
+        log.append(AUKRA, "ola-coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CASE.of(otherCase).about("child-2"), "MEETING");
+        log.append(AUKRA, "ola-coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CASE.of("anonymous-case"), "MEETING");
+        String pseudonym = links.existingPseudonym("child-1").orElseThrow();
+
+        links.erase("child-1");
+
+        assertThat(log.readsOf("child-1")).isEmpty();
+        assertThat(log.readsOf("child-2")).extracting(AccessLogEntry::resourceId).containsExactly(otherCase);
+        assertThat(log.between(AUKRA, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .extracting(AccessLogEntry::userId, AccessLogEntry::resourceId, AccessLogEntry::subjectId)
+                .containsExactly(tuple(AccessLogEntry.ERASED, AccessLogEntry.ERASED, pseudonym),
+                        tuple("ola-coordinator", AccessLogEntry.ERASED, pseudonym), tuple("ola-coordinator", otherCase, "child-2"),
+                        tuple("ola-coordinator", "anonymous-case", null));
+        assertThat(links.childOf(pseudonym)).isEmpty();
+        assertThat(log.verify(AUKRA).intact()).isTrue();
+        assertThat(log.verify(AUKRA).entries()).isEqualTo(4);
+    }
+
+    @Test
+    void aReadAboutAChildAlreadyErasedHereIsLoggedWithoutAnyIdOfIt() {
+        links.erase("child-1");
+
+        log.append(AUKRA, "kari-guardian", Relation.GUARDIAN, Outcome.READ, CASE.of("case-1").about("child-1"), "GUARDIAN_ACCESS");
+        log.append(AUKRA, "per-member", null, Outcome.REFUSED, CASE.of("case-1").about("child-1"), null);
+
+        assertThat(storedText()).doesNotContain("child-1", "case-1", "kari-guardian");
+        assertThat(log.between(AUKRA, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .extracting(AccessLogEntry::userId, AccessLogEntry::resourceId, AccessLogEntry::subjectId)
+                .containsExactly(tuple(AccessLogEntry.ERASED, AccessLogEntry.ERASED, null), tuple("per-member", AccessLogEntry.ERASED, null));
+        assertThat(log.verify(AUKRA).intact()).isTrue();
+    }
+
+    @Test
+    void entriesOfAnErasedChildArePrunedLikeAnyOtherAndTheChainChecksOutFromTheCheckpoint() {
+        pruning.append(AUKRA, "kari-guardian", Relation.GUARDIAN, Outcome.READ, CASE.of("case-1").about("child-1"), "GUARDIAN_ACCESS");
+        pruning.append(AUKRA, "ola-coordinator", Relation.ARENA_COORDINATOR, Outcome.READ, CASE.of("case-1").about("child-1"), "MEETING");
+        links.erase("child-1");
+        years.advance(Duration.ofDays(6 * 365));
+        appendReads(pruning, AUKRA, 1);
+
+        assertThat(pruning.prune()).isEqualTo(2);
+        assertThat(pruning.verify(AUKRA).intact()).isTrue();
+        assertThat(pruning.verify(AUKRA).pruned()).isEqualTo(2);
+    }
+
+    @Test
+    void entriesWrittenBeforeIdsWereSealedAreStillFoundByTheChildsIdAndShownAsWritten() {
+        AccessLog before = new AccessLog(mongo, "referral-service", Clock.systemUTC(), PLAIN);
+        before.append(AUKRA, "kari-guardian", Relation.GUARDIAN, Outcome.READ, CASE.of("case-1").about("child-1"), "GUARDIAN_ACCESS");
+        log.append(AUKRA, "kari-guardian", Relation.GUARDIAN, Outcome.READ, CASE.of("case-2").about("child-1"), "GUARDIAN_ACCESS");
+
+        assertThat(log.readsOf("child-1")).extracting(AccessLogEntry::resourceId).containsExactlyInAnyOrder("case-1", "case-2");
+        assertThat(log.verify(AUKRA).intact()).isTrue();
+    }
+
+    @Test
+    void aServiceWithoutKeysLogsNoReadAboutAChildButStillThoseAboutNone() {
+        AccessLog withoutKeys = new AccessLog(mongo, "reporting-service", Clock.systemUTC(), ChildLinks.NONE);
+
+        assertThatThrownBy(() -> withoutKeys.append(AUKRA, "ola", Relation.ARENA_MEMBER, Outcome.READ, CASE.of("case-1").about("child-1"),
+                "MEETING")).isInstanceOfSatisfying(ProblemException.class,
+                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThat(withoutKeys.append(AUKRA, "ola", Relation.ARENA_MEMBER, Outcome.READ, CASE.of("case-1"), "MEETING").resourceId())
+                .isEqualTo("case-1");
+        assertThat(storedText()).doesNotContain("child-1");
     }
 
     @Test
@@ -170,7 +269,7 @@ class AccessLogTest {
 
     @Test
     void concurrentAppendsFromTwoInstancesNeverForkTheChain() throws Exception {
-        AccessLog otherInstance = new AccessLog(mongo, "referral-service", Clock.systemUTC());
+        AccessLog otherInstance = new AccessLog(mongo, "referral-service", Clock.systemUTC(), links);
         int threads = 8;
         int each = 40;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -239,7 +338,7 @@ class AccessLogTest {
         ProblemException refusal = access.refused(stranger, CASE.of(caseId).about("child-1"));
         ProblemException unknown = access.unknown(stranger, CASE, "010203 12345");
         ProblemException relationMissing = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
-                () -> access.require(stranger, CASE.of(caseId), java.util.Optional.empty()));
+                () -> access.require(stranger, CASE.of(caseId), Optional.empty()));
 
         assertThat(List.of(refusal, unknown, relationMissing)).allSatisfy(problem -> {
             assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -284,7 +383,7 @@ class AccessLogTest {
         // As the environment names them: SAMHANDLING_ACCESSLOG_RETENTION_KEEP_DEFAULT, ..._KEEP_GUARDIAN_ACCESS.
         AccessLogRetention retention = new AccessLogRetention(java.util.Map.of("default", Period.ofYears(1), "guardian.access",
                 Period.ofYears(3)), Duration.ofHours(24), 100);
-        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, retention);
+        AccessLog pruning = new AccessLog(mongo, "referral-service", clock, retention, links);
         appendReads(pruning, AUKRA, 2);
         pruning.append(AUKRA, "guardian", Relation.GUARDIAN, Outcome.READ, CASE.of("case-1").about("child-1"), "GUARDIAN_ACCESS");
         appendReads(pruning, AUKRA, 2);
@@ -417,6 +516,44 @@ class AccessLogTest {
         assertThat(check.problem()).isEqualTo(problem);
         assertThat(check.entries()).isEqualTo(sequence - 1);
     }
+
+    /** Every stored access-log document, as text: what someone reading the database sees. */
+    private String storedText() {
+        StringBuilder text = new StringBuilder();
+        for (String collection : List.of(AccessLog.ENTRIES, AccessLog.HEADS, AccessLog.CHECKPOINTS)) {
+            mongo.getCollection(collection).find().forEach(document -> text.append(document.toJson()).append('\n'));
+        }
+        return text.toString();
+    }
+
+    /** The log as it was written before ids about a child were sealed: everything as it is. */
+    private static final ChildLinks PLAIN = new ChildLinks() {
+
+        @Override
+        public Optional<String> pseudonym(String municipality, String subjectId) {
+            return Optional.of(subjectId);
+        }
+
+        @Override
+        public Optional<String> existingPseudonym(String subjectId) {
+            return Optional.of(subjectId);
+        }
+
+        @Override
+        public Optional<String> childOf(String pseudonym) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> seal(String municipality, String subjectId, String purpose, String value) {
+            return Optional.of(value);
+        }
+
+        @Override
+        public Optional<String> open(String subjectId, String stored) {
+            return Optional.ofNullable(stored);
+        }
+    };
 
     private com.mongodb.client.MongoCollection<Document> entries() {
         return mongo.getCollection(AccessLog.ENTRIES);
