@@ -231,7 +231,8 @@ class ConsumptionTest {
     void eventTopicsKeepTheirRecordsForGoodAndDeadLetterTopicsForTheirOwnRetention() throws Exception {
         try (Admin admin = Admin.create(TestKafka.clientProperties(brokers()))) {
             assertThat(retentionOf(admin, Topics.REFERRAL_EVENTS)).isEqualTo("-1");
-            assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis())));
         }
     }
 
@@ -242,12 +243,14 @@ class ConsumptionTest {
             admin.incrementalAlterConfigs(Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
                     new org.apache.kafka.clients.admin.ConfigEntry("retention.ms", "-1"),
                     org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
-            assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo("-1");
+            // A topic's config reaches the brokers from the controller a moment after the change is accepted.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo("-1"));
 
             // What the service does at every start (KafkaAdmin.initialize) and a batch consumer when it starts.
             kafkaAdmin.createOrModifyTopics(EventsAutoConfiguration.deadLetterTopic(DEAD_LETTERS, topicProperties));
 
-            assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(retentionOf(admin, DEAD_LETTERS)).isEqualTo(Long.toString(Duration.ofDays(90).toMillis())));
         }
     }
 
