@@ -45,6 +45,16 @@ final class ServiceJvm {
         return javaFeatureVersion >= TRIM_NATIVE_HEAP_SINCE ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
     }
 
+    /**
+     * reporting-service keeps C2: it solves linear programs to protect each release (a CPU-bound minute of work for a
+     * year of figures), and C1's code took several times as long for it. Its first read of the releases after a start
+     * (the leader's {@code /tall}) took 18.6 s with C1 alone on the loaded 2-core machine; {@code ReleaseAttackTest}, the
+     * same solver, 1,116 s against 192 s with C2.
+     */
+    static List<String> runOptions(Service service) {
+        return service == Service.REPORTING ? List.of() : RUN_OPTIONS;
+    }
+
     /** JDK 25 makes compact object headers (JEP 519) a product option; JDK 21 would refuse to start with it. */
     static final int COMPACT_HEADERS_SINCE = 25;
 
@@ -90,11 +100,11 @@ final class ServiceJvm {
      * The command that runs the application: from its extracted form with its cache when the cache is usable, or else
      * from the executable jar as built.
      */
-    static List<String> command(String java, Path execJar, Optional<AotCache.Usable> cache) {
+    static List<String> command(String java, Service service, Path execJar, Optional<AotCache.Usable> cache) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(OPTIONS);
-        command.addAll(RUN_OPTIONS);
+        command.addAll(runOptions(service));
         cache.ifPresentOrElse(
                 usable -> {
                     command.add(usable.kind().useOption(usable.cacheFile()));

@@ -36,7 +36,7 @@ final class ServiceProcess {
     /** Starts the instance from its trained cache where {@code jars} has a usable one, or else from its executable jar. */
     static ServiceProcess start(ServiceInstance instance, ServiceJars jars, DataLayout layout) {
         Service service = instance.service();
-        List<String> command = ServiceJvm.command(ChildProcess.javaBinary(), jars.jar(service), jars.cache(service));
+        List<String> command = ServiceJvm.command(ChildProcess.javaBinary(), service, jars.jar(service), jars.cache(service));
         return new ServiceProcess(instance, ChildProcess.start(instance.name(), command, environment(instance, layout), layout));
     }
 

@@ -54,7 +54,7 @@ class ServiceJvmTest {
     @Test
     void aUsableCacheRunsTheExtractedJarWithIt() {
         Path cache = Path.of("/repo/arena-service/target/aot/arena-service-1-exec.aot");
-        List<String> command = ServiceJvm.command("java", EXEC_JAR,
+        List<String> command = ServiceJvm.command("java", Service.ARENA, EXEC_JAR,
                 Optional.of(new AotCache.Usable(ServiceJvm.CacheKind.AOT_CACHE, cache, APPLICATION_JAR)));
 
         assertThat(command).startsWith("java").containsSequence(ServiceJvm.OPTIONS).contains("-XX:TieredStopAtLevel=1")
@@ -63,9 +63,16 @@ class ServiceJvmTest {
 
     @Test
     void withoutACacheTheExecutableJarRunsAsBuilt() {
-        List<String> command = ServiceJvm.command("java", EXEC_JAR, Optional.empty());
+        List<String> command = ServiceJvm.command("java", Service.ARENA, EXEC_JAR, Optional.empty());
 
         assertThat(command).containsSequence(ServiceJvm.OPTIONS).endsWith("-jar", EXEC_JAR.toString());
         assertThat(command).noneMatch(option -> option.startsWith("-XX:AOTCache") || option.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void reportingServiceKeepsC2ForTheSolverThatProtectsItsReleases() {
+        assertThat(ServiceJvm.command("java", Service.REPORTING, EXEC_JAR, Optional.empty()))
+                .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+        assertThat(ServiceJvm.command("java", Service.REFERRAL, EXEC_JAR, Optional.empty())).contains("-XX:TieredStopAtLevel=1");
     }
 }

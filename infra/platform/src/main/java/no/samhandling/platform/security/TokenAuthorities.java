@@ -17,6 +17,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  */
 public final class TokenAuthorities {
 
+    /**
+     * One for every request: constructing it looks up a commons-logging logger, which takes a lock all request
+     * threads share (JFR under the load benchmark showed threads queueing on it). It holds no state of a request.
+     */
+    private static final JwtGrantedAuthoritiesConverter SCOPES = new JwtGrantedAuthoritiesConverter();
+
     /** For {@code oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(...)))}. */
     public static JwtAuthenticationConverter converter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
@@ -26,7 +32,7 @@ public final class TokenAuthorities {
 
     /** The scopes and the roles of a token. */
     public static Collection<GrantedAuthority> of(Jwt jwt) {
-        List<GrantedAuthority> authorities = new ArrayList<>(new JwtGrantedAuthoritiesConverter().convert(jwt));
+        List<GrantedAuthority> authorities = new ArrayList<>(SCOPES.convert(jwt));
         authorities.addAll(rolesOf(jwt));
         return authorities;
     }
