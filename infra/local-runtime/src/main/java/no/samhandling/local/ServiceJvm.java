@@ -23,14 +23,7 @@ final class ServiceJvm {
      * benchmark (README) is the judge of whether a service under steady load misses C2; Kafka runs the same way. The
      * native heap is given back as well ({@link #trimNativeHeap}).
      */
-    static final List<String> RUN_OPTIONS = runOptions(Runtime.version().feature());
-
-    /** The options that only a running service takes, for a JVM of the given Java release. */
-    static List<String> runOptions(int javaFeatureVersion) {
-        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-        options.addAll(trimNativeHeap(javaFeatureVersion));
-        return List.copyOf(options);
-    }
+    static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     /** JDK 22 makes periodic trimming of the C heap a product option; JDK 21 has it only as an experimental one. */
     static final int TRIM_NATIVE_HEAP_SINCE = 22;
@@ -52,7 +45,14 @@ final class ServiceJvm {
      * same solver, 1,116 s against 192 s with C2.
      */
     static List<String> runOptions(Service service) {
-        return service == Service.REPORTING ? List.of() : RUN_OPTIONS;
+        return runOptions(service, Runtime.version().feature());
+    }
+
+    /** The options that only a running service takes, for a JVM of the given Java release. */
+    static List<String> runOptions(Service service, int javaFeatureVersion) {
+        List<String> options = new ArrayList<>(service == Service.REPORTING ? List.of() : RUN_OPTIONS);
+        options.addAll(trimNativeHeap(javaFeatureVersion));
+        return List.copyOf(options);
     }
 
     /** JDK 25 makes compact object headers (JEP 519) a product option; JDK 21 would refuse to start with it. */
