@@ -70,6 +70,7 @@ final class KafkaBroker {
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + layout.kafkaDir().resolve("kafka.jsa"),
                 "-XX:TieredStopAtLevel=1"));
         jvmOptions.addAll(ServiceJvm.compactHeaders(Runtime.version().feature()));
+        jvmOptions.addAll(ServiceJvm.trimNativeHeap(Runtime.version().feature()));
         List<String> command = javaCommand(jvmOptions, "kafka.Kafka", layout.kafkaProperties().toString());
         return new KafkaBroker(ChildProcess.start("kafka", command, Map.of(), layout), layout);
     }

@@ -19,9 +19,17 @@ final class LauncherJvm {
 
     /**
      * The Serial collector and a heap that grows from 32 MiB as the MongoDB wire server's data does; the limit is a
-     * ceiling, not a reservation. Full JIT compilation stays on: the MongoDB wire server runs in this JVM.
+     * ceiling, not a reservation. Full JIT compilation stays on: the MongoDB wire server runs in this JVM. C2's arenas
+     * are what glibc keeps most of, so the native heap is trimmed as in the services ({@link ServiceJvm#trimNativeHeap}).
      */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx1g", "-Xss512k");
+    static final List<String> OPTIONS = options(Runtime.version().feature());
+
+    /** The options for a JVM of the given Java release. */
+    static List<String> options(int javaFeatureVersion) {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx1g", "-Xss512k"));
+        options.addAll(ServiceJvm.trimNativeHeap(javaFeatureVersion));
+        return List.copyOf(options);
+    }
 
     /** How long the first JVM waits, after Ctrl-C or SIGTERM, for the copy to stop everything (Kafka alone takes up to 30 s). */
     private static final long STOP_WAIT_SECONDS = 120;

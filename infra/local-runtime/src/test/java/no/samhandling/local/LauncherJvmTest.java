@@ -20,6 +20,13 @@ class LauncherJvmTest {
     }
 
     @Test
+    void theLaunchersNativeHeapIsTrimmedOnlyWhereTheJdkHasItAsAProductOption() {
+        assertThat(LauncherJvm.options(21)).contains("-XX:+UseSerialGC")
+                .noneMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval"));
+        assertThat(LauncherJvm.options(25)).contains("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
+    }
+
+    @Test
     void aTestRunningTheLauncherInItsOwnJvmIsNotRelaunched() {
         assertThat(LauncherJvm.isRelaunched()).isFalse();
     }

@@ -29,6 +29,20 @@ class ServiceJvmTest {
     }
 
     @Test
+    void theNativeHeapIsTrimmedOnlyWhereTheJdkHasItAsAProductOption() {
+        assertThat(ServiceJvm.runOptions(Service.ARENA, 21)).contains("-XX:TieredStopAtLevel=1")
+                .noneMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval"));
+        assertThat(ServiceJvm.runOptions(Service.ARENA, 22)).contains("-XX:TrimNativeHeapInterval=5000");
+        assertThat(ServiceJvm.runOptions(Service.ARENA, 25)).contains("-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=5000");
+        assertThat(ServiceJvm.runOptions(Service.REPORTING, 25)).containsExactly("-XX:TrimNativeHeapInterval=5000");
+    }
+
+    @Test
+    void trimmingIsNotPartOfTheOptionsACacheIsTrainedWith() {
+        assertThat(ServiceJvm.options(25)).noneMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval"));
+    }
+
+    @Test
     void eachKindIsTrainedAndUsedWithItsOwnOption() {
         Path file = Path.of("/c/app.x");
 
