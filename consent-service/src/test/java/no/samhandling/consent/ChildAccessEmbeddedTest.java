@@ -299,6 +299,14 @@ class ChildAccessEmbeddedTest {
         assertThat(after.toString()).doesNotContain(family.subjectId, family.motherLogin);
         assertThat(after.findValuesAsString("userId")).contains("registrar", AccessLogEntry.ERASED);
         assertThat(officer.get("/access-log/verify").json().get("intact").asBoolean()).isTrue();
+        // The officer's pages say so in the reader's language (the address of the page keeps the code).
+        PageClient pages = PageClient.at(port).as(TestTokens.token("privacy-officer", TestTokens.AUKRA, "PRIVACY_OFFICER"));
+        String period = "?from=" + ConsentCoverageDays.today() + "&to=" + ConsentCoverageDays.today();
+        assertThat(pages.get("/tilgangslogg" + period).body()).contains(">(slettet)</a>", "registrar")
+                .doesNotContain(">" + AccessLogEntry.ERASED + "<", family.motherLogin, family.subjectId);
+        assertThat(pages.inLanguage("nn").get("/tilgangslogg/" + AccessLogEntry.ERASED + period).body())
+                .contains("<h1>Tilgangslogg for (sletta)</h1>", "<code>(sletta)</code>")
+                .doesNotContain(">" + AccessLogEntry.ERASED + "<", family.motherLogin, family.subjectId);
     }
 
     /** Who read which resource of the child, as the officer's entries show them. */
