@@ -34,7 +34,17 @@ class ServiceJvmTest {
                 .noneMatch(option -> option.startsWith("-XX:TrimNativeHeapInterval"));
         assertThat(ServiceJvm.runOptions(Service.ARENA, 22)).contains("-XX:TrimNativeHeapInterval=5000");
         assertThat(ServiceJvm.runOptions(Service.ARENA, 25)).contains("-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=5000");
-        assertThat(ServiceJvm.runOptions(Service.REPORTING, 25)).containsExactly("-XX:TrimNativeHeapInterval=5000");
+        assertThat(ServiceJvm.runOptions(Service.REPORTING, 25)).contains("-XX:TrimNativeHeapInterval=5000")
+                .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    @Test
+    void everyServiceRunsWithASmallHeapAndUnloadsCompiledCodeSeldomButIsNotTrainedSo() {
+        for (Service service : List.of(Service.ARENA, Service.REPORTING)) {
+            assertThat(ServiceJvm.runOptions(service, 21)).containsSequence(ServiceJvm.HEAP_OPTIONS).containsAll(ServiceJvm.CODE_CACHE_OPTIONS);
+        }
+        assertThat(ServiceJvm.options(25)).doesNotContainAnyElementsOf(ServiceJvm.HEAP_OPTIONS)
+                .doesNotContainAnyElementsOf(ServiceJvm.CODE_CACHE_OPTIONS);
     }
 
     @Test
